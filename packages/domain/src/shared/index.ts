@@ -1,0 +1,3 @@
+export * from './ids.ts';
+export * from './pagination.ts';
+export * from './problem.ts';
