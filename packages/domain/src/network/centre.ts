@@ -75,5 +75,7 @@ export const centreListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional().describe('Searches name and commune, accents ignored.'),
   commune: z.string().trim().max(100).optional(),
   inQpv: booleanFlag.optional().describe('Only centres serving (true) or not serving (false) a QPV.'),
+  sort: z.enum(['name', 'commune'], { error: 'Tri possible par name ou commune.' }).default('name'),
+  order: z.enum(['asc', 'desc'], { error: 'Ordre asc ou desc.' }).default('asc'),
 });
 export type CentreListQuery = z.infer<typeof centreListQuery>;

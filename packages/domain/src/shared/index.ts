@@ -1,3 +1,4 @@
 export * from './ids.ts';
 export * from './pagination.ts';
 export * from './problem.ts';
+export * from './search.ts';

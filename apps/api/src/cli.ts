@@ -1,0 +1,127 @@
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { readConfig } from './config.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { acquireDataDirLock, DataDirBusyError } from './db/data-dir-lock.ts';
+import { migrationStatus } from './db/migrations.ts';
+import { seedDemoNetwork } from './db/seed/seed.ts';
+
+const HELP = `Lakou — commandes d'administration / admin commands
+
+Usage : pnpm lakou <commande> [options]
+
+Commandes :
+  db:migrate          applique les migrations en attente
+  db:seed             charge le réseau de démonstration SECCOIA-Guyane (sans doublon si relancé)
+  db:reset [--yes]    efface toutes les données, réapplique les migrations et recharge la démo
+                      (demande confirmation ; --yes pour un script ; --no-seed pour une base vide)
+
+Base de données : DATABASE_URL (serveur PostgreSQL) sinon PGlite embarqué dans DATA_DIR
+(par défaut .data/ à la racine du dépôt). Une base embarquée ne sert qu'un processus :
+arrêtez le serveur (pnpm start / pnpm dev) avant d'utiliser ces commandes.
+
+Options :
+  -h, --help          affiche cette aide
+`;
+
+type Command = (database: Database, flags: Flags) => Promise<void>;
+interface Flags {
+  yes: boolean;
+  seed: boolean;
+}
+
+const commands: Record<string, Command> = {
+  'db:migrate': async (database) => {
+    await database.migrate();
+    const status = await migrationStatus(database.db);
+    console.log(`Migrations appliquées : ${status.applied} (dernière : ${status.latest ?? '—'}).`);
+  },
+  'db:seed': async (database) => {
+    await database.migrate();
+    const r = await seedDemoNetwork(database.db);
+    console.log(
+      `Démo chargée : ${r.centresCreated} centre(s), ${r.partnersCreated} partenaire(s), ${r.closuresCreated} fermeture(s) créés` +
+        (r.centresCreated + r.partnersCreated + r.closuresCreated === 0 ? ' — tout était déjà là.' : '.'),
+    );
+  },
+  'db:reset': async (database, flags) => {
+    if (!flags.yes && !(await confirm(`Effacer TOUTES les données de ${database.location} ? Tapez « oui » pour confirmer : `))) {
+      console.log('Abandon : rien n’a été effacé.');
+      process.exitCode = 1;
+      return;
+    }
+    await database.db.execute(sql`drop schema if exists drizzle cascade`);
+    await database.db.execute(sql`drop schema public cascade`);
+    await database.db.execute(sql`create schema public`);
+    await database.migrate();
+    console.log('Base effacée et migrée.');
+    if (flags.seed) await commands['db:seed']?.(database, flags);
+  },
+};
+
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    console.error('Pas de terminal pour confirmer : relancez avec --yes si vous êtes sûr.');
+    return false;
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return ['oui', 'o', 'yes', 'y'].includes((await rl.question(question)).trim().toLowerCase());
+  } finally {
+    rl.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      yes: { type: 'boolean', short: 'y' },
+      'no-seed': { type: 'boolean' },
+    },
+  });
+  const name = positionals[0];
+  if (values.help || !name) {
+    console.log(HELP);
+    return name || values.help ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Commande inconnue : ${name}\n\n${HELP}`);
+    return 1;
+  }
+  const config = readConfig();
+  let release: (() => void) | undefined;
+  if (!config.databaseUrl) {
+    try {
+      release = acquireDataDirLock(config.dataDir, { command: `pnpm lakou ${name}` });
+    } catch (error) {
+      if (error instanceof DataDirBusyError) {
+        console.error(error.message);
+        return 2;
+      }
+      throw error;
+    }
+  }
+  const database = await openDatabase(
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, maxConnections: 2 } : { kind: 'pglite', dataDir: config.dataDir },
+  );
+  try {
+    await command(database, { yes: values.yes ?? false, seed: !values['no-seed'] });
+    return Number(process.exitCode ?? 0);
+  } finally {
+    await database.close();
+    release?.();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
