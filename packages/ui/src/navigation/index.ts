@@ -1,0 +1,2 @@
+export { Navigation, type NavigationProps } from './Navigation.tsx';
+export { NavLink, type NavLinkProps } from './NavLink.tsx';

@@ -1,0 +1,47 @@
+import {
+  UNSTABLE_ToastRegion as AriaToastRegion,
+  Text,
+  UNSTABLE_Toast as Toast,
+  UNSTABLE_ToastContent as ToastContent,
+  type UNSTABLE_ToastQueue as ToastQueue,
+} from 'react-aria-components';
+import { Button } from '../button/Button.tsx';
+import { CloseIcon } from '../dialog/CloseIcon.tsx';
+import { type ToastContent as ToastData, toastQueue } from './toast-queue.ts';
+
+export interface ToastRegionProps {
+  /** Accessible name of each toast's close button, e.g. "Fermer la notification". */
+  closeLabel: string;
+  /** Name of the notifications landmark, e.g. "Notifications". */
+  label?: string;
+  /** Defaults to the shared queue that `toast.*` fills. */
+  queue?: ToastQueue<ToastData>;
+}
+
+/**
+ * Mount once, near the root. Toasts are announced (role alert), F6 moves focus into the
+ * region, and each can be closed.
+ */
+export function ToastRegion({ closeLabel, label, queue = toastQueue }: ToastRegionProps) {
+  return (
+    <AriaToastRegion queue={queue} className="lk-toast-region" aria-label={label}>
+      {({ toast }) => (
+        <Toast toast={toast} className="lk-toast" data-tone={toast.content.tone}>
+          <ToastContent className="lk-toast__content">
+            <Text slot="title" className="lk-toast__title">
+              {toast.content.title}
+            </Text>
+            {toast.content.description ? (
+              <Text slot="description" className="lk-toast__description">
+                {toast.content.description}
+              </Text>
+            ) : null}
+          </ToastContent>
+          <Button slot="close" variant="ghost" size="small" isIconOnly aria-label={closeLabel}>
+            <CloseIcon />
+          </Button>
+        </Toast>
+      )}
+    </AriaToastRegion>
+  );
+}
