@@ -3,12 +3,6 @@ import type { Page } from '@lakou/domain/shared';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from './client.ts';
 
-export interface Health {
-  status: 'ok';
-  database: 'pglite' | 'postgres';
-  migrations: { applied: number; latest: string | null };
-}
-
 export type CentreSort = 'name' | 'commune';
 export type SortOrder = 'asc' | 'desc';
 
@@ -49,7 +43,7 @@ export const queryKeys = {
 export const healthQuery = () =>
   queryOptions({
     queryKey: queryKeys.health,
-    queryFn: async (): Promise<Health> => unwrap(api.api.health.$get()),
+    queryFn: async () => unwrap(api.api.health.$get()),
   });
 
 export const organisationQuery = () =>

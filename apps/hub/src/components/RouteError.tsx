@@ -1,0 +1,32 @@
+import { ErrorState } from '@lakou/ui/states';
+import { useQueryErrorResetBoundary } from '@tanstack/react-query';
+import { type ErrorComponentProps, useRouter } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from './useDocumentTitle.ts';
+
+/** Shown in place of a page whose loader or render failed, with a retry. */
+export function RouteError({ error }: ErrorComponentProps) {
+  const { t } = useTranslation();
+  const router = useRouter();
+  const queryErrorBoundary = useQueryErrorResetBoundary();
+  useDocumentTitle(t('errors.title'));
+
+  useEffect(() => {
+    console.error(error);
+    // Let suspense queries fetch again when the route is retried.
+    queryErrorBoundary.reset();
+  }, [error, queryErrorBoundary]);
+
+  return (
+    <div className="hub-page">
+      <h1 className="hub-page__title">{t('errors.title')}</h1>
+      <ErrorState
+        title={t('errors.title')}
+        detail={t('errors.body')}
+        retryLabel={t('errors.retry')}
+        onRetry={() => void router.invalidate()}
+      />
+    </div>
+  );
+}

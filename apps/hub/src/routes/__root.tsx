@@ -1,0 +1,66 @@
+import { AppShell } from '@lakou/ui/app-shell';
+import { Navigation, NavLink } from '@lakou/ui/navigation';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  Link,
+  Outlet,
+  useRouter,
+  useRouterState,
+} from '@tanstack/react-router';
+import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { organisationQuery } from '../api/queries.ts';
+import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { NotFound } from '../components/NotFound.tsx';
+import { useFocusOnNavigation } from '../components/useFocusOnNavigation.ts';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+export const Route = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  notFoundComponent: () => <NotFound />,
+});
+
+function RootLayout() {
+  const { t } = useTranslation();
+  const router = useRouter();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const organisation = useQuery(organisationQuery());
+  useFocusOnNavigation();
+
+  const inNetwork = pathname === '/' || pathname.startsWith('/centres');
+
+  return (
+    // React Aria links (navigation, link buttons) navigate through TanStack Router.
+    // Hrefs are plain paths (no base path), so React Aria needs no `useHref`.
+    <AriaRouterProvider navigate={(href) => void router.navigate({ href })}>
+      <AppShell
+        skipLinkLabel={t('app.skipLink')}
+        brand={
+          <Link to="/" className="hub-brand">
+            <span className="hub-brand__name">{t('app.brand')}</span>
+            {organisation.data ? (
+              <span className="hub-brand__organisation">{organisation.data.name}</span>
+            ) : null}
+          </Link>
+        }
+        navigation={
+          <Navigation label={t('app.mainNavigation')}>
+            <NavLink href="/" isCurrent={inNetwork}>
+              {t('nav.network')}
+            </NavLink>
+            <NavLink href="/partners" isCurrent={pathname.startsWith('/partners')}>
+              {t('nav.partners')}
+            </NavLink>
+          </Navigation>
+        }
+        actions={<LanguageSwitcher />}
+      >
+        <Outlet />
+      </AppShell>
+    </AriaRouterProvider>
+  );
+}
