@@ -38,7 +38,8 @@ export function createApp(options: AppOptions) {
     '/api/*',
     bodyLimit({
       maxSize: options.bodyLimit ?? 1024 * 1024,
-      onError: (c) => problemResponse(c, 413, 'Le corps de la requête dépasse la taille autorisée.'),
+      onError: (c) =>
+        problemResponse(c, 413, 'Le corps de la requête dépasse la taille autorisée.'),
     }),
   );
   app.use('/api/*', async (c, next) => {

@@ -42,11 +42,18 @@ const commands: Record<string, Command> = {
     const r = await seedDemoNetwork(database.db);
     console.log(
       `Démo chargée : ${r.centresCreated} centre(s), ${r.partnersCreated} partenaire(s), ${r.closuresCreated} fermeture(s) créés` +
-        (r.centresCreated + r.partnersCreated + r.closuresCreated === 0 ? ' — tout était déjà là.' : '.'),
+        (r.centresCreated + r.partnersCreated + r.closuresCreated === 0
+          ? ' — tout était déjà là.'
+          : '.'),
     );
   },
   'db:reset': async (database, flags) => {
-    if (!flags.yes && !(await confirm(`Effacer TOUTES les données de ${database.location} ? Tapez « oui » pour confirmer : `))) {
+    if (
+      !flags.yes &&
+      !(await confirm(
+        `Effacer TOUTES les données de ${database.location} ? Tapez « oui » pour confirmer : `,
+      ))
+    ) {
       console.log('Abandon : rien n’a été effacé.');
       process.exitCode = 1;
       return;
@@ -107,7 +114,9 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const database = await openDatabase(
-    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, maxConnections: 2 } : { kind: 'pglite', dataDir: config.dataDir },
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl, maxConnections: 2 }
+      : { kind: 'pglite', dataDir: config.dataDir },
   );
   try {
     await command(database, { yes: values.yes ?? false, seed: !values['no-seed'] });

@@ -34,7 +34,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     // A relative DATA_DIR is read from where the user typed the command; the default is the
     // checkout's own .data/ so `pnpm start`, `pnpm dev` and `pnpm lakou` share one database.
-    dataDir: env.DATA_DIR ? resolve(invocationDir(env), env.DATA_DIR) : resolve(API_ROOT, '../../.data'),
+    dataDir: env.DATA_DIR
+      ? resolve(invocationDir(env), env.DATA_DIR)
+      : resolve(API_ROOT, '../../.data'),
     hubDist: resolve(env.HUB_DIST ?? resolve(API_ROOT, '../hub/dist')),
     bodyLimit: Number(env.BODY_LIMIT ?? 1024 * 1024),
   };

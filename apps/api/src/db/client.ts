@@ -2,8 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { MIGRATIONS_DIR } from '../config.ts';
@@ -29,7 +29,9 @@ export type DatabaseTarget =
   | { kind: 'pglite'; dataDir?: string };
 
 export async function openPglite(dataDir?: string): Promise<PGlite> {
-  const client = await PGlite.create(dataDir ? { dataDir, extensions: { btree_gist } } : { extensions: { btree_gist } });
+  const client = await PGlite.create(
+    dataDir ? { dataDir, extensions: { btree_gist } } : { extensions: { btree_gist } },
+  );
   await client.waitReady;
   return client;
 }

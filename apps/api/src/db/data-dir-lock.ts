@@ -1,4 +1,4 @@
-import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface LockOwner {
@@ -50,7 +50,10 @@ export function lockHolder(dataDir: string): LockOwner | null {
  * PGlite's files belong to one process: a second writer would corrupt them. The first process
  * creates the lock file exclusively; a lock left by a dead process is taken over.
  */
-export function acquireDataDirLock(dataDir: string, owner: Omit<LockOwner, 'pid' | 'since'>): () => void {
+export function acquireDataDirLock(
+  dataDir: string,
+  owner: Omit<LockOwner, 'pid' | 'since'>,
+): () => void {
   mkdirSync(dataDir, { recursive: true });
   const path = lockPath(dataDir);
   const me: LockOwner = { pid: process.pid, since: new Date().toISOString(), ...owner };

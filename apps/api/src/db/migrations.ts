@@ -17,7 +17,9 @@ export interface MigrationStatus {
 }
 
 export function readJournal(): JournalEntry[] {
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as {
+  const journal = JSON.parse(
+    readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8'),
+  ) as {
     entries: JournalEntry[];
   };
   return journal.entries;
@@ -29,7 +31,8 @@ export async function migrationStatus(db: Db): Promise<MigrationStatus> {
   const exists = await db.execute(
     sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
   );
-  if (!rows<{ present: boolean }>(exists)[0]?.present) return { applied: 0, pending: journal.length, latest: null };
+  if (!rows<{ present: boolean }>(exists)[0]?.present)
+    return { applied: 0, pending: journal.length, latest: null };
   const result = await db.execute(
     sql`select count(*)::int as applied, max(created_at)::text as last from drizzle.__drizzle_migrations`,
   );

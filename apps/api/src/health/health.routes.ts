@@ -22,14 +22,21 @@ const route = createRoute({
   summary: 'Liveness, the database engine and the migrations applied',
   responses: {
     200: { description: 'Up and migrated', content: { 'application/json': { schema: health } } },
-    503: { description: 'Up, but migrations are pending', content: { 'application/json': { schema: health } } },
+    503: {
+      description: 'Up, but migrations are pending',
+      content: { 'application/json': { schema: health } },
+    },
   },
 });
 
 export function healthRoutes(kind: DatabaseKind) {
   return contextRouter().openapi(route, async (c) => {
     const migrations = await migrationStatus(c.var.db);
-    const body = { status: migrations.pending === 0 ? ('ok' as const) : ('degraded' as const), database: kind, migrations };
+    const body = {
+      status: migrations.pending === 0 ? ('ok' as const) : ('degraded' as const),
+      database: kind,
+      migrations,
+    };
     return migrations.pending === 0 ? c.json(body, 200) : c.json(body, 503);
   });
 }

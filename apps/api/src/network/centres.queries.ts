@@ -1,6 +1,20 @@
 import type { Centre, CentreListQuery, CentreSummary } from '@lakou/domain/network';
 import { type Page, pageOffset, searchKey } from '@lakou/domain/shared';
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, notExists, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  notExists,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Db } from '../db/client.ts';
 import {
@@ -46,7 +60,10 @@ export async function listCentres(db: Db, query: CentreListQuery): Promise<Page<
 
   let total = rows[0]?.total;
   if (total === undefined) {
-    const [count] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(centres).where(where);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(centres)
+      .where(where);
     total = count?.n ?? 0;
   }
   return {
@@ -66,7 +83,11 @@ export async function findCentre(db: Db, id: string): Promise<Centre | null> {
   const today = Temporal.Now.plainDateISO(row.timeZone).toString();
   const [hours, closures, partnerRows] = await Promise.all([
     db
-      .select({ weekday: centreOpeningHours.weekday, opens: centreOpeningHours.opens, closes: centreOpeningHours.closes })
+      .select({
+        weekday: centreOpeningHours.weekday,
+        opens: centreOpeningHours.opens,
+        closes: centreOpeningHours.closes,
+      })
       .from(centreOpeningHours)
       .where(eq(centreOpeningHours.centreId, id))
       .orderBy(asc(centreOpeningHours.weekday), asc(centreOpeningHours.opens)),
@@ -90,9 +111,17 @@ export async function findCentre(db: Db, id: string): Promise<Centre | null> {
           or(
             inArray(
               partners.id,
-              db.select({ id: partnerCentres.partnerId }).from(partnerCentres).where(eq(partnerCentres.centreId, id)),
+              db
+                .select({ id: partnerCentres.partnerId })
+                .from(partnerCentres)
+                .where(eq(partnerCentres.centreId, id)),
             ),
-            notExists(db.select({ one: sql`1` }).from(partnerCentres).where(eq(partnerCentres.partnerId, partners.id))),
+            notExists(
+              db
+                .select({ one: sql`1` })
+                .from(partnerCentres)
+                .where(eq(partnerCentres.partnerId, partners.id)),
+            ),
           ),
         ),
       )
@@ -109,7 +138,11 @@ export async function findCentre(db: Db, id: string): Promise<Centre | null> {
     address: { street: row.street, postalCode: row.postalCode, city: row.city },
     phone: row.phone,
     email: row.email,
-    openingHours: hours.map((h) => ({ weekday: h.weekday, opens: hhmm(h.opens), closes: hhmm(h.closes) })),
+    openingHours: hours.map((h) => ({
+      weekday: h.weekday,
+      opens: hhmm(h.opens),
+      closes: hhmm(h.closes),
+    })),
     closures,
     partners: partnerRows,
   };

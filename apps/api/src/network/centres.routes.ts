@@ -1,8 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { centre, centreListQuery, centreSummary } from '@lakou/domain/network';
 import { idParam, paginated } from '@lakou/domain/shared';
-import { problemContent } from '../http/problem.ts';
-import { problemResponse } from '../http/problem.ts';
+import { problemContent, problemResponse } from '../http/problem.ts';
 import { contextRouter } from '../http/router.ts';
 import { findCentre, listCentres } from './centres.queries.ts';
 
@@ -38,6 +37,7 @@ export const centresRoutes = contextRouter()
   .openapi(listRoute, async (c) => c.json(await listCentres(c.var.db, c.req.valid('query')), 200))
   .openapi(getRoute, async (c) => {
     const found = await findCentre(c.var.db, c.req.valid('param').id);
-    if (!found) return problemResponse(c, 404, 'Ce centre n’existe pas ou a été supprimé.') as never;
+    if (!found)
+      return problemResponse(c, 404, 'Ce centre n’existe pas ou a été supprimé.') as never;
     return c.json(found, 200);
   });

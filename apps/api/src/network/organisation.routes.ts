@@ -11,7 +11,10 @@ const getRoute = createRoute({
   tags: ['Réseau'],
   summary: 'The organisation this installation serves',
   responses: {
-    200: { description: 'The organisation', content: { 'application/json': { schema: organisation } } },
+    200: {
+      description: 'The organisation',
+      content: { 'application/json': { schema: organisation } },
+    },
     404: problemContent('Nothing installed yet (run `pnpm lakou db:seed`)'),
   },
 });

@@ -14,9 +14,17 @@ export async function listPartners(db: Db, query: PartnerListQuery): Promise<Pag
     const here = or(
       inArray(
         partners.id,
-        db.select({ id: partnerCentres.partnerId }).from(partnerCentres).where(eq(partnerCentres.centreId, centreId)),
+        db
+          .select({ id: partnerCentres.partnerId })
+          .from(partnerCentres)
+          .where(eq(partnerCentres.centreId, centreId)),
       ),
-      notExists(db.select({ one: sql`1` }).from(partnerCentres).where(eq(partnerCentres.partnerId, partners.id))),
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(partnerCentres)
+          .where(eq(partnerCentres.partnerId, partners.id)),
+      ),
     );
     if (here) filters.push(here);
   }
@@ -29,7 +37,9 @@ export async function listPartners(db: Db, query: PartnerListQuery): Promise<Pag
       kind: partners.kind,
       description: partners.description,
       website: partners.website,
-      centreIds: sql<string[]>`coalesce((select json_agg(${partnerCentres.centreId} order by ${partnerCentres.centreId}) from ${partnerCentres} where ${partnerCentres.partnerId} = ${partners.id}), '[]'::json)`,
+      centreIds: sql<
+        string[]
+      >`coalesce((select json_agg(${partnerCentres.centreId} order by ${partnerCentres.centreId}) from ${partnerCentres} where ${partnerCentres.partnerId} = ${partners.id}), '[]'::json)`,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(partners)
@@ -40,7 +50,10 @@ export async function listPartners(db: Db, query: PartnerListQuery): Promise<Pag
 
   let total = rows[0]?.total;
   if (total === undefined) {
-    const [count] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(partners).where(where);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(partners)
+      .where(where);
     total = count?.n ?? 0;
   }
   return {

@@ -43,7 +43,12 @@ export function overlappingWindows(
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1];
     const cur = sorted[i];
-    if (prev && cur && prev.weekday === cur.weekday && minutesOfDay(cur.opens) < minutesOfDay(prev.closes)) {
+    if (
+      prev &&
+      cur &&
+      prev.weekday === cur.weekday &&
+      minutesOfDay(cur.opens) < minutesOfDay(prev.closes)
+    ) {
       clashes.push([prev, cur]);
     }
   }

@@ -27,9 +27,9 @@ export function openingStatusAt(
   instant: Temporal.Instant | string,
   timeZone: string,
 ): OpeningStatus {
-  const at = (typeof instant === 'string' ? Temporal.Instant.from(instant) : instant).toZonedDateTimeISO(
-    timeZone,
-  );
+  const at = (
+    typeof instant === 'string' ? Temporal.Instant.from(instant) : instant
+  ).toZonedDateTimeISO(timeZone);
   const today = at.toPlainDate();
   const nowMinutes = at.hour * 60 + at.minute;
   const sorted = sortWindows(windows);

@@ -16,7 +16,9 @@ export const partner = z
     kind: partnerKind,
     description: z.string(),
     website: z.string().nullable(),
-    centreIds: z.array(uuid).describe('Centres where the partner works; empty = the whole network.'),
+    centreIds: z
+      .array(uuid)
+      .describe('Centres where the partner works; empty = the whole network.'),
   })
   .meta({ id: 'Partner' });
 export type Partner = z.infer<typeof partner>;

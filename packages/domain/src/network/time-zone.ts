@@ -14,6 +14,6 @@ export function isIanaTimeZone(zone: string): boolean {
   }
 }
 
-export const timeZone = z
-  .string()
-  .refine(isIanaTimeZone, { error: 'Fuseau horaire inconnu (nom IANA attendu, ex. America/Cayenne).' });
+export const timeZone = z.string().refine(isIanaTimeZone, {
+  error: 'Fuseau horaire inconnu (nom IANA attendu, ex. America/Cayenne).',
+});

@@ -125,5 +125,8 @@ export const partnerCentres = pgTable(
       .notNull()
       .references(() => centres.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.partnerId, t.centreId] }), index('partner_centres_centre_idx').on(t.centreId)],
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.centreId] }),
+    index('partner_centres_centre_idx').on(t.centreId),
+  ],
 );

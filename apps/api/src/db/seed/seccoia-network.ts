@@ -44,7 +44,11 @@ export const centres: SeedCentre[] = [
     name: 'Centre SECCOIA de Mont-Lucas',
     commune: 'Cayenne',
     qpv: 'Mont-Lucas',
-    address: { street: '5 rue des Palmistes, Cité Mont-Lucas', postalCode: '97300', city: 'Cayenne' },
+    address: {
+      street: '5 rue des Palmistes, Cité Mont-Lucas',
+      postalCode: '97300',
+      city: 'Cayenne',
+    },
     timeZone: 'America/Cayenne',
     phone: '0594 30 12 41',
     email: 'mont-lucas@seccoia-guyane.org',
@@ -111,7 +115,11 @@ export const centres: SeedCentre[] = [
 export const networkClosures = [
   { startsOn: '2026-12-24', endsOn: '2027-01-01', reason: 'Fermeture de fin d’année' },
   { startsOn: '2027-02-08', endsOn: '2027-02-10', reason: 'Jours gras du Carnaval' },
-  { startsOn: '2027-06-10', endsOn: '2027-06-10', reason: 'Abolition de l’esclavage (jour férié en Guyane)' },
+  {
+    startsOn: '2027-06-10',
+    endsOn: '2027-06-10',
+    reason: 'Abolition de l’esclavage (jour férié en Guyane)',
+  },
 ];
 
 interface SeedPartner {
@@ -162,7 +170,8 @@ export const partners: SeedPartner[] = [
     slug: 'caf-guyane',
     name: 'CAF de la Guyane',
     kind: 'public_body',
-    description: 'Caisse d’allocations familiales : permanences et démarches en Maison France Services.',
+    description:
+      'Caisse d’allocations familiales : permanences et démarches en Maison France Services.',
     website: 'https://www.caf.fr',
     centres: [],
   },
@@ -202,7 +211,8 @@ export const partners: SeedPartner[] = [
     slug: 'coorace',
     name: 'COORACE',
     kind: 'association',
-    description: 'Fédération de l’insertion par l’activité économique ; structuration du réseau IAE en Guyane.',
+    description:
+      'Fédération de l’insertion par l’activité économique ; structuration du réseau IAE en Guyane.',
     website: 'https://www.coorace.org',
     centres: ['saint-laurent-du-maroni', 'cayenne-village-chinois'],
   },

@@ -53,19 +53,32 @@ export async function seedDemoNetwork(db: Db): Promise<SeedReport> {
 
     // Opening hours only for centres created now: a manager's later edits are never overwritten.
     const hours = createdCentres.flatMap(({ id, slug }) =>
-      (demo.centres.find((c) => c.slug === slug)?.openingHours ?? []).map((w) => ({ centreId: id, ...w })),
+      (demo.centres.find((c) => c.slug === slug)?.openingHours ?? []).map((w) => ({
+        centreId: id,
+        ...w,
+      })),
     );
     if (hours.length > 0) await tx.insert(centreOpeningHours).values(hours);
 
     const allCentres = await tx
       .select({ id: centres.id, slug: centres.slug })
       .from(centres)
-      .where(and(eq(centres.organisationId, org.id), inArray(centres.slug, demo.centres.map((c) => c.slug))));
+      .where(
+        and(
+          eq(centres.organisationId, org.id),
+          inArray(
+            centres.slug,
+            demo.centres.map((c) => c.slug),
+          ),
+        ),
+      );
     const centreIdBySlug = new Map(allCentres.map((c) => [c.slug, c.id]));
 
     const createdClosures = await tx
       .insert(centreClosures)
-      .values(allCentres.flatMap(({ id }) => demo.networkClosures.map((c) => ({ centreId: id, ...c }))))
+      .values(
+        allCentres.flatMap(({ id }) => demo.networkClosures.map((c) => ({ centreId: id, ...c }))),
+      )
       .onConflictDoNothing()
       .returning({ id: centreClosures.id });
 

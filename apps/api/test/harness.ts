@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import postgres from 'postgres';
+import { createApp } from '../src/app.ts';
+import { type Database, type DatabaseKind, openDatabase } from '../src/db/client.ts';
+import { seedDemoNetwork } from '../src/db/seed/seed.ts';
+
+/** PGlite always; the PostgreSQL server too when TEST_DATABASE_URL names one. */
+export const engines: DatabaseKind[] = process.env.TEST_DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
+
+export interface TestDatabase extends Database {
+  /** For PostgreSQL: the URL of the throw-away database. */
+  url?: string;
+  dispose(): Promise<void>;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A brand-new, migrated database: in-memory PGlite, or a database created on the server for this test file. */
+export async function freshDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const database = await openDatabase({ kind: 'pglite' });
+    await database.migrate();
+    return { ...database, dispose: () => database.close() };
+  }
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `lakou_t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = withDatabase(serverUrl, name);
+  const database = await openDatabase({ kind: 'postgres', url, maxConnections: 4 });
+  await database.migrate();
+  return {
+    ...database,
+    url,
+    dispose: async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** A fresh database with the demo network, and the app in process on top of it. */
+export async function seededApp(kind: DatabaseKind) {
+  const database = await freshDatabase(kind);
+  await seedDemoNetwork(database.db);
+  const app = createApp({ database });
+  return { database, app };
+}
+
+export async function json<T = unknown>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
