@@ -51,8 +51,8 @@ describe.each(engines)('network API on %s', (engine) => {
     expect(beyond.items).toEqual([]);
     expect(beyond.total).toBe(7);
     const pages = await Promise.all(
-      [1, 2, 3].map((p) =>
-        get(`/api/centres?pageSize=3&page=${p}`).then(json<Page<CentreSummary>>),
+      [1, 2, 3].map(async (p) =>
+        json<Page<CentreSummary>>(await get(`/api/centres?pageSize=3&page=${p}`)),
       ),
     );
     expect(new Set(pages.flatMap((p) => p.items.map((c) => c.id))).size).toBe(7);
