@@ -1,9 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { ApiError } from './api/client.ts';
-import { RouteError } from './components/RouteError.tsx';
 import { NotFound } from './components/NotFound.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
+import { RouteError } from './components/RouteError.tsx';
 import { routeTree } from './routeTree.gen.ts';
 
 export function createQueryClient() {

@@ -52,11 +52,8 @@ async function problemOf(response: Response): Promise<Problem> {
 }
 
 /** The body type of the successful (2xx) responses of an endpoint. */
-type SuccessBody<R> = R extends ClientResponse<infer T, number, 'json'>
-  ? R['ok'] extends true
-    ? T
-    : never
-  : never;
+type SuccessBody<R> =
+  R extends ClientResponse<infer T, number, 'json'> ? (R['ok'] extends true ? T : never) : never;
 
 /**
  * Awaits a typed client call and returns its JSON body, or throws an `ApiError` with the

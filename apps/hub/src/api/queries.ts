@@ -1,4 +1,10 @@
-import type { Centre, CentreSummary, Organisation, Partner, PartnerKind } from '@lakou/domain/network';
+import type {
+  Centre,
+  CentreSummary,
+  Organisation,
+  Partner,
+  PartnerKind,
+} from '@lakou/domain/network';
 import type { Page } from '@lakou/domain/shared';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from './client.ts';

@@ -23,8 +23,12 @@ const catalogs = { fr: fr as Catalog, en: en as Catalog };
 
 describe('translation catalogs', () => {
   it('have exactly the same keys in French and English', () => {
-    const frKeys = leaves(catalogs.fr).map(([k]) => k).sort();
-    const enKeys = leaves(catalogs.en).map(([k]) => k).sort();
+    const frKeys = leaves(catalogs.fr)
+      .map(([k]) => k)
+      .sort();
+    const enKeys = leaves(catalogs.en)
+      .map(([k]) => k)
+      .sort();
     expect(enKeys).toEqual(frKeys);
     expect(frKeys.length).toBeGreaterThan(50);
   });

@@ -1,31 +1,21 @@
+import type { CentreSummary } from '@lakou/domain/network';
 import { pageCount } from '@lakou/domain/shared';
 import { Button } from '@lakou/ui/button';
 import { DataTable, type DataTableColumn, Pagination } from '@lakou/ui/data-table';
 import { Checkbox, SearchField } from '@lakou/ui/form-field';
 import { EmptyState, ErrorState } from '@lakou/ui/states';
-import type { CentreSummary } from '@lakou/domain/network';
+import { VisuallyHidden } from '@lakou/ui/visually-hidden';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { type CentreFilters, centresQuery, organisationQuery } from '../api/queries.ts';
-import { usePaginationLabels } from '../components/usePaginationLabels.ts';
 import { RouterLink } from '../components/RouterLink.tsx';
 import { useDebouncedSearchParam } from '../components/useDebouncedSearchParam.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
-import { VisuallyHidden } from '@lakou/ui/visually-hidden';
+import { usePaginationLabels } from '../components/usePaginationLabels.ts';
+import { type NetworkSearch, networkSearch } from '../lib/search-params.ts';
 
 const PAGE_SIZE = 20;
-
-/** Filters, sort and page live in the URL so a view can be shared and survives a reload. */
-const networkSearch = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  qpv: z.boolean().optional().catch(undefined),
-  page: z.number().int().min(1).optional().catch(undefined),
-  sort: z.enum(['name', 'commune']).optional().catch(undefined),
-  order: z.enum(['asc', 'desc']).optional().catch(undefined),
-});
-type NetworkSearch = z.infer<typeof networkSearch>;
 
 function filtersOf(search: NetworkSearch): CentreFilters {
   return {
@@ -41,6 +31,7 @@ function filtersOf(search: NetworkSearch): CentreFilters {
 /** Only the whole network's size: one row is enough to get the total. */
 const networkSizeFilters: CentreFilters = { pageSize: 1 };
 
+// Filters, sort and page live in the URL so a view can be shared and survives a reload.
 export const Route = createFileRoute('/')({
   validateSearch: networkSearch,
   loaderDeps: ({ search }) => search,
@@ -75,7 +66,9 @@ function NetworkOverview() {
   const hasFilters = Boolean(search.q || search.qpv);
   const resetFilters = () => {
     setDraft('');
-    void navigate({ search: (prev) => ({ ...prev, q: undefined, qpv: undefined, page: undefined }) });
+    void navigate({
+      search: (prev) => ({ ...prev, q: undefined, qpv: undefined, page: undefined }),
+    });
   };
 
   const columns: DataTableColumn<CentreSummary>[] = [
@@ -123,7 +116,7 @@ function NetworkOverview() {
         ) : null}
       </header>
 
-      <div role="search" className="hub-filters">
+      <search className="hub-filters">
         <SearchField
           label={t('network.search')}
           description={t('network.searchHint')}
@@ -141,7 +134,7 @@ function NetworkOverview() {
             })
           }
         />
-      </div>
+      </search>
 
       {centres.isError && !centres.data ? (
         <ErrorState
@@ -199,7 +192,9 @@ function NetworkOverview() {
               pageCount={pages}
               labels={paginationLabels}
               onPageChange={(next) =>
-                void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
+                void navigate({
+                  search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }),
+                })
               }
             />
           ) : null}

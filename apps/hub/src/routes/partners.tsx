@@ -1,4 +1,4 @@
-import { type Partner, partnerKinds } from '@lakou/domain/network';
+import type { Partner } from '@lakou/domain/network';
 import { pageCount } from '@lakou/domain/shared';
 import { Button } from '@lakou/ui/button';
 import { DataTable, type DataTableColumn, Pagination } from '@lakou/ui/data-table';
@@ -8,23 +8,15 @@ import { VisuallyHidden } from '@lakou/ui/visually-hidden';
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { centreQuery, type PartnerFilters, partnersQuery } from '../api/queries.ts';
 import { RouterLink } from '../components/RouterLink.tsx';
 import { useDebouncedSearchParam } from '../components/useDebouncedSearchParam.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePaginationLabels } from '../components/usePaginationLabels.ts';
+import { type PartnersSearch, partnersSearch, urlPartnerKinds } from '../lib/search-params.ts';
 
 const PAGE_SIZE = 20;
 const ALL_KINDS = 'all';
-
-const partnersSearch = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  kind: z.enum(partnerKinds).optional().catch(undefined),
-  centreId: z.uuid().optional().catch(undefined),
-  page: z.number().int().min(1).optional().catch(undefined),
-});
-type PartnersSearch = z.infer<typeof partnersSearch>;
 
 function filtersOf(search: PartnersSearch): PartnerFilters {
   return {
@@ -70,7 +62,7 @@ function PartnersPage() {
 
   const kindOptions = [
     { id: ALL_KINDS, label: t('partners.allKinds') },
-    ...partnerKinds.map((kind) => ({ id: kind, label: t(`partners.kinds.${kind}`) })),
+    ...urlPartnerKinds.map((kind) => ({ id: kind, label: t(`partners.kinds.${kind}`) })),
   ];
 
   const columns: DataTableColumn<Partner>[] = [
@@ -125,13 +117,16 @@ function PartnersPage() {
       {search.centreId && centre.data ? (
         <p className="hub-centre-filter">
           <span>{t('partners.centreFilter', { name: centre.data.name })}</span>{' '}
-          <RouterLink to="/partners" search={(prev) => ({ ...prev, centreId: undefined, page: undefined })}>
+          <RouterLink
+            to="/partners"
+            search={(prev) => ({ ...prev, centreId: undefined, page: undefined })}
+          >
             {t('partners.clearCentre')}
           </RouterLink>
         </p>
       ) : null}
 
-      <div role="search" className="hub-filters">
+      <search className="hub-filters">
         <SearchField
           label={t('partners.search')}
           description={t('partners.searchHint')}
@@ -144,14 +139,14 @@ function PartnersPage() {
           options={kindOptions}
           value={search.kind ?? ALL_KINDS}
           onChange={(key) => {
-            const kind = partnerKinds.find((k) => k === key);
+            const kind = urlPartnerKinds.find((k) => k === key);
             void navigate({
               search: (prev) => ({ ...prev, kind, page: undefined }),
               replace: true,
             });
           }}
         />
-      </div>
+      </search>
 
       {partners.isError && !partners.data ? (
         <ErrorState
@@ -194,7 +189,9 @@ function PartnersPage() {
               pageCount={pages}
               labels={paginationLabels}
               onPageChange={(next) =>
-                void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
+                void navigate({
+                  search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }),
+                })
               }
             />
           ) : null}

@@ -177,9 +177,13 @@ function OpeningHours({ centre, now }: { centre: Centre; now: Temporal.Instant }
               >
                 <th scope="row">
                   {day.dayName}
-                  {isToday ? <span className="hub-hours__today-label"> ({t('centre.today')})</span> : null}
+                  {isToday ? (
+                    <span className="hub-hours__today-label"> ({t('centre.today')})</span>
+                  ) : null}
                 </th>
-                <td>{day.hours ?? <span className="hub-hours__closed">{t('centre.closed')}</span>}</td>
+                <td>
+                  {day.hours ?? <span className="hub-hours__closed">{t('centre.closed')}</span>}
+                </td>
               </tr>
             );
           })}

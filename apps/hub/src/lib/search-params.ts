@@ -1,0 +1,42 @@
+import type { PartnerKind } from '@lakou/domain/network';
+import { z } from 'zod/mini';
+
+/*
+ * URL search-param schemas. They run in the entry bundle (TanStack Router validates search
+ * before any lazy route chunk loads), so they use zod's tree-shakable "mini" build and import
+ * nothing at run time from @lakou/domain, whose schemas pull in all of zod and Temporal.
+ * A hand-edited, invalid value is dropped rather than shown as an error.
+ */
+
+function lenient<T extends z.core.SomeType>(schema: T) {
+  return z.catch(z.optional(schema), undefined);
+}
+
+const searchText = lenient(z.string().check(z.trim(), z.maxLength(100)));
+const pageNumber = lenient(z.int().check(z.minimum(1)));
+
+// `satisfies` makes tsc fail if the domain adds, renames or drops a kind.
+const partnerKindSet = {
+  association: true,
+  public_body: true,
+  company: true,
+  foundation: true,
+} satisfies Record<PartnerKind, true>;
+export const urlPartnerKinds = Object.keys(partnerKindSet) as PartnerKind[];
+
+export const networkSearch = z.object({
+  q: searchText,
+  qpv: lenient(z.boolean()),
+  page: pageNumber,
+  sort: lenient(z.enum(['name', 'commune'])),
+  order: lenient(z.enum(['asc', 'desc'])),
+});
+export type NetworkSearch = z.infer<typeof networkSearch>;
+
+export const partnersSearch = z.object({
+  q: searchText,
+  kind: lenient(z.enum(urlPartnerKinds as [PartnerKind, ...PartnerKind[]])),
+  centreId: lenient(z.uuid()),
+  page: pageNumber,
+});
+export type PartnersSearch = z.infer<typeof partnersSearch>;
