@@ -10,6 +10,17 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 // Every story becomes a test: it renders in a real, headless Chromium, its `play` function
 // runs, then the a11y addon's axe checks run (see `.storybook/preview.ts`).
 export default defineConfig({
+  // Pre-bundle up front: a dependency discovered mid-run makes Vite reload the test page.
+  optimizeDeps: {
+    include: [
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      'react-aria-components',
+    ],
+  },
   test: {
     projects: [
       {
