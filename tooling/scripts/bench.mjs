@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// pnpm bench: measures what the foundation promises and prints a table of medians and p95s.
+//   - cold start of `pnpm start` (embedded database) to the first /api/health answer,
+//     on an empty data folder (migrate + seed) and on an existing one;
+//   - the same for the bare server process (no pnpm/turbo in front);
+//   - HTTP latency of the centres list and a centre page through the real server;
+//   - gzip size of the hub's first-load JavaScript and CSS.
+// Options: --runs N (default 5), --write (saves bench/results/latest.json and a dated markdown table).
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, write: { type: 'boolean' } } });
+const runs = Number(values.runs);
+let nextPort = 3900;
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+const summary = (xs) => ({ median: quantile(xs, 0.5), p95: quantile(xs, 0.95), n: xs.length });
+
+function run(cmd, args, opts = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${cmd} ${args.join(' ')} → ${code}`))));
+  });
+}
+
+async function waitForHealth(port, child, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('no /api/health answer in time');
+}
+
+async function stop(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.on('exit', r));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    child.kill('SIGTERM');
+  }
+  await exited;
+}
+
+/** Milliseconds from spawning `command` to the first successful /api/health. */
+async function startTime(command, args, dataDir) {
+  const port = nextPort++;
+  const started = performance.now();
+  const child = spawn(command, args, {
+    cwd: root,
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' },
+  });
+  try {
+    await waitForHealth(port, child);
+    return { ms: performance.now() - started, port, child };
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+}
+
+async function coldStarts(label, command, args) {
+  const empty = [];
+  const existing = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'lakou-bench-'));
+    const first = await startTime(command, args, dir);
+    empty.push(first.ms);
+    await stop(first.child);
+    const second = await startTime(command, args, dir);
+    existing.push(second.ms);
+    await stop(second.child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return [
+    { figure: `${label}: empty data folder (migrate + seed)`, unit: 'ms', ...summary(empty) },
+    { figure: `${label}: existing data folder`, unit: 'ms', ...summary(existing) },
+  ];
+}
+
+async function httpLatency() {
+  const dir = mkdtempSync(join(tmpdir(), 'lakou-bench-'));
+  const server = await startTime('node', ['apps/api/dist/server.mjs'], dir);
+  const base = `http://127.0.0.1:${server.port}`;
+  const time = async (path, n = 200) => {
+    const xs = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      const res = await fetch(base + path);
+      await res.arrayBuffer();
+      xs.push(performance.now() - t);
+    }
+    return xs;
+  };
+  try {
+    const list = await (await fetch(`${base}/api/centres`)).json();
+    const id = list.items[0].id;
+    await time('/api/centres', 20); // warm-up
+    return [
+      { figure: 'GET /api/centres (7 centres, PGlite)', unit: 'ms', ...summary(await time('/api/centres')) },
+      { figure: 'GET /api/centres/:id (PGlite)', unit: 'ms', ...summary(await time(`/api/centres/${id}`)) },
+    ];
+  } finally {
+    await stop(server.child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function hubBundle() {
+  const dist = join(root, 'apps/hub/dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const assets = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const size = (ext) =>
+    assets
+      .filter((a) => a.endsWith(ext))
+      .reduce((sum, a) => sum + gzipSync(readFileSync(join(dist, a)), { level: 9 }).length, 0);
+  return [
+    { figure: 'hub first-load JavaScript (gzip)', unit: 'KB', median: size('.js') / 1024, p95: null, n: assets.length },
+    { figure: 'hub first-load CSS (gzip)', unit: 'KB', median: size('.css') / 1024, p95: null, n: assets.length },
+  ];
+}
+
+console.log('Building the API and the hub…');
+await run('pnpm', ['turbo', 'run', 'build', '--filter=@lakou/api', '--filter=@lakou/hub', '--output-logs=errors-only']);
+
+const results = [
+  ...hubBundle(),
+  ...(await coldStarts('node server (bundle)', 'node', ['apps/api/dist/server.mjs'])),
+  ...(await coldStarts('pnpm start (build cached)', 'pnpm', ['start'])),
+  ...(await httpLatency()),
+];
+
+const fmt = (x) => (x === null || x === undefined ? '—' : x.toFixed(1));
+const rows = results.map((r) => `| ${r.figure} | ${fmt(r.median)} | ${fmt(r.p95)} | ${r.unit} | ${r.n} |`);
+const table = ['| figure | median | p95 | unit | runs/files |', '| --- | ---: | ---: | --- | ---: |', ...rows].join('\n');
+console.log(`\n${table}\n`);
+
+if (values.write) {
+  const dir = join(root, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const meta = { date: new Date().toISOString(), node: process.version, runs };
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ ...meta, results }, null, 2));
+  writeFileSync(join(dir, `${meta.date.slice(0, 10)}.md`), `# Benchmarks ${meta.date}\n\nNode ${meta.node}, ${runs} runs.\n\n${table}\n`);
+  console.log(`written to ${dir}`);
+}
