@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromiumLaunchOptions } from '@lakou/scripts/chromium';
 import { defineConfig, devices } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = Number(process.env.E2E_PORT ?? 3210);
 const repoRoot = resolve(import.meta.dirname, '../..');
 // Every run starts from an empty embedded database: the first start must seed the demo network.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'lakou-e2e-'));
@@ -25,7 +25,10 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() } },
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() },
+    },
     // Keyboard and README-screenshot journeys are desktop matters.
     {
       name: 'phone',

@@ -14,8 +14,12 @@ async function centresFromApi(page: Page): Promise<CentreSummary[]> {
 }
 
 async function expectNoAccessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }
 
 test('the network overview lists the seven demo centres', async ({ page }) => {
@@ -24,7 +28,9 @@ test('the network overview lists the seven demo centres', async ({ page }) => {
 
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('SECCOIA-Guyane');
-  const table = page.getByRole('grid', { name: 'Centres du réseau' }).or(page.getByRole('table', { name: 'Centres du réseau' }));
+  const table = page
+    .getByRole('grid', { name: 'Centres du réseau' })
+    .or(page.getByRole('table', { name: 'Centres du réseau' }));
   for (const centre of centres) {
     await expect(table.getByRole('link', { name: centre.name })).toBeVisible();
   }

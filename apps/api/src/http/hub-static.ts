@@ -11,7 +11,7 @@ export function mountHub<E extends Env>(app: Hono<E>, hubDist: string) {
   const index = join(hubDist, 'index.html');
   if (!existsSync(index)) return false;
   const root = relative(process.cwd(), hubDist) || '.';
-  app.use(
+  app.get(
     '/assets/*',
     async (c, next) => {
       await next();
@@ -19,14 +19,13 @@ export function mountHub<E extends Env>(app: Hono<E>, hubDist: string) {
     },
     serveStatic({ root }),
   );
-  app.use('*', async (c, next) => {
-    if (c.req.path.startsWith('/api')) return next();
-    return serveStatic({ root })(c, next);
-  });
   app.get('*', async (c, next) => {
-    if (c.req.path.startsWith('/api')) return next();
+    const path = c.req.path;
+    if (path === '/api' || path.startsWith('/api/')) return next();
+    // A path with an extension is a file (favicon, robots.txt): served, or 404.
+    if (/\.[a-z0-9]+$/i.test(path)) return serveStatic({ root })(c, next);
     c.header('Cache-Control', 'no-cache');
-    return serveStatic({ root, path: relative(process.cwd(), index) || 'index.html' })(c, next);
+    return serveStatic({ root, path: 'index.html' })(c, next);
   });
   return true;
 }
