@@ -38,7 +38,9 @@ describe('opening hours display', () => {
   it('sorts and joins the windows of a day, null for a closed day', () => {
     const week = weeklySchedule(windows, 'fr-FR');
     expect(week[0]?.hours).toBe('08:00 – 12:00, 14:00 – 19:30');
+    expect(week[0]?.windows).toEqual(['08:00 – 12:00', '14:00 – 19:30']);
     expect(week[1]?.hours).toBeNull();
+    expect(week[1]?.windows).toEqual([]);
     expect(week[2]?.hours).toBe('09:00 – 17:00');
     expect(week[6]?.hours).toBe('06:30 – 10:00');
   });

@@ -75,7 +75,9 @@ export function formatWindows(
 export interface DaySchedule {
   weekday: number;
   dayName: string;
-  /** The day's windows formatted, or null when the centre is closed all day. */
+  /** Each window of the day formatted, e.g. ["08:00 – 12:00", "14:00 – 19:30"]; empty when closed. */
+  windows: string[];
+  /** The day's windows joined, or null when the centre is closed all day. */
   hours: string | null;
 }
 
@@ -87,6 +89,7 @@ export function weeklySchedule(windows: readonly OpeningWindow[], locale: string
     return {
       weekday,
       dayName: weekdayName(weekday, locale, { capitalised: true }),
+      windows: ofDay.map((w) => formatWindows([w], locale)),
       hours: ofDay.length > 0 ? formatWindows(ofDay, locale) : null,
     };
   });

@@ -3,6 +3,7 @@ import { Badge } from '@lakou/ui/badge';
 import { Card } from '@lakou/ui/card';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, notFound } from '@tanstack/react-router';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Temporal } from 'temporal-polyfill';
 import { ApiError } from '../../api/client.ts';
@@ -178,11 +179,21 @@ function OpeningHours({ centre, now }: { centre: Centre; now: Temporal.Instant }
                 <th scope="row">
                   {day.dayName}
                   {isToday ? (
-                    <span className="hub-hours__today-label"> ({t('centre.today')})</span>
+                    <span className="hub-hours__today-label">{t('centre.today')}</span>
                   ) : null}
                 </th>
                 <td>
-                  {day.hours ?? <span className="hub-hours__closed">{t('centre.closed')}</span>}
+                  {day.windows.length === 0 ? (
+                    <span className="hub-hours__closed">{t('centre.closed')}</span>
+                  ) : (
+                    day.windows.map((window, index) => (
+                      // The separator sits outside the unbreakable window so lines break there.
+                      <Fragment key={window}>
+                        {index > 0 ? ', ' : null}
+                        <span className="hub-hours__window">{window}</span>
+                      </Fragment>
+                    ))
+                  )}
                 </td>
               </tr>
             );
