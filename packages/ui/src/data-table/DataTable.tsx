@@ -62,20 +62,19 @@ export function DataTable<T>({
   const items: KeyedRow<T>[] = rows.map((row) => ({ id: getRowId(row), row }));
   const hasRowHeader = columns.some((column) => column.isRowHeader);
   return (
-    <div className="lk-table-wrapper">
-      <div className="lk-table-scroll">
+    <div className="lk-table-wrapper" data-loading={isLoading || undefined}>
+      <div className="lk-table-scroll" aria-busy={isLoading || undefined}>
         <Table
           aria-label={label}
           className="lk-table"
           sortDescriptor={sortDescriptor}
           onSortChange={onSortChange}
-          data-loading={isLoading || undefined}
-          aria-busy={isLoading || undefined}
         >
           <TableHeader columns={columns}>
             {(column) => (
               <Column
                 id={column.id}
+                textValue={column.header}
                 isRowHeader={column.isRowHeader ?? (!hasRowHeader && column === columns[0])}
                 allowsSorting={column.allowsSorting}
                 className="lk-table__column"
