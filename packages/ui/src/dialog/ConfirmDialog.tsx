@@ -3,6 +3,10 @@ import { Dialog as AriaDialog, Heading } from 'react-aria-components';
 import { Button } from '../button/Button.tsx';
 import { ModalFrame, type ModalOpenProps } from './ModalFrame.tsx';
 
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
 export interface ConfirmDialogProps extends ModalOpenProps {
   title: ReactNode;
   /** What will happen, in plain words. */
@@ -44,7 +48,7 @@ export function ConfirmDialog({
 
   const confirm = async (close: () => void) => {
     const result = onConfirm();
-    if (result instanceof Promise) {
+    if (isThenable(result)) {
       setWorking(true);
       try {
         await result;
