@@ -67,7 +67,7 @@ test('opening a centre shows its address, hours in its own time zone and partner
   await expect(page.getByText('Mission Locale de Guyane')).toBeVisible();
   await expectNoAccessibilityViolations(page);
 
-  await page.getByLabel('Langue').first().click();
+  await page.getByRole('button', { name: /Langue/ }).click();
   await page.getByRole('option', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Opening hours' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -85,6 +85,7 @@ test('an unknown centre gets a friendly not-found page, not a crash', async ({ p
 
 test('keyboard users can skip to the content @desktop-only', async ({ page }) => {
   await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('SECCOIA-Guyane');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Aller au contenu principal' });
   await expect(skip).toBeFocused();
