@@ -14,7 +14,9 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, write: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, write: { type: 'boolean' } },
+});
 const runs = Number(values.runs);
 let nextPort = 3900;
 
@@ -27,7 +29,9 @@ const summary = (xs) => ({ median: quantile(xs, 0.5), p95: quantile(xs, 0.95), n
 function run(cmd, args, opts = {}) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
-    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${cmd} ${args.join(' ')} → ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolvePromise() : reject(new Error(`${cmd} ${args.join(' ')} → ${code}`)),
+    );
   });
 }
 
@@ -112,8 +116,16 @@ async function httpLatency() {
     const id = list.items[0].id;
     await time('/api/centres', 20); // warm-up
     return [
-      { figure: 'GET /api/centres (7 centres, PGlite)', unit: 'ms', ...summary(await time('/api/centres')) },
-      { figure: 'GET /api/centres/:id (PGlite)', unit: 'ms', ...summary(await time(`/api/centres/${id}`)) },
+      {
+        figure: 'GET /api/centres (7 centres, PGlite)',
+        unit: 'ms',
+        ...summary(await time('/api/centres')),
+      },
+      {
+        figure: 'GET /api/centres/:id (PGlite)',
+        unit: 'ms',
+        ...summary(await time(`/api/centres/${id}`)),
+      },
     ];
   } finally {
     await stop(server.child);
@@ -124,19 +136,40 @@ async function httpLatency() {
 function hubBundle() {
   const dist = join(root, 'apps/hub/dist');
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const assets = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const assets = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map(
+    (m) => m[1],
+  );
   const size = (ext) =>
     assets
       .filter((a) => a.endsWith(ext))
       .reduce((sum, a) => sum + gzipSync(readFileSync(join(dist, a)), { level: 9 }).length, 0);
   return [
-    { figure: 'hub first-load JavaScript (gzip)', unit: 'KB', median: size('.js') / 1024, p95: null, n: assets.length },
-    { figure: 'hub first-load CSS (gzip)', unit: 'KB', median: size('.css') / 1024, p95: null, n: assets.length },
+    {
+      figure: 'hub first-load JavaScript (gzip)',
+      unit: 'KB',
+      median: size('.js') / 1024,
+      p95: null,
+      n: assets.length,
+    },
+    {
+      figure: 'hub first-load CSS (gzip)',
+      unit: 'KB',
+      median: size('.css') / 1024,
+      p95: null,
+      n: assets.length,
+    },
   ];
 }
 
 console.log('Building the API and the hub…');
-await run('pnpm', ['turbo', 'run', 'build', '--filter=@lakou/api', '--filter=@lakou/hub', '--output-logs=errors-only']);
+await run('pnpm', [
+  'turbo',
+  'run',
+  'build',
+  '--filter=@lakou/api',
+  '--filter=@lakou/hub',
+  '--output-logs=errors-only',
+]);
 
 const results = [
   ...hubBundle(),
@@ -146,8 +179,14 @@ const results = [
 ];
 
 const fmt = (x) => (x === null || x === undefined ? '—' : x.toFixed(1));
-const rows = results.map((r) => `| ${r.figure} | ${fmt(r.median)} | ${fmt(r.p95)} | ${r.unit} | ${r.n} |`);
-const table = ['| figure | median | p95 | unit | runs/files |', '| --- | ---: | ---: | --- | ---: |', ...rows].join('\n');
+const rows = results.map(
+  (r) => `| ${r.figure} | ${fmt(r.median)} | ${fmt(r.p95)} | ${r.unit} | ${r.n} |`,
+);
+const table = [
+  '| figure | median | p95 | unit | runs/files |',
+  '| --- | ---: | ---: | --- | ---: |',
+  ...rows,
+].join('\n');
 console.log(`\n${table}\n`);
 
 if (values.write) {
@@ -155,6 +194,9 @@ if (values.write) {
   mkdirSync(dir, { recursive: true });
   const meta = { date: new Date().toISOString(), node: process.version, runs };
   writeFileSync(join(dir, 'latest.json'), JSON.stringify({ ...meta, results }, null, 2));
-  writeFileSync(join(dir, `${meta.date.slice(0, 10)}.md`), `# Benchmarks ${meta.date}\n\nNode ${meta.node}, ${runs} runs.\n\n${table}\n`);
+  writeFileSync(
+    join(dir, `${meta.date.slice(0, 10)}.md`),
+    `# Benchmarks ${meta.date}\n\nNode ${meta.node}, ${runs} runs.\n\n${table}\n`,
+  );
   console.log(`written to ${dir}`);
 }
