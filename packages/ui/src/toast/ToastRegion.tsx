@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import {
   UNSTABLE_ToastRegion as AriaToastRegion,
   Text,
@@ -23,8 +24,21 @@ export interface ToastRegionProps {
  * region, and each can be closed.
  */
 export function ToastRegion({ closeLabel, label, queue = toastQueue }: ToastRegionProps) {
+  // React Aria registers the region for F6 landmark navigation when it mounts with toasts,
+  // but only re-registers when its label changes; with a fixed label, remount it when the
+  // first toast arrives so F6 can always reach it.
+  const hasToasts = useSyncExternalStore(
+    (onChange) => queue.subscribe(onChange),
+    () => queue.visibleToasts.length > 0,
+    () => false,
+  );
   return (
-    <AriaToastRegion queue={queue} className="lk-toast-region" aria-label={label}>
+    <AriaToastRegion
+      key={hasToasts ? 'shown' : 'empty'}
+      queue={queue}
+      className="lk-toast-region"
+      aria-label={label}
+    >
       {({ toast }) => (
         <Toast toast={toast} className="lk-toast" data-tone={toast.content.tone}>
           <ToastContent className="lk-toast__content">
