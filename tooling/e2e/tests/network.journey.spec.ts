@@ -99,3 +99,21 @@ test('screenshot of the overview for the README @desktop-only', async ({ page })
   await expect(page.getByRole('link', { name: /Kourou/ })).toBeVisible();
   await page.screenshot({ path: resolve(import.meta.dirname, '../../../docs/screenshot.png') });
 });
+
+test('the partners page filters by kind', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Partenaires' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const table = page
+    .getByRole('grid', { name: 'Partenaires du réseau' })
+    .or(page.getByRole('table', { name: 'Partenaires du réseau' }));
+  const row = (name: string) => table.getByRole('row').filter({ hasText: name });
+  await expect(row('Ne plus jeter')).toHaveCount(1);
+  await expect(row('CAF de la Guyane')).toHaveCount(1);
+  await page.getByRole('button', { name: /Type de partenaire/ }).click();
+  await page.getByRole('option', { name: 'Organisme public' }).click();
+  await expect(page).toHaveURL(/kind=public_body/);
+  await expect(row('Ne plus jeter')).toHaveCount(0);
+  await expect(row('CAF de la Guyane')).toHaveCount(1);
+  await expectNoAccessibilityViolations(page);
+});
