@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Db } from '../db/client.ts';
+import { countColumn, toPage, totalColumn } from '../db/paginate.ts';
 import {
   centreClosures,
   centreOpeningHours,
@@ -51,27 +52,16 @@ export async function listCentres(db: Db, query: CentreListQuery): Promise<Page<
 
   // One round trip: the window count rides along with the page's rows.
   const rows = await db
-    .select({ ...summaryColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ ...summaryColumns, total: totalColumn() })
     .from(centres)
     .where(where)
     .orderBy(direction(primary), asc(centres.name), asc(centres.id))
     .limit(query.pageSize)
     .offset(pageOffset(query));
 
-  let total = rows[0]?.total;
-  if (total === undefined) {
-    const [count] = await db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(centres)
-      .where(where);
-    total = count?.n ?? 0;
-  }
-  return {
-    items: rows.map(({ total: _total, ...summary }) => summary),
-    page: query.page,
-    pageSize: query.pageSize,
-    total,
-  };
+  const countAll = async () =>
+    (await db.select({ n: countColumn() }).from(centres).where(where))[0]?.n ?? 0;
+  return toPage(rows, query, countAll, (summary) => summary);
 }
 
 const hhmm = (time: string) => time.slice(0, 5);

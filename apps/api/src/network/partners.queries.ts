@@ -2,6 +2,7 @@ import type { Partner, PartnerKind, PartnerListQuery } from '@lakou/domain/netwo
 import { type Page, pageOffset, searchKey } from '@lakou/domain/shared';
 import { and, asc, eq, inArray, like, notExists, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { countColumn, toPage, totalColumn } from '../db/paginate.ts';
 import { partnerCentres, partners } from '../db/schema/network.ts';
 import { likeContains } from './centres.queries.ts';
 
@@ -40,7 +41,7 @@ export async function listPartners(db: Db, query: PartnerListQuery): Promise<Pag
       centreIds: sql<
         string[]
       >`coalesce((select json_agg(${partnerCentres.centreId} order by ${partnerCentres.centreId}) from ${partnerCentres} where ${partnerCentres.partnerId} = ${partners.id}), '[]'::json)`,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
+      total: totalColumn(),
     })
     .from(partners)
     .where(where)
@@ -48,22 +49,12 @@ export async function listPartners(db: Db, query: PartnerListQuery): Promise<Pag
     .limit(query.pageSize)
     .offset(pageOffset(query));
 
-  let total = rows[0]?.total;
-  if (total === undefined) {
-    const [count] = await db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(partners)
-      .where(where);
-    total = count?.n ?? 0;
-  }
-  return {
-    items: rows.map(({ total: _total, centreIds, kind, ...p }) => ({
-      ...p,
-      kind: kind as PartnerKind,
-      centreIds: typeof centreIds === 'string' ? (JSON.parse(centreIds) as string[]) : centreIds,
-    })),
-    page: query.page,
-    pageSize: query.pageSize,
-    total,
-  };
+  const countAll = async () =>
+    (await db.select({ n: countColumn() }).from(partners).where(where))[0]?.n ?? 0;
+  return toPage(rows, query, countAll, ({ centreIds, kind, ...p }) => ({
+    ...p,
+    kind: kind as PartnerKind,
+    // Drivers differ on whether json comes back parsed or as text.
+    centreIds: typeof centreIds === 'string' ? (JSON.parse(centreIds) as string[]) : centreIds,
+  }));
 }

@@ -1,0 +1,27 @@
+import type { Page, PageQuery } from '@lakou/domain/shared';
+import { sql } from 'drizzle-orm';
+
+/** Select this beside a page's columns: the count of all matching rows rides along in one round trip. */
+export const totalColumn = () => sql<number>`count(*) over ()`.mapWith(Number);
+
+/**
+ * Builds the page envelope from rows selected with `totalColumn()`. A page past the end has no
+ * row to carry the total, so only then is it counted separately.
+ */
+export async function toPage<T extends { total: number }, R>(
+  rows: T[],
+  query: PageQuery,
+  countAll: () => Promise<number>,
+  toItem: (row: Omit<T, 'total'>) => R,
+): Promise<Page<R>> {
+  const total = rows[0]?.total ?? (await countAll());
+  return {
+    items: rows.map(({ total: _total, ...row }) => toItem(row)),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+  };
+}
+
+/** `count(*)` of a filtered table, as a number. */
+export const countColumn = () => sql<number>`count(*)`.mapWith(Number);
