@@ -5,6 +5,7 @@ import { Button } from '../button/Button.tsx';
 import { Navigation } from '../navigation/Navigation.tsx';
 import { NavLink } from '../navigation/NavLink.tsx';
 import { AppShell } from './AppShell.tsx';
+import { focusMainContent } from './focus-main-content.ts';
 
 const navigate = fn();
 
@@ -63,6 +64,12 @@ export const Desktop: Story = {
     await expect(skip).toHaveFocus();
     await expect(skip).toBeVisible();
     await userEvent.keyboard('{Enter}');
+    await expect(main).toHaveFocus();
+
+    // After a route change the hub calls focusMainContent().
+    await userEvent.click(canvas.getByRole('link', { name: 'Agenda' }));
+    await expect(navigate).toHaveBeenLastCalledWith('/agenda', undefined);
+    focusMainContent();
     await expect(main).toHaveFocus();
   },
 };

@@ -1,9 +1,8 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { MenuIcon } from './MenuIcon.tsx';
+import { MAIN_CONTENT_ID } from './main-content-id.ts';
 import { SkipLink } from './SkipLink.tsx';
-
-export const MAIN_CONTENT_ID = 'main-content';
 
 export interface AppShellProps {
   /** Logo and/or network name, shown at the start of the banner. */

@@ -1,2 +1,4 @@
-export { AppShell, type AppShellProps, MAIN_CONTENT_ID } from './AppShell.tsx';
+export { AppShell, type AppShellProps } from './AppShell.tsx';
+export { focusMainContent } from './focus-main-content.ts';
+export { MAIN_CONTENT_ID } from './main-content-id.ts';
 export { SkipLink, type SkipLinkProps } from './SkipLink.tsx';

@@ -188,6 +188,27 @@ export const Loading: Story = {
   },
 };
 
+export const RefreshingKeepsRows: Story = {
+  render: () => (
+    <DataTable
+      label="Tiers-lieux du réseau"
+      columns={columns}
+      rows={centres}
+      getRowId={(c) => c.id}
+      isLoading
+      loadingLabel="Mise à jour de la liste"
+    />
+  ),
+  play: async ({ canvas, userEvent }) => {
+    // While refetching, the rows stay usable and the update is announced.
+    await expect(canvas.getByRole('status')).toHaveTextContent('Mise à jour de la liste');
+    await expect(canvas.getAllByRole('row')).toHaveLength(centres.length + 1);
+    await userEvent.click(canvas.getByRole('rowheader', { name: 'Soula' }));
+    await userEvent.keyboard('{ArrowDown}');
+    await expect(canvas.getByRole('rowheader', { name: 'Village Saramaca' })).toHaveFocus();
+  },
+};
+
 export const ScrollsInsideOnAPhone: Story = {
   globals: { viewport: { value: 'mobile1', isRotated: false } },
   play: async ({ canvas, canvasElement, userEvent }) => {
