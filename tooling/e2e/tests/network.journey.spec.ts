@@ -102,7 +102,11 @@ test('screenshot of the overview for the README @desktop-only', async ({ page })
 
 test('the partners page filters by kind', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: 'Partenaires' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('SECCOIA-Guyane');
+  // On a phone the navigation sits behind the menu button.
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole('link', { name: 'Partenaires' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const table = page
     .getByRole('grid', { name: 'Partenaires du réseau' })

@@ -8,7 +8,7 @@ import {
   useRouter,
   useRouterState,
 } from '@tanstack/react-router';
-import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
+import { RouterProvider as AriaRouterProvider, I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { organisationQuery } from '../api/queries.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
@@ -25,7 +25,7 @@ export const Route = createRootRouteWithContext<RouterContext>()({
 });
 
 function RootLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const router = useRouter();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const organisation = useQuery(organisationQuery());
@@ -37,30 +37,34 @@ function RootLayout() {
     // React Aria links (navigation, link buttons) navigate through TanStack Router.
     // Hrefs are plain paths (no base path), so React Aria needs no `useHref`.
     <AriaRouterProvider navigate={(href) => void router.navigate({ href })}>
-      <AppShell
-        skipLinkLabel={t('app.skipLink')}
-        brand={
-          <Link to="/" className="hub-brand">
-            <span className="hub-brand__name">{t('app.brand')}</span>
-            {organisation.data ? (
-              <span className="hub-brand__organisation">{organisation.data.name}</span>
-            ) : null}
-          </Link>
-        }
-        navigation={
-          <Navigation label={t('app.mainNavigation')}>
-            <NavLink href="/" isCurrent={inNetwork}>
-              {t('nav.network')}
-            </NavLink>
-            <NavLink href="/partners" isCurrent={pathname.startsWith('/partners')}>
-              {t('nav.partners')}
-            </NavLink>
-          </Navigation>
-        }
-        actions={<LanguageSwitcher />}
-      >
-        <Outlet />
-      </AppShell>
+      {/* React Aria's own announcements and number formats follow the hub's language. */}
+      <I18nProvider locale={i18n.resolvedLanguage === 'en' ? 'en-GB' : 'fr-FR'}>
+        <AppShell
+          skipLinkLabel={t('app.skipLink')}
+          menuLabel={t('app.menu')}
+          brand={
+            <Link to="/" className="hub-brand">
+              <span className="hub-brand__name">{t('app.brand')}</span>
+              {organisation.data ? (
+                <span className="hub-brand__organisation">{organisation.data.name}</span>
+              ) : null}
+            </Link>
+          }
+          navigation={
+            <Navigation label={t('app.mainNavigation')}>
+              <NavLink href="/" isCurrent={inNetwork}>
+                {t('nav.network')}
+              </NavLink>
+              <NavLink href="/partners" isCurrent={pathname.startsWith('/partners')}>
+                {t('nav.partners')}
+              </NavLink>
+            </Navigation>
+          }
+          actions={<LanguageSwitcher />}
+        >
+          <Outlet />
+        </AppShell>
+      </I18nProvider>
     </AriaRouterProvider>
   );
 }

@@ -94,10 +94,10 @@ function NetworkOverview() {
       header: t('network.columns.qpv'),
       cell: (centre) =>
         centre.qpv ?? (
-          <span className="hub-contain">
+          <>
             <span aria-hidden="true">—</span>
             <VisuallyHidden>{t('network.noQpv')}</VisuallyHidden>
-          </span>
+          </>
         ),
     },
   ];
