@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { freshDatabase, json, type TestDatabase } from './harness.ts';
@@ -18,6 +19,13 @@ describe('OpenAPI document', () => {
     doc = await json<OpenApiDoc>(await app.request('/api/openapi.json'));
   });
   afterAll(() => database.dispose());
+
+  it('validates against the official OpenAPI 3.1 schema', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(doc as never);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
 
   it('is OpenAPI 3.1 with named component schemas', () => {
     expect(doc.openapi).toMatch(/^3\.1\./);
