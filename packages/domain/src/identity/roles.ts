@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * The five roles. `admin` and `board` span the whole network; `manager`, `staff` and
+ * `facilitator` are held in one or more centres.
+ */
+export const roles = ['admin', 'manager', 'staff', 'facilitator', 'board'] as const;
+export const role = z.enum(roles, { error: `Rôle attendu : ${roles.join(', ')}.` });
+export type Role = z.infer<typeof role>;
+
+export const NETWORK_ROLES: readonly Role[] = ['admin', 'board'];
+
+export function isNetworkRole(r: Role): boolean {
+  return NETWORK_ROLES.includes(r);
+}
+
+/** One role held by a user: in a centre, or (for admin and board) across the network. */
+export const roleAssignment = z
+  .object({
+    role,
+    centreId: z.uuid({ error: 'Identifiant de centre invalide.' }).nullable(),
+  })
+  .superRefine((a, ctx) => {
+    if (isNetworkRole(a.role) && a.centreId !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['centreId'],
+        message: `Le rôle ${a.role} vaut pour tout le réseau : pas de centre.`,
+      });
+    }
+    if (!isNetworkRole(a.role) && a.centreId === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['centreId'],
+        message: `Le rôle ${a.role} s’exerce dans un centre : choisissez-le.`,
+      });
+    }
+  })
+  .meta({ id: 'RoleAssignment' });
+export type RoleAssignment = z.infer<typeof roleAssignment>;
+
+/** A user's whole set of roles: no duplicates. */
+export const roleAssignments = z
+  .array(roleAssignment)
+  .max(100)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    for (const a of list) {
+      const key = `${a.role}@${a.centreId ?? '*'}`;
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `Rôle en double : ${a.role}.` });
+      seen.add(key);
+    }
+  });
