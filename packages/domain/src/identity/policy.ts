@@ -59,6 +59,13 @@ const holdsAnywhere = (actor: Actor, rs: readonly Role[]) =>
 const isAdmin = (actor: Actor) => holds(actor, 'admin');
 const isBoard = (actor: Actor) => holds(actor, 'board');
 
+/**
+ * Listed among a case's facilitators *and* still a facilitator: the list of a case outlives role
+ * changes, so a former facilitator now on the board (or with no role) is not let in by it.
+ */
+const isCaseFacilitator = (actor: Actor, subject: Subject) =>
+  holds(actor, 'facilitator') && (subject.facilitatorIds ?? []).includes(actor.userId);
+
 /** The centre roles that do day-to-day work in a centre. */
 const CENTRE_TEAM: readonly Role[] = ['manager', 'staff'];
 
@@ -82,8 +89,8 @@ const rules: Record<Action, Rule> = {
   'booking.approve': (a, s) => isAdmin(a) || holdsIn(a, ['manager'], s),
   'circle.create': (a, s) => holdsIn(a, ['facilitator'], s),
   // Confidential: a case's facilitators only — not the admin, not the board.
-  'circle.read': (a, s) => (s.facilitatorIds ?? []).includes(a.userId),
-  'circle.manage': (a, s) => (s.facilitatorIds ?? []).includes(a.userId),
+  'circle.read': (a, s) => isCaseFacilitator(a, s),
+  'circle.manage': (a, s) => isCaseFacilitator(a, s),
   'circle.aggregates.read': (a, s) =>
     isAdmin(a) ||
     isBoard(a) ||

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { pageQuery } from '../shared/pagination.ts';
 import { roleAssignment, roleAssignments } from './roles.ts';
 
+// Trimmed and lower-cased before the format check, so ' Ana@Example.FR ' is accepted as 'ana@example.fr'.
 const email = z
-  .email({ error: 'Adresse e-mail invalide.' })
-  .max(254)
-  .transform((e) => e.trim().toLowerCase());
+  .string()
+  .trim()
+  .toLowerCase()
+  .check(z.email({ error: 'Adresse e-mail invalide.' }))
+  .max(254);
 const personName = z
   .string()
   .trim()
