@@ -1,16 +1,39 @@
+import { randomBytes } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { secureHeaders } from 'hono/secure-headers';
+import { cors } from 'hono/cors';
+import { auditRoutes } from './audit/audit.routes.ts';
 import type { Database } from './db/client.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { clientAddress } from './http/client-address.ts';
+import { csrfGuard } from './http/csrf.ts';
 import { mountHub } from './http/hub-static.ts';
 import { mountApiDocs } from './http/openapi.ts';
 import { onError, onNotFound, problemResponse, validationHook } from './http/problem.ts';
 import type { ApiEnv } from './http/router.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { authRoutes } from './identity/auth.routes.ts';
+import { createAuth } from './identity/auth.ts';
+import { authenticate } from './identity/authenticate.ts';
+import { meRoutes } from './identity/me.routes.ts';
+import { tokensRoutes } from './identity/tokens.routes.ts';
+import { usersRoutes } from './identity/users.routes.ts';
 import { centresRoutes } from './network/centres.routes.ts';
 import { organisationRoutes } from './network/organisation.routes.ts';
 import { partnersRoutes } from './network/partners.routes.ts';
+
+export interface IdentityOptions {
+  /** Signs session cookies. The server always passes one (LAKOU_SECRET); tests get a random one. */
+  secret?: string;
+  /** Where people reach Lakou (default http://localhost:3000). */
+  publicUrl?: string;
+  /** Other origins that may call the API with a token from a browser. */
+  corsOrigins?: string[];
+  trustProxy?: boolean;
+  /** Wakes the email dispatcher. */
+  onEmailQueued?: () => void;
+}
 
 export interface AppOptions {
   database: Pick<Database, 'db' | 'kind'>;
@@ -18,6 +41,7 @@ export interface AppOptions {
   hubDist?: string;
   /** Largest accepted request body in bytes (default 1 MiB). */
   bodyLimit?: number;
+  identity?: IdentityOptions;
 }
 
 function apiRoutes(options: AppOptions) {
@@ -25,15 +49,44 @@ function apiRoutes(options: AppOptions) {
     .route('/', healthRoutes(options.database.kind))
     .route('/', organisationRoutes)
     .route('/', centresRoutes)
-    .route('/', partnersRoutes);
+    .route('/', partnersRoutes)
+    .route('/', meRoutes)
+    .route('/', usersRoutes)
+    .route('/', tokensRoutes)
+    .route('/', auditRoutes);
 }
 
 export function createApp(options: AppOptions) {
+  const identity = options.identity ?? {};
+  const publicUrl = identity.publicUrl ?? 'http://localhost:3000';
+  const corsOrigins = identity.corsOrigins ?? [];
+  const onEmailQueued = identity.onEmailQueued ?? (() => {});
+  const auth = createAuth(options.database.db, {
+    secret: identity.secret ?? randomBytes(32).toString('base64url'),
+    publicUrl,
+    trustedOrigins: [],
+    trustProxy: identity.trustProxy ?? false,
+    onEmailQueued,
+  });
+
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound(onNotFound);
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use('*', securityHeaders);
   app.use('*', compress());
+  // Closed by default: only origins named in CORS_ORIGINS, and only with tokens (no cookies).
+  if (corsOrigins.length) {
+    app.use(
+      '/api/*',
+      cors({
+        origin: corsOrigins,
+        allowHeaders: ['Authorization', 'Content-Type'],
+        allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
+        credentials: false,
+        maxAge: 600,
+      }),
+    );
+  }
   app.use(
     '/api/*',
     bodyLimit({
@@ -44,10 +97,16 @@ export function createApp(options: AppOptions) {
   );
   app.use('/api/*', async (c, next) => {
     c.set('db', options.database.db);
+    c.set('auth', auth);
+    c.set('onEmailQueued', onEmailQueued);
+    c.set('clientAddress', clientAddress(c, identity.trustProxy ?? false));
     await next();
   });
+  app.use('/api/*', csrfGuard([publicUrl]));
+  app.use('/api/*', authenticate);
+  app.route('/api', authRoutes());
   const routed = app.route('/api', apiRoutes(options));
-  mountApiDocs(app);
+  mountApiDocs(app, auth);
   if (options.hubDist) mountHub(app, options.hubDist);
   return routed;
 }

@@ -14,6 +14,18 @@ export interface Config {
   hubDist: string;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Signs session cookies; from LAKOU_SECRET (required in production). */
+  secret: string | undefined;
+  /** The address people reach Lakou at: links in emails, cookie security, trusted origin. */
+  publicUrl: string;
+  /** Other origins allowed to call the API from a browser (CORS); none by default. */
+  corsOrigins: string[];
+  /** Behind a reverse proxy: trust X-Forwarded-For for the client address. */
+  trustProxy: boolean;
+  /** smtp(s)://user:pass@host:port — when unset, emails are printed to the log. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  production: boolean;
 }
 
 /**
@@ -39,5 +51,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : resolve(API_ROOT, '../../.data'),
     hubDist: resolve(env.HUB_DIST ?? resolve(API_ROOT, '../hub/dist')),
     bodyLimit: Number(env.BODY_LIMIT ?? 1024 * 1024),
+    secret: env.LAKOU_SECRET || undefined,
+    publicUrl: publicUrl(env.LAKOU_PUBLIC_URL, port),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Lakou <no-reply@lakou.localhost>',
+    production: env.NODE_ENV === 'production',
   };
+}
+
+function publicUrl(value: string | undefined, port: number): string {
+  if (!value) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`LAKOU_PUBLIC_URL invalide : « ${value} » (ex. https://lakou.example.org).`);
+  }
+  return url.origin;
 }

@@ -1,6 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { DatabaseKind } from '../db/client.ts';
 import { migrationStatus } from '../db/migrations.ts';
+import { guardedRoute, PUBLIC } from '../http/policy.ts';
 import { contextRouter } from '../http/router.ts';
 
 const health = z
@@ -15,7 +16,8 @@ const health = z
   })
   .meta({ id: 'Health' });
 
-const route = createRoute({
+const route = guardedRoute({
+  policy: PUBLIC,
   method: 'get',
   path: '/health',
   tags: ['Système'],

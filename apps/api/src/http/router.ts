@@ -1,11 +1,30 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Actor } from '@lakou/domain/identity';
 import type { Db } from '../db/client.ts';
+import type { Auth } from '../identity/auth.ts';
 import { validationHook } from './problem.ts';
+
+/** The signed-in person behind a request. */
+export interface Principal {
+  id: string;
+  email: string;
+  name: string;
+  via: 'session' | 'token';
+  tokenId?: string;
+}
 
 /** What every route handler can reach through `c.var`. */
 export interface ApiEnv {
   Variables: {
     db: Db;
+    auth: Auth;
+    /** Null for an anonymous visitor. */
+    actor: Actor | null;
+    principal: Principal | null;
+    /** The client's address, for the audit log and the sign-in limit. */
+    clientAddress: string;
+    /** Wakes the email dispatcher after something was queued. */
+    onEmailQueued: () => void;
   };
 }
 

@@ -1,11 +1,12 @@
-import { createRoute } from '@hono/zod-openapi';
 import { centre, centreListQuery, centreSummary } from '@lakou/domain/network';
 import { idParam, paginated } from '@lakou/domain/shared';
+import { guardedRoute, PUBLIC } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { contextRouter } from '../http/router.ts';
 import { findCentre, listCentres } from './centres.queries.ts';
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
+  policy: PUBLIC,
   method: 'get',
   path: '/centres',
   tags: ['Réseau'],
@@ -20,7 +21,8 @@ const listRoute = createRoute({
   },
 });
 
-const getRoute = createRoute({
+const getRoute = guardedRoute({
+  policy: PUBLIC,
   method: 'get',
   path: '/centres/{id}',
   tags: ['Réseau'],

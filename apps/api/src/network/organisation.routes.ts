@@ -1,11 +1,12 @@
-import { createRoute } from '@hono/zod-openapi';
 import { organisation } from '@lakou/domain/network';
 import { asc } from 'drizzle-orm';
 import { organisations } from '../db/schema/network.ts';
+import { guardedRoute, PUBLIC } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { contextRouter } from '../http/router.ts';
 
-const getRoute = createRoute({
+const getRoute = guardedRoute({
+  policy: PUBLIC,
   method: 'get',
   path: '/organisation',
   tags: ['Réseau'],

@@ -1,11 +1,12 @@
-import { createRoute } from '@hono/zod-openapi';
 import { partner, partnerListQuery } from '@lakou/domain/network';
 import { paginated } from '@lakou/domain/shared';
+import { guardedRoute, PUBLIC } from '../http/policy.ts';
 import { problemContent } from '../http/problem.ts';
 import { contextRouter } from '../http/router.ts';
 import { listPartners } from './partners.queries.ts';
 
-const listRoute = createRoute({
+const listRoute = guardedRoute({
+  policy: PUBLIC,
   method: 'get',
   path: '/partners',
   tags: ['Réseau'],

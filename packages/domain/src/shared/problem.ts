@@ -8,6 +8,11 @@ export const problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
+    code: z
+      .string()
+      .optional()
+      .describe('A stable machine-readable code (e.g. INVALID_EMAIL_OR_PASSWORD).'),
+    retryAfter: z.number().int().optional().describe('Seconds to wait before trying again (429).'),
     errors: z
       .array(z.object({ field: z.string(), message: z.string() }))
       .optional()

@@ -177,13 +177,13 @@ export const outboxEmails = pgTable(
   (t) => [index('outbox_emails_pending_idx').on(t.createdAt).where(sql`${t.sentAt} is null`)],
 );
 
-/** Failed sign-ins, counted per account and per address for the rate limit. */
-export const signInFailures = pgTable(
-  'sign_in_failures',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    key: text('key').notNull(),
-    at: tz('at').notNull().defaultNow(),
-  },
-  (t) => [index('sign_in_failures_key_at_idx').on(t.key, t.at)],
-);
+/**
+ * Attempts counted per key (`account:<email>`, `address:<ip>`, `reset:<email>`) in a fixed
+ * window: one row per key, incremented atomically by an upsert, so concurrent attempts are
+ * all counted.
+ */
+export const authThrottle = pgTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  windowStartedAt: tz('window_started_at').notNull().defaultNow(),
+  attempts: integer('attempts').notNull().default(0),
+});

@@ -1,0 +1,68 @@
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { type Action, can, type Subject } from '@lakou/domain/identity';
+import type { Context, MiddlewareHandler } from 'hono';
+import { problemResponse } from './problem.ts';
+import type { ApiEnv } from './router.ts';
+
+/**
+ * What a route requires: open to everyone, or an action of `can()` — judged on a subject
+ * drawn from the request when the rule needs one (e.g. the centre asked for).
+ */
+export type RoutePolicy =
+  | { kind: 'public' }
+  | { kind: 'action'; action: Action; subject?: (c: Context<ApiEnv>) => Subject };
+
+export const PUBLIC: RoutePolicy = { kind: 'public' };
+export function requires(action: Action, subject?: (c: Context<ApiEnv>) => Subject): RoutePolicy {
+  return { kind: 'action', action, subject };
+}
+
+/** Every guarded route, by `METHOD /api/path/:param` as Hono lists it: the policy test walks the app against this. */
+export const policyRegistry = new Map<string, RoutePolicy>();
+
+export function policyLabel(policy: RoutePolicy): string {
+  return policy.kind === 'public' ? 'public' : policy.action;
+}
+
+function registryKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`;
+}
+
+/** Declares the policy of a route that is not an OpenAPI route (the auth library's, the docs). */
+export function declarePolicy(method: string, path: string, policy: RoutePolicy): void {
+  policyRegistry.set(registryKey(method, path), policy);
+}
+
+export function enforce(policy: RoutePolicy): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    if (policy.kind === 'public') return next();
+    const actor = c.var.actor;
+    if (!actor) {
+      return problemResponse(c, 401, 'Connectez-vous pour accéder à cette ressource.', {
+        code: 'UNAUTHENTICATED',
+      });
+    }
+    if (!can(actor, policy.action, policy.subject?.(c) ?? {})) {
+      const detail = actor.readOnly
+        ? 'Ce jeton d’API est en lecture seule : il ne permet pas cette action.'
+        : 'Votre rôle ne permet pas cette action.';
+      return problemResponse(c, 403, detail, { code: 'FORBIDDEN' });
+    }
+    await next();
+  };
+}
+
+/**
+ * `createRoute` with a mandatory policy: it is enforced before the input is even validated,
+ * recorded for the policy test, and shown in the OpenAPI document as `x-lakou-policy`.
+ * Paths are given as mounted under /api.
+ */
+export function guardedRoute<const R extends RouteConfig>(config: R & { policy: RoutePolicy }) {
+  const { policy, ...route } = config;
+  declarePolicy(route.method, `/api${route.path}`, policy);
+  return createRoute({
+    ...(route as unknown as R),
+    middleware: [enforce(policy)] as const,
+    'x-lakou-policy': policyLabel(policy),
+  });
+}
