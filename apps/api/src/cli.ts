@@ -5,7 +5,14 @@ import { readConfig } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { acquireDataDirLock, DataDirBusyError } from './db/data-dir-lock.ts';
 import { migrationStatus } from './db/migrations.ts';
+import { DEMO_PASSWORD } from './db/seed/demo-users.ts';
 import { seedDemoNetwork } from './db/seed/seed.ts';
+import {
+  CliError,
+  createTokenCommand,
+  createUserCommand,
+  type IdentityFlags,
+} from './identity/identity.cli.ts';
 
 const HELP = `Lakou — commandes d'administration / admin commands
 
@@ -16,6 +23,13 @@ Commandes :
   db:seed             charge le réseau de démonstration SECCOIA-Guyane (sans doublon si relancé)
   db:reset [--yes]    efface toutes les données, réapplique les migrations et recharge la démo
                       (demande confirmation ; --yes pour un script ; --no-seed pour une base vide)
+  user:create --email E --name N --role ROLE [--centre ID|SLUG ...]
+                      ouvre un compte (rôles : admin, manager, staff, facilitator, board ;
+                      --centre pour les rôles de centre, répétable) et affiche le lien
+                      d'invitation pour choisir le mot de passe
+  token:create --email E [--token-name NOM] [--read-write] [--expires-days N|never]
+                      crée un jeton d'API personnel (lecture seule et 90 jours par défaut)
+                      et l'affiche une seule fois
 
 Base de données : DATABASE_URL (serveur PostgreSQL) sinon PGlite embarqué dans DATA_DIR
 (par défaut .data/ à la racine du dépôt). Une base embarquée ne sert qu'un processus :
@@ -26,7 +40,7 @@ Options :
 `;
 
 type Command = (database: Database, flags: Flags) => Promise<void>;
-interface Flags {
+interface Flags extends IdentityFlags {
   yes: boolean;
   seed: boolean;
 }
@@ -41,11 +55,13 @@ const commands: Record<string, Command> = {
     await database.migrate();
     const r = await seedDemoNetwork(database.db);
     console.log(
-      `Démo chargée : ${r.centresCreated} centre(s), ${r.partnersCreated} partenaire(s), ${r.closuresCreated} fermeture(s) créés` +
-        (r.centresCreated + r.partnersCreated + r.closuresCreated === 0
+      `Démo chargée : ${r.centresCreated} centre(s), ${r.partnersCreated} partenaire(s), ${r.closuresCreated} fermeture(s), ${r.usersCreated} compte(s) créés` +
+        (r.centresCreated + r.partnersCreated + r.closuresCreated + r.usersCreated === 0
           ? ' — tout était déjà là.'
           : '.'),
     );
+    if (r.usersCreated)
+      console.log(`Comptes de démonstration : mot de passe « ${DEMO_PASSWORD} ».`);
   },
   'db:reset': async (database, flags) => {
     if (
@@ -64,6 +80,14 @@ const commands: Record<string, Command> = {
     await database.migrate();
     console.log('Base effacée et migrée.');
     if (flags.seed) await commands['db:seed']?.(database, flags);
+  },
+  'user:create': async (database, flags) => {
+    await database.migrate();
+    await createUserCommand(database, readConfig(), flags);
+  },
+  'token:create': async (database, flags) => {
+    await database.migrate();
+    await createTokenCommand(database, flags);
   },
 };
 
@@ -88,6 +112,13 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
       yes: { type: 'boolean', short: 'y' },
       'no-seed': { type: 'boolean' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      centre: { type: 'string', multiple: true },
+      'token-name': { type: 'string' },
+      'read-write': { type: 'boolean' },
+      'expires-days': { type: 'string' },
     },
   });
   const name = positionals[0];
@@ -119,8 +150,24 @@ async function main(argv: string[]): Promise<number> {
       : { kind: 'pglite', dataDir: config.dataDir },
   );
   try {
-    await command(database, { yes: values.yes ?? false, seed: !values['no-seed'] });
+    await command(database, {
+      yes: values.yes ?? false,
+      seed: !values['no-seed'],
+      email: values.email,
+      name: values.name,
+      role: values.role,
+      centre: values.centre,
+      tokenName: values['token-name'],
+      readWrite: values['read-write'],
+      expiresInDays: values['expires-days'],
+    });
     return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(`Refusé :\n${error.message}`);
+      return 2;
+    }
+    throw error;
   } finally {
     await database.close();
     release?.();

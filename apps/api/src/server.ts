@@ -3,18 +3,31 @@ import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { acquireDataDirLock, DataDirBusyError } from './db/data-dir-lock.ts';
+import { DEMO_PASSWORD, demoUsers, hasDemoUsers } from './db/seed/demo-users.ts';
 import { isEmpty, seedDemoNetwork } from './db/seed/seed.ts';
+import { MissingSecretError, resolveSecret } from './identity/secret.ts';
+import { startOutboxDispatcher } from './mail/dispatcher.ts';
 
 const startedAt = performance.now();
 const config = readConfig();
 
 let releaseLock: (() => void) | undefined;
+let secret: string;
 try {
+  secret = resolveSecret({
+    fromEnv: config.secret,
+    production: config.production,
+    dataDir: config.dataDir,
+  });
   if (!config.databaseUrl) {
     releaseLock = acquireDataDirLock(config.dataDir, { command: 'serveur', port: config.port });
   }
 } catch (error) {
-  console.error(error instanceof DataDirBusyError ? error.message : error);
+  console.error(
+    error instanceof DataDirBusyError || error instanceof MissingSecretError
+      ? error.message
+      : error,
+  );
   process.exit(1);
 }
 
@@ -27,16 +40,40 @@ await database.migrate();
 if (await isEmpty(database.db)) {
   const report = await seedDemoNetwork(database.db);
   console.log(
-    `[lakou] base vide : réseau de démonstration chargé (${report.centresCreated} centres, ${report.partnersCreated} partenaires).`,
+    `[lakou] base vide : réseau de démonstration chargé (${report.centresCreated} centres, ${report.partnersCreated} partenaires, ${report.usersCreated} comptes de démonstration).`,
   );
 }
+const signInHelp = (await hasDemoUsers(database.db))
+  ? [
+      `[lakou] connexion de démonstration sur ${config.publicUrl}/sign-in — mot de passe « ${DEMO_PASSWORD} » pour :`,
+      ...demoUsers.map(
+        (u) => `[lakou]   ${u.email.padEnd(28)} ${u.roles.map((r) => r.role).join(', ')}`,
+      ),
+    ]
+  : [];
 
-const app = createApp({ database, hubDist: config.hubDist, bodyLimit: config.bodyLimit });
+const outbox = startOutboxDispatcher(database.db, {
+  smtpUrl: config.smtpUrl,
+  from: config.mailFrom,
+});
+const app = createApp({
+  database,
+  hubDist: config.hubDist,
+  bodyLimit: config.bodyLimit,
+  identity: {
+    secret,
+    publicUrl: config.publicUrl,
+    corsOrigins: config.corsOrigins,
+    trustProxy: config.trustProxy,
+    onEmailQueued: outbox.wake,
+  },
+});
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   const ms = Math.round(performance.now() - startedAt);
   console.log(
     `[lakou] prêt sur http://localhost:${info.port} — base ${database.kind} (${database.location}) — démarré en ${ms} ms`,
   );
+  for (const line of signInHelp) console.log(line);
 });
 
 let stopping = false;
@@ -45,6 +82,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`[lakou] ${signal} reçu : arrêt.`);
   server.close();
+  await outbox.stop();
   await database.close();
   releaseLock?.();
   process.exit(0);

@@ -19,6 +19,25 @@ function snapshot(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
+/** Appends one entry; `method` and `route` say where it came from (an HTTP route, or `CLI`). */
+export async function appendAudit(
+  db: Pick<Db, 'insert'>,
+  event: AuditEvent & { method: string; route: string; ip?: string | null },
+): Promise<void> {
+  await db.insert(auditLog).values({
+    actorId: event.actor?.id ?? null,
+    actorEmail: event.actor?.email ?? null,
+    action: event.action,
+    method: event.method,
+    route: event.route,
+    entity: event.entity,
+    entityId: event.entityId ?? null,
+    before: snapshot(event.before),
+    after: snapshot(event.after),
+    ip: event.ip ?? null,
+  });
+}
+
 /**
  * Appends one entry to the audit log, with the request's route and address. Call it with the
  * transaction that makes the change, so the change and its trace commit together.
@@ -28,17 +47,11 @@ export async function recordAudit(
   c: Context<ApiEnv>,
   event: AuditEvent,
 ): Promise<void> {
-  const actor = event.actor ?? c.var.principal;
-  await db.insert(auditLog).values({
-    actorId: actor?.id ?? null,
-    actorEmail: actor?.email ?? null,
-    action: event.action,
+  await appendAudit(db, {
+    ...event,
+    actor: event.actor ?? c.var.principal,
     method: c.req.method,
     route: c.req.routePath && c.req.routePath !== '/*' ? c.req.routePath : c.req.path,
-    entity: event.entity,
-    entityId: event.entityId ?? null,
-    before: snapshot(event.before),
-    after: snapshot(event.after),
     ip: c.var.clientAddress ?? null,
   });
 }

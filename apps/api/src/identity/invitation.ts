@@ -3,7 +3,6 @@ import type { Db } from '../db/client.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { invitationEmail } from '../mail/templates.ts';
 import type { Auth } from './auth.ts';
-import { AUTH_BASE_PATH } from './auth-messages.ts';
 
 export const INVITATION_DAYS = 7;
 /** Where the hub lets a person choose their password. */

@@ -9,17 +9,20 @@ import {
   partnerCentres,
   partners,
 } from '../schema/network.ts';
+import { seedDemoUsers } from './demo-users.ts';
 import * as demo from './seccoia-network.ts';
 
 export interface SeedReport {
   centresCreated: number;
   partnersCreated: number;
   closuresCreated: number;
+  usersCreated: number;
 }
 
 /**
  * Loads the demo network. Idempotent: rows are matched on their natural keys (slugs, periods)
  * and only what is missing is inserted, so a second run creates nothing and edits survive.
+ * It includes one demo account per role (password DEMO_PASSWORD).
  */
 export async function seedDemoNetwork(db: Db): Promise<SeedReport> {
   return db.transaction(async (tx) => {
@@ -106,7 +109,11 @@ export async function seedDemoNetwork(db: Db): Promise<SeedReport> {
     );
     if (links.length > 0) await tx.insert(partnerCentres).values(links).onConflictDoNothing();
 
+    // One account per role, with the documented demo password: only the demo seed creates them.
+    const usersCreated = await seedDemoUsers(tx as unknown as Db);
+
     return {
+      usersCreated,
       centresCreated: createdCentres.length,
       partnersCreated: createdPartners.length,
       closuresCreated: createdClosures.length,
