@@ -58,3 +58,56 @@ export async function seededApp(kind: DatabaseKind) {
 export async function json<T = unknown>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
+
+/** The origin the app believes it is served from (createApp's default public URL). */
+export const ORIGIN = 'http://localhost:3000';
+
+export interface Caller {
+  /** A session cookie (`name=value`) or a personal access token. */
+  cookie?: string;
+  token?: string;
+  /** Overrides the Origin header sent with unsafe requests (default: the app's own). */
+  origin?: string | null;
+}
+
+type AppLike = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
+
+/** A request as the hub (same origin, cookie) or an integration (Bearer token) sends it. */
+export function call(
+  app: AppLike,
+  method: string,
+  path: string,
+  options: Caller & { body?: unknown } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const origin = options.origin === undefined ? ORIGIN : options.origin;
+  if (method !== 'GET' && origin) headers.origin = origin;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  return Promise.resolve(
+    app.request(path, {
+      method,
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    }),
+  );
+}
+
+/** The `name=value` pairs of a response's Set-Cookie headers, as a Cookie header. */
+export function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+/** Signs in through the auth library's route; returns the session cookie. */
+export async function signIn(app: AppLike, email: string, password: string): Promise<string> {
+  const res = await call(app, 'POST', '/api/auth/sign-in/email', { body: { email, password } });
+  if (res.status !== 200)
+    throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = cookiesOf(res);
+  if (!cookie.includes('lakou.session_token')) throw new Error(`no session cookie for ${email}`);
+  return cookie;
+}
