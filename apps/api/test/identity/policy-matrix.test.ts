@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-users.ts';
+import { policyLabel, policyRegistry } from '../../src/http/policy.ts';
+import { type Caller, call, engines, json, seededApp, signIn } from '../harness.ts';
+
+/** Who asks: anonymous, each demo role, and the admin through a read-only token. */
+const WHO = [
+  'anonymous',
+  'admin',
+  'manager',
+  'staff',
+  'facilitator',
+  'board',
+  'admin read-only token',
+] as const;
+type Who = (typeof WHO)[number];
+const SIGNED_IN: Who[] = [
+  'admin',
+  'manager',
+  'staff',
+  'facilitator',
+  'board',
+  'admin read-only token',
+];
+const EVERYONE: Who[] = [...WHO];
+
+const EMAIL: Record<Exclude<Who, 'anonymous' | 'admin read-only token'>, string> = {
+  admin: 'admin@lakou.test',
+  manager: 'gestion@lakou.test',
+  staff: 'accueil.kourou@lakou.test',
+  facilitator: 'facilitation@lakou.test',
+  board: 'ca@lakou.test',
+};
+
+interface Probe {
+  /** Who may use the route — written by hand from the issue's rules, not derived from `can`. */
+  allowed: readonly Who[];
+  path?: string;
+  body?: unknown;
+}
+
+const anyId = randomUUID();
+/**
+ * Every API route, with who may use it. A route the app serves that is missing here fails the
+ * test, as does one without a declared policy. Requests are harmless: unknown ids, bodies that
+ * fail validation — a role that may use a route gets past the policy (no 401/403) whatever comes
+ * next; one that may not never gets further.
+ */
+const MATRIX: Record<string, Probe> = {
+  'GET /api/health': { allowed: EVERYONE },
+  'GET /api/organisation': { allowed: EVERYONE },
+  'GET /api/centres': { allowed: EVERYONE },
+  'GET /api/centres/:id': { allowed: EVERYONE, path: `/api/centres/${anyId}` },
+  'GET /api/partners': { allowed: EVERYONE },
+  'GET /api/me': { allowed: SIGNED_IN },
+  'GET /api/users': { allowed: ['admin', 'manager', 'admin read-only token'] },
+  'GET /api/users/:id': {
+    allowed: ['admin', 'manager', 'admin read-only token'],
+    path: `/api/users/${anyId}`,
+  },
+  'POST /api/users': { allowed: ['admin'], body: { email: 'pas-une-adresse' } },
+  'PATCH /api/users/:id': {
+    allowed: ['admin'],
+    path: `/api/users/${anyId}`,
+    body: { name: 'Nom Inconnu' },
+  },
+  'POST /api/users/:id/invitation': { allowed: ['admin'], path: `/api/users/${anyId}/invitation` },
+  'GET /api/tokens': { allowed: ['admin', 'manager', 'staff', 'facilitator', 'board'] },
+  'POST /api/tokens': {
+    allowed: ['admin', 'manager', 'staff', 'facilitator', 'board'],
+    body: { name: '' },
+  },
+  'DELETE /api/tokens/:id': {
+    allowed: ['admin', 'manager', 'staff', 'facilitator', 'board'],
+    path: `/api/tokens/${anyId}`,
+  },
+  'GET /api/audit': { allowed: ['admin', 'admin read-only token'] },
+};
+/** Served by the auth library or the docs: open to all by design (the library checks sessions itself). */
+const OPEN_BY_DESIGN = [
+  'GET /api/auth/*',
+  'POST /api/auth/*',
+  'GET /api/openapi.json',
+  'GET /api/docs',
+];
+
+describe.each(engines)('policy matrix: every route × every role (%s)', (kind) => {
+  let ctx: Awaited<ReturnType<typeof seededApp>>;
+  const callers = new Map<Who, Caller>();
+  const observed = new Map<string, Map<Who, number>>();
+
+  beforeAll(async () => {
+    ctx = await seededApp(kind);
+    callers.set('anonymous', {});
+    for (const [who, email] of Object.entries(EMAIL)) {
+      callers.set(who as Who, { cookie: await signIn(ctx.app, email, DEMO_PASSWORD) });
+    }
+    const created = await json<{ token: string }>(
+      await call(ctx.app, 'POST', '/api/tokens', {
+        ...callers.get('admin'),
+        body: { name: 'Lecture seule', readOnly: true },
+      }),
+    );
+    callers.set('admin read-only token', { token: created.token });
+  });
+  afterAll(async () => {
+    if (process.env.POLICY_MATRIX_OUT && kind === 'pglite')
+      writeFileSync(process.env.POLICY_MATRIX_OUT, table());
+    await ctx.database.dispose();
+  });
+
+  function table(): string {
+    const head = `| Route | ${WHO.join(' | ')} |\n|---|${WHO.map(() => '---').join('|')}|`;
+    const rows = [...observed].map(
+      ([route, byWho]) =>
+        `| \`${route}\` (${policyLabel(policyRegistry.get(route) ?? { kind: 'public' })}) | ${WHO.map(
+          (w) => (MATRIX[route]?.allowed.includes(w) ? `✅ ${byWho.get(w)}` : `⛔ ${byWho.get(w)}`),
+        ).join(' | ')} |`,
+    );
+    return [head, ...rows].join('\n');
+  }
+
+  it('knows every route the app serves, and every one declares a policy', () => {
+    const served = ctx.app.routes
+      .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path}`);
+    const unique = [...new Set(served)];
+    expect(unique.length).toBeGreaterThanOrEqual(Object.keys(MATRIX).length);
+    for (const route of unique) {
+      expect(policyRegistry.has(route), `${route} has no policy`).toBe(true);
+      expect(
+        route in MATRIX || OPEN_BY_DESIGN.includes(route),
+        `${route} is missing from the matrix`,
+      ).toBe(true);
+    }
+    for (const route of OPEN_BY_DESIGN)
+      expect(
+        policyLabel(policyRegistry.get(route) ?? { kind: 'action', action: 'audit.read' }),
+      ).toBe('public');
+  });
+
+  it.each(Object.entries(MATRIX))(
+    '%s answers each role as the policy says',
+    async (route, probe) => {
+      const [method = 'GET', pattern = ''] = route.split(' ');
+      const byWho = new Map<Who, number>();
+      for (const who of WHO) {
+        const res = await call(ctx.app, method, probe.path ?? pattern, {
+          ...callers.get(who),
+          ...(probe.body !== undefined
+            ? { body: probe.body }
+            : method === 'GET'
+              ? {}
+              : { body: {} }),
+        });
+        byWho.set(who, res.status);
+        if (probe.allowed.includes(who)) {
+          expect([401, 403], `${who} may use ${route}`).not.toContain(res.status);
+        } else {
+          expect(res.status, `${who} may not use ${route}`).toBe(who === 'anonymous' ? 401 : 403);
+        }
+      }
+      observed.set(route, byWho);
+    },
+  );
+
+  it('no list leaks people of another centre: a manager sees only people of their centres, with only those roles', async () => {
+    const me = await json<{ roles: { centreId: string }[] }>(
+      await call(ctx.app, 'GET', '/api/me', callers.get('manager')),
+    );
+    const mine = new Set(me.roles.map((r) => r.centreId));
+    expect(mine.size).toBe(2);
+    const page = await json<{
+      items: { email: string; roles: { centreId: string | null }[] }[];
+      total: number;
+    }>(await call(ctx.app, 'GET', '/api/users?pageSize=100', callers.get('manager')));
+    expect(page.total).toBe(page.items.length);
+    expect(page.items.map((u) => u.email).sort()).toEqual([
+      'facilitation@lakou.test',
+      'gestion@lakou.test',
+    ]);
+    for (const user of page.items) {
+      expect(user.roles.length).toBeGreaterThan(0);
+      for (const role of user.roles) expect(mine.has(role.centreId ?? 'network')).toBe(true);
+    }
+    const all = await json<{ total: number }>(
+      await call(ctx.app, 'GET', '/api/users', callers.get('admin')),
+    );
+    expect(all.total).toBeGreaterThan(page.total);
+  });
+});
