@@ -1,14 +1,27 @@
 import '@lakou/ui/styles.css';
 import './styles/hub.css';
+import { toast } from '@lakou/ui/toast';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { identityKeys } from './api/identity.ts';
 import { initI18n } from './i18n/index.ts';
 import { createAppRouter, createQueryClient } from './router.tsx';
 
-initI18n();
-const queryClient = createQueryClient();
+const i18n = initI18n();
+const queryClient = createQueryClient({
+  // The session ended (expired, or signed out elsewhere): sign in again, then come back here.
+  onUnauthorized: () => {
+    if (router.state.location.pathname === '/sign-in') return;
+    queryClient.setQueryData(identityKeys.me, null);
+    toast.info(i18n.t('session.expired'));
+    void router.navigate({
+      to: '/sign-in',
+      search: { redirect: router.state.location.href },
+    });
+  },
+});
 const router = createAppRouter(queryClient);
 
 const root = document.getElementById('root');

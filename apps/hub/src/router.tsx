@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { ApiError } from './api/client.ts';
 import { NotFound } from './components/NotFound.tsx';
@@ -6,8 +6,18 @@ import { PageLoading } from './components/PageLoading.tsx';
 import { RouteError } from './components/RouteError.tsx';
 import { routeTree } from './routeTree.gen.ts';
 
-export function createQueryClient() {
+export interface QueryClientOptions {
+  /** Called when the API answers 401 to anything but `/api/me`: the session has ended. */
+  onUnauthorized?: () => void;
+}
+
+export function createQueryClient({ onUnauthorized }: QueryClientOptions = {}) {
   return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (error instanceof ApiError && error.status === 401) onUnauthorized?.();
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

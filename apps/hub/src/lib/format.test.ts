@@ -1,8 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
+  dayBounds,
   formatClockTime,
   formatDate,
+  formatInstant,
   formatWindows,
   relativeDay,
   timeZoneLabel,
@@ -122,5 +124,32 @@ describe('relative days', () => {
     expect(relativeDay('2025-06-08', '2025-06-02')).toBe('thisWeek');
     expect(relativeDay('2025-06-09', '2025-06-02')).toBe('later');
     expect(relativeDay('2026-01-01', '2025-12-31')).toBe('tomorrow');
+  });
+});
+
+describe('instants', () => {
+  it('are read in French Guiana time, whatever the browser zone', () => {
+    // 02:30 UTC on 1 March is still 28 February in Cayenne (UTC−3).
+    expect(formatInstant('2026-03-01T02:30:00Z', 'fr-FR', 'dateTime')).toBe('28/02/2026 23:30');
+    expect(formatInstant('2026-03-01T02:30:05Z', 'fr-FR', 'dateTimeSeconds')).toBe(
+      '28/02/2026 23:30:05',
+    );
+    expect(formatInstant('2026-03-01T02:30:00Z', 'fr-FR', 'date')).toBe('28 février 2026');
+    expect(formatInstant('2026-03-01T02:30:00Z', 'en-GB', 'date')).toBe('28 February 2026');
+  });
+
+  it('can be read in another zone, with its daylight saving', () => {
+    expect(formatInstant('2026-07-01T10:00:00Z', 'fr-FR', 'dateTime', 'Europe/Paris')).toBe(
+      '01/07/2026 12:00',
+    );
+  });
+
+  it('bound whole days in the network zone for the API', () => {
+    expect(dayBounds('2026-03-01', '2026-03-31')).toEqual({
+      from: '2026-03-01T00:00:00-03:00',
+      to: '2026-03-31T23:59:59.999-03:00',
+    });
+    expect(dayBounds(undefined, '2026-03-31')).toEqual({ to: '2026-03-31T23:59:59.999-03:00' });
+    expect(dayBounds('not a date', undefined)).toEqual({});
   });
 });

@@ -132,3 +132,72 @@ export function relativeDay(date: string, today: string): RelativeDay {
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
+
+/** The network's own zone: instants with no centre attached (audit, sign-ins) are shown in it. */
+export const NETWORK_TIME_ZONE = 'America/Cayenne';
+
+export type InstantStyle = 'date' | 'dateTime' | 'dateTimeSeconds';
+
+/**
+ * An instant (ISO 8601 with offset, as the API sends `timestamptz`) as a wall-clock reading in
+ * `timeZone` — never the browser's zone: "12 mars 2026", "12/03/2026 14:05" or with seconds.
+ */
+export function formatInstant(
+  iso: string,
+  locale: string,
+  style: InstantStyle = 'dateTime',
+  timeZone: string = NETWORK_TIME_ZONE,
+): string {
+  const ms = Temporal.Instant.from(iso).epochMilliseconds;
+  const options: Intl.DateTimeFormatOptions =
+    style === 'date'
+      ? { day: 'numeric', month: 'long', year: 'numeric', timeZone }
+      : {
+          day: '2-digit',
+          month: '2-digit',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          ...(style === 'dateTimeSeconds' ? { second: '2-digit' } : {}),
+          hourCycle: 'h23',
+          timeZone,
+        };
+  return dateTimeFormat(locale, options).format(ms);
+}
+
+/**
+ * The instants bounding calendar days in `timeZone`, as ISO strings with offset for the API:
+ * `from` is the first instant of its day, `to` the last millisecond of its day. Either may be
+ * left out; an invalid date gives `undefined`.
+ */
+export function dayBounds(
+  from: string | undefined,
+  to: string | undefined,
+  timeZone: string = NETWORK_TIME_ZONE,
+): { from?: string; to?: string } {
+  const startOf = (date: string) =>
+    Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).toString({
+      timeZoneName: 'never',
+      smallestUnit: 'second',
+    });
+  const endOf = (date: string) =>
+    Temporal.PlainDate.from(date)
+      .add({ days: 1 })
+      .toZonedDateTime({ timeZone })
+      .subtract({ milliseconds: 1 })
+      .toString({ timeZoneName: 'never', smallestUnit: 'millisecond' });
+  const safe = (fn: (d: string) => string, date: string | undefined) => {
+    if (!date) return undefined;
+    try {
+      return fn(date);
+    } catch {
+      return undefined;
+    }
+  };
+  const bounds: { from?: string; to?: string } = {};
+  const start = safe(startOf, from);
+  const end = safe(endOf, to);
+  if (start) bounds.from = start;
+  if (end) bounds.to = end;
+  return bounds;
+}

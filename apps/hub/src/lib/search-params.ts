@@ -40,3 +40,36 @@ export const partnersSearch = z.object({
   page: pageNumber,
 });
 export type PartnersSearch = z.infer<typeof partnersSearch>;
+
+export const signInSearch = z.object({
+  /** Where to go once signed in; checked again by `safeRedirect` before use. */
+  redirect: lenient(z.string().check(z.maxLength(2000))),
+});
+export type SignInSearch = z.infer<typeof signInSearch>;
+
+export const resetPasswordSearch = z.object({
+  token: lenient(z.string().check(z.minLength(1), z.maxLength(500))),
+  error: lenient(z.string().check(z.maxLength(100))),
+});
+export type ResetPasswordSearch = z.infer<typeof resetPasswordSearch>;
+
+export const usersSearch = z.object({
+  q: searchText,
+  centreId: lenient(z.uuid()),
+  active: lenient(z.boolean()),
+  page: pageNumber,
+});
+export type UsersSearch = z.infer<typeof usersSearch>;
+
+const shortText = lenient(z.string().check(z.trim(), z.maxLength(60)));
+const calendarDate = lenient(z.iso.date());
+
+export const auditSearch = z.object({
+  entity: shortText,
+  action: shortText,
+  actorId: lenient(z.uuid()),
+  from: calendarDate,
+  to: calendarDate,
+  page: pageNumber,
+});
+export type AuditSearch = z.infer<typeof auditSearch>;

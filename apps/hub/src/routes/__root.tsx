@@ -1,5 +1,6 @@
 import { AppShell } from '@lakou/ui/app-shell';
 import { Navigation, NavLink } from '@lakou/ui/navigation';
+import { ToastRegion } from '@lakou/ui/toast';
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -11,8 +12,10 @@ import {
 import { RouterProvider as AriaRouterProvider, I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { organisationQuery } from '../api/queries.ts';
+import { useCan } from '../auth/session.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { NotFound } from '../components/NotFound.tsx';
+import { SessionActions } from '../components/SessionActions.tsx';
 import { useFocusOnNavigation } from '../components/useFocusOnNavigation.ts';
 
 export interface RouterContext {
@@ -29,6 +32,7 @@ function RootLayout() {
   const router = useRouter();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const organisation = useQuery(organisationQuery());
+  const can = useCan();
   useFocusOnNavigation();
 
   const inNetwork = pathname === '/' || pathname.startsWith('/centres');
@@ -58,12 +62,28 @@ function RootLayout() {
               <NavLink href="/partners" isCurrent={pathname.startsWith('/partners')}>
                 {t('nav.partners')}
               </NavLink>
+              {can('user.read') ? (
+                <NavLink href="/admin/users" isCurrent={pathname.startsWith('/admin/users')}>
+                  {t('nav.users')}
+                </NavLink>
+              ) : null}
+              {can('audit.read') ? (
+                <NavLink href="/admin/audit" isCurrent={pathname.startsWith('/admin/audit')}>
+                  {t('nav.audit')}
+                </NavLink>
+              ) : null}
             </Navigation>
           }
-          actions={<LanguageSwitcher />}
+          actions={
+            <>
+              <LanguageSwitcher />
+              <SessionActions />
+            </>
+          }
         >
           <Outlet />
         </AppShell>
+        <ToastRegion label={t('app.notifications')} closeLabel={t('app.closeNotification')} />
       </I18nProvider>
     </AriaRouterProvider>
   );
