@@ -4,7 +4,9 @@
 //     on an empty data folder (migrate + seed) and on an existing one;
 //   - the same for the bare server process (no pnpm/turbo in front);
 //   - HTTP latency of the centres list and a centre page through the real server;
-//   - gzip size of the hub's first-load JavaScript and CSS.
+//   - gzip size of the hub's first-load JavaScript and CSS;
+//   - then the identity figures (apps/api/bench/identity.bench.ts): what authentication adds to
+//     a request, a sign-in, the users list and the audit log as they grow.
 // Options: --runs N (default 5), --write (saves bench/results/latest.json and a dated markdown table).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -200,3 +202,6 @@ if (values.write) {
   );
   console.log(`written to ${dir}`);
 }
+
+console.log('\nIdentity (in process, embedded database)…');
+await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:identity']);

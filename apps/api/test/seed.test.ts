@@ -1,5 +1,7 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { roleAssignments, users } from '../src/db/schema/identity.ts';
 import {
   centreClosures,
   centreOpeningHours,
@@ -7,8 +9,9 @@ import {
   partnerCentres,
   partners,
 } from '../src/db/schema/network.ts';
+import { DEMO_PASSWORD, demoUsers } from '../src/db/seed/demo-users.ts';
 import { isEmpty, seedDemoNetwork } from '../src/db/seed/seed.ts';
-import { engines, freshDatabase, type TestDatabase } from './harness.ts';
+import { call, engines, freshDatabase, type TestDatabase } from './harness.ts';
 
 describe.each(engines)('demo seed on %s', (engine) => {
   let database: TestDatabase;
@@ -26,6 +29,8 @@ describe.each(engines)('demo seed on %s', (engine) => {
       closures: await n(centreClosures),
       partners: await n(partners),
       links: await n(partnerCentres),
+      users: await n(users),
+      roles: await n(roleAssignments),
     };
   };
 
@@ -33,13 +38,33 @@ describe.each(engines)('demo seed on %s', (engine) => {
     expect(await isEmpty(database.db)).toBe(true);
     const first = await seedDemoNetwork(database.db);
     expect(first.centresCreated).toBe(7);
+    expect(first.usersCreated).toBe(5);
     const after = await counts();
     expect(after.centres).toBe(7);
     expect(after.hours).toBeGreaterThan(0);
     const second = await seedDemoNetwork(database.db);
-    expect(second).toEqual({ centresCreated: 0, partnersCreated: 0, closuresCreated: 0 });
+    expect(second).toEqual({
+      centresCreated: 0,
+      partnersCreated: 0,
+      closuresCreated: 0,
+      usersCreated: 0,
+    });
     expect(await counts()).toEqual(after);
     expect(await isEmpty(database.db)).toBe(false);
+  });
+
+  it('creates one demo account per role, each able to sign in with the documented password', async () => {
+    const roles = await database.db.select({ role: roleAssignments.role }).from(roleAssignments);
+    expect(new Set(roles.map((r) => r.role))).toEqual(
+      new Set(['admin', 'manager', 'staff', 'facilitator', 'board']),
+    );
+    const app = createApp({ database });
+    for (const demo of demoUsers) {
+      const res = await call(app, 'POST', '/api/auth/sign-in/email', {
+        body: { email: demo.email, password: DEMO_PASSWORD },
+      });
+      expect(res.status, demo.email).toBe(200);
+    }
   });
 
   it('keeps a manager’s edit of opening hours when seeding again', async () => {

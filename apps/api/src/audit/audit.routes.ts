@@ -1,4 +1,5 @@
-import { auditEntry, auditListQuery } from '@lakou/domain/identity';
+import { z } from '@hono/zod-openapi';
+import { AUDIT_COUNT_CAP, auditEntry, auditListQuery } from '@lakou/domain/identity';
 import { paginated } from '@lakou/domain/shared';
 import { guardedRoute, requires } from '../http/policy.ts';
 import { problemContent } from '../http/problem.ts';
@@ -16,7 +17,17 @@ const listRoute = guardedRoute({
   responses: {
     200: {
       description: 'A page of entries',
-      content: { 'application/json': { schema: paginated(auditEntry) } },
+      content: {
+        'application/json': {
+          schema: paginated(auditEntry).extend({
+            totalIsCapped: z
+              .boolean()
+              .describe(
+                `True when more than ${AUDIT_COUNT_CAP} entries match: \`total\` then stops at that cap.`,
+              ),
+          }),
+        },
+      },
     },
     400: problemContent('Invalid filter'),
     401: problemContent('Not signed in'),

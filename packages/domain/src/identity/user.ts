@@ -123,6 +123,9 @@ export const auditEntry = z
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
+/** Beyond this many matching entries the audit list stops counting (the log only grows). */
+export const AUDIT_COUNT_CAP = 10_000;
+
 export const auditListQuery = pageQuery.extend({
   actorId: z.uuid({ error: 'Identifiant invalide.' }).optional(),
   entity: z.string().trim().max(60).optional(),

@@ -154,7 +154,7 @@ export const auditLog = pgTable(
     ip: text('ip'),
   },
   (t) => [
-    index('audit_log_at_idx').on(t.at),
+    index('audit_log_at_idx').on(t.at, t.id),
     index('audit_log_entity_idx').on(t.entity, t.entityId),
     index('audit_log_actor_idx').on(t.actorId, t.at),
   ],

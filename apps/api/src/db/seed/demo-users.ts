@@ -60,14 +60,12 @@ export async function seedDemoUsers(tx: Db): Promise<number> {
       .returning({ id: users.id });
     if (!user) continue;
     created++;
-    await tx
-      .insert(accounts)
-      .values({
-        userId: user.id,
-        accountId: user.id,
-        providerId: 'credential',
-        password: passwordHash,
-      });
+    await tx.insert(accounts).values({
+      userId: user.id,
+      accountId: user.id,
+      providerId: 'credential',
+      password: passwordHash,
+    });
     const roles = demo.roles.flatMap((r) => {
       const centreId = r.centre ? centreBySlug.get(r.centre) : null;
       return centreId === undefined ? [] : [{ userId: user.id, role: r.role, centreId }];
