@@ -117,6 +117,14 @@ async function audit(
   });
 }
 
+/** The session lives in its HttpOnly cookie only: the raw token the library also puts in the body is dropped. */
+async function withoutSessionToken(response: Response): Promise<Response> {
+  const { token: _token, ...body } = (await response.json()) as Record<string, unknown>;
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(JSON.stringify(body), { status: response.status, headers });
+}
+
 /** Mounts the auth library under /api/auth with the sign-in limit, French errors and the audit trail. */
 export function authRoutes() {
   return new Hono<ApiEnv>().on(['GET', 'POST'], '/auth/*', async (c) => {
@@ -134,6 +142,7 @@ export function authRoutes() {
     if (isPost && response.ok) {
       if (path === '/sign-in/email' && email) await clearAttempts(c.var.db, `account:${email}`);
       await audit(c, path, response, email);
+      if (path === '/sign-in/email') return withoutSessionToken(response);
     }
     return response;
   });

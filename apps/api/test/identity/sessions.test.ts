@@ -43,6 +43,10 @@ describe.each(engines)('sessions and passwords (%s)', (kind) => {
     const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('lakou.session_token='));
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
+    // The session token lives in the HttpOnly cookie only, never in a body scripts can read.
+    const body = await json<Record<string, unknown>>(res);
+    expect(body).not.toHaveProperty('token');
+    expect(JSON.stringify(body)).not.toContain(setCookie?.split('=')[1]?.split('.')[0] ?? '∅');
     const me = await json<{
       email: string;
       roles: { role: string; centreId: string }[];
