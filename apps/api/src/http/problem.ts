@@ -49,6 +49,20 @@ export const validationHook: Hook<unknown, any, string, unknown> = (result, c) =
   }
 };
 
+/**
+ * PostgreSQL refuses text it cannot store (a NUL character, invalid UTF-8): SQLSTATE 22021 or
+ * 22P05, found on the error or its causes (query builders and the auth library wrap it). That is
+ * the client's input, not a fault of the server.
+ */
+function isUnstorableText(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '22021' || code === '22P05') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Known client errors keep their status with a French message; anything else is a logged 500. */
 export const onError: ErrorHandler = (error, c) => {
   if (error instanceof HTTPException) {
@@ -62,6 +76,13 @@ export const onError: ErrorHandler = (error, c) => {
       return problemResponse(c, 413, 'Le corps de la requête dépasse la taille autorisée.');
     }
     return problemResponse(c, status, error.message || undefined);
+  }
+  if (isUnstorableText(error)) {
+    return problemResponse(
+      c,
+      400,
+      'Le texte envoyé contient un caractère interdit (caractère nul ou encodage invalide).',
+    );
   }
   console.error(`[api] ${c.req.method} ${c.req.path}:`, error);
   return problemResponse(c, 500, 'Une erreur inattendue est survenue ; elle a été journalisée.');
