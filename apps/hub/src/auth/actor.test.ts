@@ -1,7 +1,14 @@
 import { type Me, roles } from '@lakou/domain/identity';
 import { describe, expect, it } from 'vitest';
 import fr from '../i18n/fr.json';
-import { actorOf, assignmentLabel, roleOrder, safeRedirect, sortAssignments } from './actor.ts';
+import {
+  actorOf,
+  assignmentLabel,
+  initials,
+  roleOrder,
+  safeRedirect,
+  sortAssignments,
+} from './actor.ts';
 
 const VC = '11111111-1111-4111-8111-111111111111';
 const ML = '22222222-2222-4222-8222-222222222222';
@@ -107,5 +114,14 @@ describe('safeRedirect', () => {
   it('normalises dot segments without leaving the site', () => {
     expect(safeRedirect('/a/../../account')).toBe('/account');
     expect(safeRedirect('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example');
+  });
+});
+
+describe('initials', () => {
+  it('take the first and last names', () => {
+    expect(initials('Aline Administratrice')).toBe('AA');
+    expect(initials('  Jean-Marc de la Cruz ')).toBe('JC');
+    expect(initials('Émeline')).toBe('É');
+    expect(initials('')).toBe('');
   });
 });

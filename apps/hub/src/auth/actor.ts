@@ -43,6 +43,16 @@ export function assignmentLabel(
   return assignment.centreId ? `${label} — ${centreName(assignment.centreId)}` : label;
 }
 
+/** "Aline Administratrice" → "AA": a badge that still says who is signed in on a phone. */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  return letters
+    .map((word) => Array.from(word ?? '')[0] ?? '')
+    .join('')
+    .toLocaleUpperCase('fr');
+}
+
 const FALLBACK = '/';
 /** Pages a successful sign-in must not land on again. */
 const AUTH_PAGES = ['/sign-in', '/forgot-password', '/reset-password'];

@@ -6,7 +6,15 @@ const StyledAriaLink = forwardRef<HTMLAnchorElement, AriaLinkProps>(function Sty
   { className, ...props },
   ref,
 ) {
-  return <AriaLink {...props} ref={ref} className={className ?? 'lk-link'} />;
+  // The router adds `active` to links whose target contains the current page (a "back to my
+  // account" link on /account/tokens): keep the link style whatever else it adds.
+  return (
+    <AriaLink
+      {...props}
+      ref={ref}
+      className={typeof className === 'string' && className ? `lk-link ${className}` : 'lk-link'}
+    />
+  );
 });
 
 /**

@@ -220,7 +220,12 @@ function TokensTable({ tokens, isLoading }: { tokens: ApiToken[]; isLoading: boo
   const date = (iso: string) => formatInstant(iso, locale, 'date');
 
   const columns: DataTableColumn<ApiToken>[] = [
-    { id: 'name', header: t('tokens.columns.name'), isRowHeader: true, cell: (tk) => tk.name },
+    {
+      id: 'name',
+      header: t('tokens.columns.name'),
+      isRowHeader: true,
+      cell: (tk) => <span className="hub-cell-wrap">{tk.name}</span>,
+    },
     {
       id: 'prefix',
       header: t('tokens.columns.prefix'),

@@ -105,13 +105,17 @@ function UsersPage() {
       header: t('users.columns.name'),
       isRowHeader: true,
       cell: (user) => (
-        <>
+        <span className="hub-cell-wrap">
           {user.name}
           {user.id === actor?.userId ? <span className="hub-muted"> {t('users.you')}</span> : null}
-        </>
+        </span>
       ),
     },
-    { id: 'email', header: t('users.columns.email'), cell: (user) => user.email },
+    {
+      id: 'email',
+      header: t('users.columns.email'),
+      cell: (user) => <span className="hub-cell-wrap hub-cell-wrap--anywhere">{user.email}</span>,
+    },
     {
       id: 'roles',
       header: t('users.columns.roles'),
@@ -143,7 +147,9 @@ function UsersPage() {
       header: t('users.columns.lastSignIn'),
       cell: (user) =>
         user.lastSignInAt ? (
-          formatInstant(user.lastSignInAt, locale)
+          <span className="hub-cell-wrap hub-cell-wrap--date">
+            {formatInstant(user.lastSignInAt, locale)}
+          </span>
         ) : (
           <span className="hub-muted">{t('users.neverSignedIn')}</span>
         ),
@@ -163,18 +169,21 @@ function UsersPage() {
                 >
                   {t('users.edit')}
                 </Button>
-                <Button
-                  variant={user.active ? 'danger' : 'secondary'}
-                  size="small"
-                  aria-label={
-                    user.active
-                      ? t('users.deactivateLabel', { name: user.name })
-                      : t('users.reactivateLabel', { name: user.name })
-                  }
-                  onPress={() => setChangingStatus(user)}
-                >
-                  {user.active ? t('users.deactivate') : t('users.reactivate')}
-                </Button>
+                {/* The API refuses an admin's own deactivation: no button for it. */}
+                {user.id === actor?.userId ? null : (
+                  <Button
+                    variant={user.active ? 'danger' : 'secondary'}
+                    size="small"
+                    aria-label={
+                      user.active
+                        ? t('users.deactivateLabel', { name: user.name })
+                        : t('users.reactivateLabel', { name: user.name })
+                    }
+                    onPress={() => setChangingStatus(user)}
+                  >
+                    {user.active ? t('users.deactivate') : t('users.reactivate')}
+                  </Button>
+                )}
               </span>
             ),
           } satisfies DataTableColumn<UserSummary>,
