@@ -15,6 +15,7 @@ import type { ApiEnv } from './http/router.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { authRoutes } from './identity/auth.routes.ts';
 import { createAuth } from './identity/auth.ts';
+import { type AuthLimits, DEFAULT_AUTH_LIMITS } from './identity/auth-throttle.ts';
 import { authenticate } from './identity/authenticate.ts';
 import { meRoutes } from './identity/me.routes.ts';
 import { tokensRoutes } from './identity/tokens.routes.ts';
@@ -33,6 +34,8 @@ export interface IdentityOptions {
   trustProxy?: boolean;
   /** Wakes the email dispatcher. */
   onEmailQueued?: () => void;
+  /** Overrides some sign-in limits (tests); the defaults are 10/min per account, 50/min per address. */
+  authLimits?: Partial<AuthLimits>;
 }
 
 export interface AppOptions {
@@ -61,6 +64,7 @@ export function createApp(options: AppOptions) {
   const publicUrl = identity.publicUrl ?? 'http://localhost:3000';
   const corsOrigins = identity.corsOrigins ?? [];
   const onEmailQueued = identity.onEmailQueued ?? (() => {});
+  const authLimits: AuthLimits = { ...DEFAULT_AUTH_LIMITS, ...identity.authLimits };
   const auth = createAuth(options.database.db, {
     secret: identity.secret ?? randomBytes(32).toString('base64url'),
     publicUrl,
@@ -99,6 +103,7 @@ export function createApp(options: AppOptions) {
     c.set('db', options.database.db);
     c.set('auth', auth);
     c.set('onEmailQueued', onEmailQueued);
+    c.set('authLimits', authLimits);
     c.set('clientAddress', clientAddress(c, identity.trustProxy ?? false));
     await next();
   });

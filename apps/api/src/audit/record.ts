@@ -51,7 +51,8 @@ export async function recordAudit(
     ...event,
     actor: event.actor ?? c.var.principal,
     method: c.req.method,
-    route: c.req.routePath && c.req.routePath !== '/*' ? c.req.routePath : c.req.path,
+    // A pattern names the route (`/api/users/:id`); a catch-all (`/api/auth/*`) says less than the path.
+    route: c.req.routePath && !c.req.routePath.endsWith('*') ? c.req.routePath : c.req.path,
     ip: c.var.clientAddress ?? null,
   });
 }

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Actor } from '@lakou/domain/identity';
 import type { Db } from '../db/client.ts';
 import type { Auth } from '../identity/auth.ts';
+import type { AuthLimits } from '../identity/auth-throttle.ts';
 import { validationHook } from './problem.ts';
 
 /** The signed-in person behind a request. */
@@ -23,6 +24,8 @@ export interface ApiEnv {
     principal: Principal | null;
     /** The client's address, for the audit log and the sign-in limit. */
     clientAddress: string;
+    /** How many sign-in and reset attempts are allowed. */
+    authLimits: AuthLimits;
     /** Wakes the email dispatcher after something was queued. */
     onEmailQueued: () => void;
   };

@@ -6,6 +6,7 @@ type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 const common: SecureHeadersOptions = {
   crossOriginResourcePolicy: 'same-origin',
   referrerPolicy: 'strict-origin-when-cross-origin',
+  xFrameOptions: 'DENY',
   strictTransportSecurity: 'max-age=31536000; includeSubDomains',
   permissionsPolicy: { camera: false, microphone: false, geolocation: false, payment: false },
 };

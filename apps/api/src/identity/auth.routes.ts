@@ -5,14 +5,7 @@ import { declarePolicy, PUBLIC } from '../http/policy.ts';
 import { problemResponse } from '../http/problem.ts';
 import type { ApiEnv } from '../http/router.ts';
 import { AUTH_BASE_PATH, PASSWORD_MESSAGES } from './auth-messages.ts';
-import {
-  clearAttempts,
-  countAttempt,
-  RESET_PER_ACCOUNT,
-  SIGN_IN_PER_ACCOUNT,
-  SIGN_IN_PER_ADDRESS,
-  type ThrottleVerdict,
-} from './auth-throttle.ts';
+import { clearAttempts, countAttempt, type ThrottleVerdict } from './auth-throttle.ts';
 
 /** The auth library answers these itself (it checks sessions and origins); they are open by design. */
 declarePolicy('GET', `${AUTH_BASE_PATH}/*`, PUBLIC);
@@ -55,17 +48,17 @@ async function throttle(c: Context<ApiEnv>, path: string): Promise<Response | un
   const address = await countAttempt(
     c.var.db,
     `address:${c.var.clientAddress}`,
-    SIGN_IN_PER_ADDRESS,
+    c.var.authLimits.signInPerAddress,
   );
   if (path === '/sign-in/email') {
     const account = email
-      ? await countAttempt(c.var.db, `account:${email}`, SIGN_IN_PER_ACCOUNT)
+      ? await countAttempt(c.var.db, `account:${email}`, c.var.authLimits.signInPerAccount)
       : undefined;
     if (account && !account.allowed) return tooMany(c, account, 'de connexion à ce compte');
     if (!address.allowed) return tooMany(c, address, 'de connexion depuis votre adresse');
   } else if (path === '/request-password-reset') {
     const account = email
-      ? await countAttempt(c.var.db, `reset:${email}`, RESET_PER_ACCOUNT)
+      ? await countAttempt(c.var.db, `reset:${email}`, c.var.authLimits.resetPerAccount)
       : undefined;
     if (account && !account.allowed)
       return tooMany(c, account, 'de réinitialisation pour ce compte');

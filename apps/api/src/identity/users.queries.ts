@@ -6,10 +6,10 @@ import type {
   UserUpdate,
 } from '@lakou/domain/identity';
 import { type Page, pageOffset } from '@lakou/domain/shared';
-import { and, asc, eq, exists, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { countColumn, toPage, totalColumn } from '../db/paginate.ts';
-import { centres, roleAssignments, sessions, users } from '../db/schema/index.ts';
+import { apiTokens, centres, roleAssignments, sessions, users } from '../db/schema/index.ts';
 import { likeContains } from '../network/centres.queries.ts';
 import { replaceRoles, rolesByUser, rolesOf } from './roles.queries.ts';
 
@@ -198,8 +198,15 @@ export async function updateUser(
       })
       .where(eq(users.id, id));
   }
-  // A deactivated person is signed out everywhere at once (their tokens stop working too).
-  if (patch.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
+  // A deactivated person is signed out everywhere at once, and their tokens are revoked for
+  // good: reactivating the account later does not bring old tokens back.
+  if (patch.active === false) {
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await tx
+      .update(apiTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(apiTokens.userId, id), isNull(apiTokens.revokedAt)));
+  }
   const after = await findUser(tx, id, 'all');
   if (!after) return undefined;
   return { before, after };

@@ -195,6 +195,13 @@ describe.each(engines)('personal access tokens (%s)', (kind) => {
     const res = await asToken(token);
     expect(res.status).toBe(401);
     expect((await json<Problem>(res)).code).toBe('INVALID_TOKEN');
+    // Reactivating the account does not bring the old token back: deactivation revoked it.
+    const on = await call(ctx.app, 'PATCH', `/api/users/${await userId('ca@lakou.test')}`, {
+      cookie: admin,
+      body: { active: true },
+    });
+    expect(on.status).toBe(200);
+    expect((await asToken(token)).status).toBe(401);
   });
 
   it('answers a malformed or unknown Authorization header with a 401 problem, never falling back to the cookie', async () => {

@@ -8,12 +8,12 @@ const email = z
   .trim()
   .toLowerCase()
   .check(z.email({ error: 'Adresse e-mail invalide.' }))
-  .max(254);
+  .max(254, { error: 'L’adresse e-mail compte au plus 254 caractères.' });
 const personName = z
   .string()
   .trim()
   .min(2, { error: 'Le nom compte au moins 2 caractères.' })
-  .max(120);
+  .max(120, { error: 'Le nom compte au plus 120 caractères.' });
 
 /** Minimum length of a password: long passphrases beat complexity rules (ANSSI, NIST 800-63B). */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -69,7 +69,11 @@ export const userUpdate = z
 export type UserUpdate = z.infer<typeof userUpdate>;
 
 export const userListQuery = pageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100, { error: 'La recherche compte au plus 100 caractères.' })
+    .optional(),
   centreId: z.uuid({ error: 'Identifiant de centre invalide.' }).optional(),
   active: z
     .enum(['true', 'false'], { error: 'Valeur attendue : true ou false.' })
@@ -79,10 +83,20 @@ export const userListQuery = pageQuery.extend({
 export type UserListQuery = z.infer<typeof userListQuery>;
 
 export const tokenInput = z.object({
-  name: z.string().trim().min(2, { error: 'Nommez le jeton (au moins 2 caractères).' }).max(80),
+  name: z
+    .string()
+    .trim()
+    .min(2, { error: 'Nommez le jeton (au moins 2 caractères).' })
+    .max(80, { error: 'Au plus 80 caractères.' }),
   readOnly: z.boolean().default(true),
   /** Days until it stops working; null = never (allowed, but shown as a risk in the hub). */
-  expiresInDays: z.number().int().min(1).max(730).nullable().default(90),
+  expiresInDays: z
+    .number({ error: 'Durée en jours attendue.' })
+    .int({ error: 'Durée en jours entiers.' })
+    .min(1, { error: 'Au moins 1 jour.' })
+    .max(730, { error: 'Au plus 730 jours (deux ans).' })
+    .nullable()
+    .default(90),
 });
 export type TokenInput = z.infer<typeof tokenInput>;
 
@@ -128,9 +142,9 @@ export const AUDIT_COUNT_CAP = 10_000;
 
 export const auditListQuery = pageQuery.extend({
   actorId: z.uuid({ error: 'Identifiant invalide.' }).optional(),
-  entity: z.string().trim().max(60).optional(),
-  entityId: z.string().trim().max(100).optional(),
-  action: z.string().trim().max(60).optional(),
+  entity: z.string().trim().max(60, { error: 'Au plus 60 caractères.' }).optional(),
+  entityId: z.string().trim().max(100, { error: 'Au plus 100 caractères.' }).optional(),
+  action: z.string().trim().max(60, { error: 'Au plus 60 caractères.' }).optional(),
   from: z.iso.datetime({ offset: true, error: 'Date-heure ISO 8601 attendue.' }).optional(),
   to: z.iso.datetime({ offset: true, error: 'Date-heure ISO 8601 attendue.' }).optional(),
 });
