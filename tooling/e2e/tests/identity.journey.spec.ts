@@ -227,6 +227,9 @@ test('an admin invites a user, changes their roles and finds both in the audit l
   await row.getByRole('button', { name: `Modifier ${name}` }).click();
   const edit = page.getByRole('dialog', { name: `Modifier ${name}` });
   await expect(edit).toBeVisible();
+  // They have never signed in: the link to choose a password can be sent again.
+  await edit.getByRole('button', { name: "Renvoyer l'invitation" }).click();
+  await expect(page.getByText(`Invitation renvoyée à ${email}.`)).toBeVisible();
   await edit.getByRole('button', { name: 'Ajouter un rôle' }).click();
   await choose(page, /Rôle 2/, 'Facilitation');
   await choose(page, /Centre du rôle 2/, /Matoury/);

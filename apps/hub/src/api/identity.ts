@@ -192,6 +192,10 @@ export const inviteUser = (input: UserInvite) =>
 export const updateUser = (id: string, input: UserUpdate) =>
   requestJson<UserSummary>('PATCH', `/api/users/${encodeURIComponent(id)}`, input);
 
+/** Sends the invitation link again (a user who has never chosen a password). */
+export const resendInvitation = (id: string) =>
+  requestJson<{ queued: true }>('POST', `/api/users/${encodeURIComponent(id)}/invitation`, {});
+
 // ---------- tokens ----------
 
 export const tokensQuery = () =>

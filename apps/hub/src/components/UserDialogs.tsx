@@ -3,13 +3,12 @@ import { Button } from '@lakou/ui/button';
 import { ConfirmDialog, Dialog } from '@lakou/ui/dialog';
 import { TextField } from '@lakou/ui/form-field';
 import { ErrorState } from '@lakou/ui/states';
-import { toast } from '@lakou/ui/toast';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-import { identityKeys, inviteUser, updateUser } from '../api/identity.ts';
+import { identityKeys, inviteUser, resendInvitation, updateUser } from '../api/identity.ts';
 import { problemMessage } from '../auth/authErrors.ts';
 import { useLocale } from '../i18n/index.ts';
 import {
@@ -26,9 +25,11 @@ export interface UserFormDialogProps {
   user: UserSummary | null;
   isOpen: boolean;
   onClose: () => void;
+  /** What was done, to show on the page once the dialog has closed. */
+  onSaved: (message: string) => void;
 }
 
-export function UserFormDialog({ user, isOpen, onClose }: UserFormDialogProps) {
+export function UserFormDialog({ user, isOpen, onClose, onSaved }: UserFormDialogProps) {
   const { t } = useTranslation();
   const title = user ? t('users.editTitle', { name: user.name }) : t('users.inviteTitle');
   return (
@@ -43,12 +44,27 @@ export function UserFormDialog({ user, isOpen, onClose }: UserFormDialogProps) {
       size="large"
     >
       {/* Mounted only while open: every opening starts from the user's current values. */}
-      {isOpen ? <UserForm user={user} onDone={onClose} /> : null}
+      {isOpen ? (
+        <UserForm
+          user={user}
+          onCancel={onClose}
+          onSaved={(message) => {
+            onSaved(message);
+            onClose();
+          }}
+        />
+      ) : null}
     </Dialog>
   );
 }
 
-function UserForm({ user, onDone }: { user: UserSummary | null; onDone: () => void }) {
+interface UserFormProps {
+  user: UserSummary | null;
+  onCancel: () => void;
+  onSaved: (message: string) => void;
+}
+
+function UserForm({ user, onCancel, onSaved }: UserFormProps) {
   const { t } = useTranslation();
   const { language } = useLocale();
   const queryClient = useQueryClient();
@@ -72,17 +88,18 @@ function UserForm({ user, onDone }: { user: UserSummary | null; onDone: () => vo
     setError(null);
     setServerErrors({});
     try {
+      let message: string;
       if (user) {
         const saved = await updateUser(user.id, { name, roles: assignmentsOf(roles) });
-        toast.success(t('users.saved', { name: saved.name }));
+        message = t('users.saved', { name: saved.name });
       } else {
         const email = String(data.get('email') ?? '').trim();
         await inviteUser({ name, email, roles: assignmentsOf(roles) });
-        toast.success(t('users.invited', { email }));
+        message = t('users.invited', { email });
       }
       await queryClient.invalidateQueries({ queryKey: identityKeys.users });
       void queryClient.invalidateQueries({ queryKey: identityKeys.audit });
-      onDone();
+      onSaved(message);
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 409) {
         setServerErrors({ email: t('users.emailTaken') });
@@ -155,8 +172,9 @@ function UserForm({ user, onDone }: { user: UserSummary | null; onDone: () => vo
         )}
         <RolesEditor value={roles} onChange={setRoles} showErrors={submitted} />
       </Form>
+      {user && user.active && user.lastSignInAt === null ? <ResendInvitation user={user} /> : null}
       <div className="lk-dialog__footer hub-dialog-actions">
-        <Button variant="secondary" onPress={onDone} isDisabled={isPending}>
+        <Button variant="secondary" onPress={onCancel} isDisabled={isPending}>
           {t('app.cancel')}
         </Button>
         <Button
@@ -172,13 +190,53 @@ function UserForm({ user, onDone }: { user: UserSummary | null; onDone: () => vo
   );
 }
 
+function ResendInvitation({ user }: { user: UserSummary }) {
+  const { t } = useTranslation();
+  const { language } = useLocale();
+  const queryClient = useQueryClient();
+  const [isPending, setPending] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const resend = async () => {
+    setPending(true);
+    setResult(null);
+    try {
+      await resendInvitation(user.id);
+      setResult({ ok: true, text: t('users.invitationResent', { email: user.email }) });
+      void queryClient.invalidateQueries({ queryKey: identityKeys.audit });
+    } catch (failure) {
+      setResult({ ok: false, text: problemMessage(failure, t('users.failed'), language) });
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <div className="hub-resend">
+      <p className="hub-note">{t('users.neverUsed')}</p>
+      {/* Said here rather than in a toast, which would cover the dialog's buttons. */}
+      <p role="status" className={result?.ok === false ? 'hub-error-text' : 'hub-success-text'}>
+        {result?.text}
+      </p>
+      <Button
+        variant="secondary"
+        isPending={isPending}
+        pendingLabel={t('users.resending')}
+        onPress={() => void resend()}
+      >
+        {t('users.resendInvitation')}
+      </Button>
+    </div>
+  );
+}
+
 /** Deactivating or reactivating an account, after confirmation. */
 export function UserStatusDialog({
   user,
   onClose,
+  onSaved,
 }: {
   user: UserSummary | null;
   onClose: () => void;
+  onSaved: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const { language } = useLocale();
@@ -188,26 +246,30 @@ export function UserStatusDialog({
   const deactivating = shown?.active ?? true;
   const name = shown?.name ?? '';
 
+  const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
     if (!user) return;
+    setError(null);
     try {
       await updateUser(user.id, { active: !user.active });
     } catch (failure) {
-      toast.error(problemMessage(failure, t('users.failed'), language));
+      // E.g. the last admin: the API says why, in the dialog (a toast would cover its buttons).
+      setError(problemMessage(failure, t('users.failed'), language));
       throw failure;
     }
     await queryClient.invalidateQueries({ queryKey: identityKeys.users });
     void queryClient.invalidateQueries({ queryKey: identityKeys.audit });
-    toast.success(
-      deactivating ? t('users.deactivated', { name }) : t('users.reactivated', { name }),
-    );
+    onSaved(deactivating ? t('users.deactivated', { name }) : t('users.reactivated', { name }));
   };
 
   return (
     <ConfirmDialog
       isOpen={user !== null}
       onOpenChange={(open) => {
-        if (!open) onClose();
+        if (!open) {
+          setError(null);
+          onClose();
+        }
       }}
       title={
         deactivating ? t('users.deactivateTitle', { name }) : t('users.reactivateTitle', { name })
@@ -221,6 +283,11 @@ export function UserStatusDialog({
       <p>
         {deactivating ? t('users.deactivateBody', { name }) : t('users.reactivateBody', { name })}
       </p>
+      {error ? (
+        <p className="hub-error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
     </ConfirmDialog>
   );
 }

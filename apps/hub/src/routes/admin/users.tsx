@@ -68,6 +68,8 @@ function UsersPage() {
   const [editing, setEditing] = useState<UserSummary | null>(null);
   const [inviting, setInviting] = useState(false);
   const [changingStatus, setChangingStatus] = useState<UserSummary | null>(null);
+  // What the last dialog did, said on the page (toasts would cover the next dialog's buttons).
+  const [notice, setNotice] = useState<string | null>(null);
   useDocumentTitle(t('users.title'));
 
   const [draft, setDraft] = useDebouncedSearchParam(search.q ?? '', (q) =>
@@ -243,6 +245,10 @@ function UsersPage() {
         />
       </search>
 
+      <div role="status" className="hub-live">
+        {notice ? <p className="hub-notice hub-notice--inline">{notice}</p> : null}
+      </div>
+
       {users.isError && !users.data ? (
         <ErrorState
           title={t('errors.title')}
@@ -302,8 +308,13 @@ function UsersPage() {
               setInviting(false);
               setEditing(null);
             }}
+            onSaved={setNotice}
           />
-          <UserStatusDialog user={changingStatus} onClose={() => setChangingStatus(null)} />
+          <UserStatusDialog
+            user={changingStatus}
+            onClose={() => setChangingStatus(null)}
+            onSaved={setNotice}
+          />
         </>
       ) : null}
     </div>
