@@ -172,7 +172,7 @@ function UserForm({ user, onCancel, onSaved }: UserFormProps) {
         )}
         <RolesEditor value={roles} onChange={setRoles} showErrors={submitted} />
       </Form>
-      {user && user.active && user.lastSignInAt === null ? <ResendInvitation user={user} /> : null}
+      {user?.active && user.lastSignInAt === null ? <ResendInvitation user={user} /> : null}
       <div className="lk-dialog__footer hub-dialog-actions">
         <Button variant="secondary" onPress={onCancel} isDisabled={isPending}>
           {t('app.cancel')}
