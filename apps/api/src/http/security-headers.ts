@@ -3,6 +3,12 @@ import { secureHeaders } from 'hono/secure-headers';
 
 type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 
+/**
+ * sha256 of react-aria's usePress style text (react-aria-components 1.22). The e2e journeys fail
+ * on any CSP violation, so an upgrade that changes the text shows at once.
+ */
+export const REACT_ARIA_PRESS_STYLE = 'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o=';
+
 const common: SecureHeadersOptions = {
   crossOriginResourcePolicy: 'same-origin',
   referrerPolicy: 'strict-origin-when-cross-origin',
@@ -20,7 +26,8 @@ const strict = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
+    // The one <style> React Aria injects (touch-action of pressable elements), by its hash.
+    styleSrc: ["'self'", `'${REACT_ARIA_PRESS_STYLE}'`],
     styleSrcAttr: ["'unsafe-inline'"],
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
