@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { apiTokens, users } from '../../src/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-users.ts';
+import { REACT_ARIA_PRESS_STYLE } from '../../src/http/security-headers.ts';
 import { call, engines, freshDatabase, json, ORIGIN, seededApp, signIn } from '../harness.ts';
 
 type App = Awaited<ReturnType<typeof seededApp>>;
@@ -28,7 +29,9 @@ function expectStrictHeaders(label: string, res: Response) {
   const csp = directives(res.headers.get('content-security-policy'));
   expect([label, csp.get('default-src')]).toEqual([label, ["'self'"]]);
   expect([label, csp.get('script-src')]).toEqual([label, ["'self'"]]);
-  expect([label, csp.get('style-src')]).toEqual([label, ["'self'"]]);
+  // Stylesheets from the hub itself, plus React Aria's one injected <style>, allowed by its hash only.
+  expect([label, csp.get('style-src')]).toEqual([label, ["'self'", `'${REACT_ARIA_PRESS_STYLE}'`]]);
+  expect(REACT_ARIA_PRESS_STYLE).toMatch(/^sha256-[A-Za-z0-9+/]{43}=$/);
   expect([label, csp.get('object-src')]).toEqual([label, ["'none'"]]);
   // Only style attributes (React Aria positions overlays with them) may be inline.
   for (const [name, values] of csp) {
