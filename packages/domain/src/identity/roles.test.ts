@@ -184,3 +184,16 @@ describe('role assignments', () => {
     );
   });
 });
+
+describe('role assignments name centres case-insensitively', () => {
+  it('lower-cases a centre id and counts the same centre in two cases as a duplicate', () => {
+    const upper = 'A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D';
+    const one = roleAssignment.parse({ role: 'manager', centreId: upper });
+    expect(one.centreId).toBe('a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d');
+    const twice = roleAssignments.safeParse([
+      { role: 'manager', centreId: upper },
+      { role: 'manager', centreId: upper.toLowerCase() },
+    ]);
+    expect(twice.success).toBe(false);
+  });
+});

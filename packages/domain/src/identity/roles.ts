@@ -18,7 +18,11 @@ export function isNetworkRole(r: Role): boolean {
 export const roleAssignment = z
   .object({
     role,
-    centreId: z.uuid({ error: 'Identifiant de centre invalide.' }).nullable(),
+    // Lower case, as PostgreSQL writes UUIDs: the same centre typed twice in two cases is one.
+    centreId: z
+      .uuid({ error: 'Identifiant de centre invalide.' })
+      .transform((id) => id.toLowerCase())
+      .nullable(),
   })
   .superRefine((a, ctx) => {
     if (isNetworkRole(a.role) && a.centreId !== null) {
