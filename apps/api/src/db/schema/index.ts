@@ -1,2 +1,3 @@
+export * from './booking.ts';
 export * from './identity.ts';
 export * from './network.ts';

@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './identity.ts';
+import { centres } from './network.ts';
+
+const tz = (name: string) => timestamp(name, { withTimezone: true });
+const timestamps = {
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+};
+
+/** A room, a coworking desk or a piece of equipment that people book in a centre. */
+export const resources = pgTable(
+  'resources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    capacity: integer('capacity').notNull(),
+    amenities: text('amenities').array().notNull().default(sql`'{}'::text[]`),
+    stepFree: boolean('step_free').notNull().default(false),
+    /** Weekly local windows; null = the centre's opening hours. */
+    bookableHours: jsonb('bookable_hours'),
+    minDurationMinutes: integer('min_duration_minutes').notNull().default(30),
+    maxDurationMinutes: integer('max_duration_minutes').notNull().default(480),
+    bufferMinutes: integer('buffer_minutes').notNull().default(0),
+    requiresApproval: boolean('requires_approval').notNull().default(false),
+    /** Hourly rates in cents per audience, and an optional flat fee (see @lakou/domain/booking). */
+    tariff: jsonb('tariff').notNull(),
+    active: boolean('active').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [
+    index('resources_centre_idx').on(t.centreId, t.name),
+    check('resources_kind_check', sql`${t.kind} in ('room', 'desk', 'equipment')`),
+    check('resources_capacity_check', sql`${t.capacity} >= 1`),
+    check(
+      'resources_duration_check',
+      sql`${t.minDurationMinutes} >= 5 and ${t.maxDurationMinutes} >= ${t.minDurationMinutes}`,
+    ),
+    check('resources_buffer_check', sql`${t.bufferMinutes} between 0 and 240`),
+  ],
+);
+
+/** A resource out of use (holidays, works), in local dates, inclusive. */
+export const resourceClosures = pgTable(
+  'resource_closures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    reason: text('reason').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('resource_closures_resource_idx').on(t.resourceId, t.startsOn),
+    check('resource_closures_period_check', sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/**
+ * A booking of one resource over the half-open interval [starts_at, ends_at), in UTC.
+ * `blocked_until` = ends_at + the resource's buffer at booking time: the exclusion constraint
+ * (custom migration) forbids two live bookings of a resource whose [starts_at, blocked_until)
+ * ranges overlap — so two bookings are always at least the buffer apart, whoever writes them.
+ */
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'restrict' }),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id, { onDelete: 'cascade' }),
+    startsAt: tz('starts_at').notNull(),
+    endsAt: tz('ends_at').notNull(),
+    blockedUntil: tz('blocked_until').notNull(),
+    status: text('status').notNull(),
+    organiser: jsonb('organiser').notNull(),
+    purpose: text('purpose').notNull(),
+    headcount: integer('headcount').notNull(),
+    basicNeeds: text('basic_needs').array().notNull().default(sql`'{}'::text[]`),
+    audience: text('audience').notNull(),
+    priceCents: integer('price_cents').notNull().default(0),
+    seriesId: uuid('series_id'),
+    cancelReason: text('cancel_reason'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('bookings_resource_time_idx').on(t.resourceId, t.startsAt),
+    index('bookings_centre_time_idx').on(t.centreId, t.startsAt),
+    index('bookings_series_idx').on(t.seriesId),
+    check(
+      'bookings_interval_check',
+      sql`${t.endsAt} > ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`,
+    ),
+    check(
+      'bookings_status_check',
+      sql`${t.status} in ('requested', 'confirmed', 'checked_in', 'no_show', 'cancelled')`,
+    ),
+    check('bookings_headcount_check', sql`${t.headcount} >= 1`),
+    check('bookings_price_check', sql`${t.priceCents} >= 0`),
+    check(
+      'bookings_cancel_reason_check',
+      sql`(${t.status} = 'cancelled') = (${t.cancelReason} is not null)`,
+    ),
+  ],
+);
