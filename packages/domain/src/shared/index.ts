@@ -1,3 +1,4 @@
+export * from './basic-needs.ts';
 export * from './ids.ts';
 export * from './pagination.ts';
 export * from './problem.ts';
