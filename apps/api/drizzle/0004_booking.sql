@@ -41,6 +41,7 @@ CREATE TABLE "resources" (
 	"kind" text NOT NULL,
 	"name" text NOT NULL,
 	"description" text,
+	"search_key" text NOT NULL,
 	"capacity" integer NOT NULL,
 	"amenities" text[] DEFAULT '{}'::text[] NOT NULL,
 	"step_free" boolean DEFAULT false NOT NULL,

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { resourcesRoutes } from './booking/resources.routes.ts';
 import type { Database } from './db/client.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { clientAddress } from './http/client-address.ts';
@@ -56,7 +57,8 @@ function apiRoutes(options: AppOptions) {
     .route('/', meRoutes)
     .route('/', usersRoutes)
     .route('/', tokensRoutes)
-    .route('/', auditRoutes);
+    .route('/', auditRoutes)
+    .route('/', resourcesRoutes);
 }
 
 export function createApp(options: AppOptions) {

@@ -10,10 +10,17 @@ import type { ApiEnv } from './router.ts';
  */
 export type RoutePolicy =
   | { kind: 'public' }
-  | { kind: 'action'; action: Action; subject?: (c: Context<ApiEnv>) => Subject };
+  | { kind: 'action'; action: Action; subject?: SubjectOf };
+
+/**
+ * Draws the subject from the request: a query parameter, or (async) the body or a row it names —
+ * e.g. the centre of the resource a booking is for. Hono caches a parsed body, so reading it here
+ * costs the validator nothing.
+ */
+export type SubjectOf = (c: Context<ApiEnv>) => Subject | Promise<Subject>;
 
 export const PUBLIC: RoutePolicy = { kind: 'public' };
-export function requires(action: Action, subject?: (c: Context<ApiEnv>) => Subject): RoutePolicy {
+export function requires(action: Action, subject?: SubjectOf): RoutePolicy {
   return { kind: 'action', action, subject };
 }
 
@@ -42,7 +49,8 @@ export function enforce(policy: RoutePolicy): MiddlewareHandler<ApiEnv> {
         code: 'UNAUTHENTICATED',
       });
     }
-    if (!can(actor, policy.action, policy.subject?.(c) ?? {})) {
+    const subject = policy.subject ? await policy.subject(c) : {};
+    if (!can(actor, policy.action, subject)) {
       const detail = actor.readOnly
         ? 'Ce jeton d’API est en lecture seule : il ne permet pas cette action.'
         : 'Votre rôle ne permet pas cette action.';

@@ -25,6 +25,7 @@ describe.each(engines)('the database refuses double bookings (%s)', (kind) => {
         centreId,
         kind: 'room',
         name: 'Salle de réunion (test)',
+        searchKey: 'salle de reunion test',
         capacity: 12,
         bufferMinutes: 15,
         tariff: { hourly: {} },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { FREE_TARIFF } from '@lakou/domain/booking';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-users.ts';
 import { policyLabel, policyRegistry } from '../../src/http/policy.ts';
@@ -34,11 +35,20 @@ const EMAIL: Record<Exclude<Who, 'anonymous' | 'admin read-only token'>, string>
   board: 'ca@lakou.test',
 };
 
+/** Rows the probes point at, created before the matrix runs. */
+interface Fixtures {
+  /** Cayenne Village Chinois: the demo manager's and facilitator's centre, not the staff's. */
+  villageChinois: string;
+  /** A room in Village Chinois. */
+  room: string;
+}
+type Dynamic<T> = T | ((f: Fixtures) => T);
+
 interface Probe {
   /** Who may use the route — written by hand from the issue's rules, not derived from `can`. */
   allowed: readonly Who[];
-  path?: string;
-  body?: unknown;
+  path?: Dynamic<string>;
+  body?: Dynamic<unknown>;
 }
 
 const anyId = randomUUID();
@@ -77,6 +87,28 @@ const MATRIX: Record<string, Probe> = {
     path: `/api/tokens/${anyId}`,
   },
   'GET /api/audit': { allowed: ['admin', 'admin read-only token'] },
+  'GET /api/resources': {
+    allowed: ['admin', 'manager', 'staff', 'facilitator', 'admin read-only token'],
+  },
+  // A Village Chinois room: the Kourou staff may not see it, the board books nothing.
+  'GET /api/resources/:id': {
+    allowed: ['admin', 'manager', 'facilitator', 'admin read-only token'],
+    path: (f: Fixtures) => `/api/resources/${f.room}`,
+  },
+  'POST /api/resources': {
+    allowed: ['admin', 'manager'],
+    body: (f: Fixtures) => ({ centreId: f.villageChinois, name: '' }),
+  },
+  'PUT /api/resources/:id': {
+    allowed: ['admin', 'manager'],
+    path: (f: Fixtures) => `/api/resources/${f.room}`,
+    body: { name: '' },
+  },
+  'PATCH /api/resources/:id/active': {
+    allowed: ['admin', 'manager'],
+    path: (f: Fixtures) => `/api/resources/${f.room}/active`,
+    body: { active: 'oui' },
+  },
 };
 /** Served by the auth library or the docs: open to all by design (the library checks sessions itself). */
 const OPEN_BY_DESIGN = [
@@ -88,7 +120,10 @@ const OPEN_BY_DESIGN = [
 
 describe.each(engines)('policy matrix: every route × every role (%s)', (kind) => {
   let ctx: Awaited<ReturnType<typeof seededApp>>;
+  let fixtures: Fixtures;
   const callers = new Map<Who, Caller>();
+  const resolve = <T>(value: Dynamic<T>): T =>
+    typeof value === 'function' ? (value as (f: Fixtures) => T)(fixtures) : value;
   const observed = new Map<string, Map<Who, number>>();
 
   beforeAll(async () => {
@@ -104,6 +139,24 @@ describe.each(engines)('policy matrix: every route × every role (%s)', (kind) =
       }),
     );
     callers.set('admin read-only token', { token: created.token });
+    const centres = await json<{ items: { id: string; slug: string }[] }>(
+      await call(ctx.app, 'GET', '/api/centres'),
+    );
+    const villageChinois =
+      centres.items.find((c) => c.slug === 'cayenne-village-chinois')?.id ?? '';
+    const room = await json<{ id: string }>(
+      await call(ctx.app, 'POST', '/api/resources', {
+        ...callers.get('admin'),
+        body: {
+          centreId: villageChinois,
+          kind: 'room',
+          name: 'Salle Matrice',
+          capacity: 10,
+          tariff: FREE_TARIFF,
+        },
+      }),
+    );
+    fixtures = { villageChinois, room: room.id };
   });
   afterAll(async () => {
     if (process.env.POLICY_MATRIX_OUT && kind === 'pglite')
@@ -147,14 +200,19 @@ describe.each(engines)('policy matrix: every route × every role (%s)', (kind) =
       const [method = 'GET', pattern = ''] = route.split(' ');
       const byWho = new Map<Who, number>();
       for (const who of WHO) {
-        const res = await call(ctx.app, method, probe.path ?? pattern, {
-          ...callers.get(who),
-          ...(probe.body !== undefined
-            ? { body: probe.body }
-            : method === 'GET'
-              ? {}
-              : { body: {} }),
-        });
+        const res = await call(
+          ctx.app,
+          method,
+          probe.path !== undefined ? resolve(probe.path) : pattern,
+          {
+            ...callers.get(who),
+            ...(probe.body !== undefined
+              ? { body: resolve(probe.body) }
+              : method === 'GET'
+                ? {}
+                : { body: {} }),
+          },
+        );
         byWho.set(who, res.status);
         if (probe.allowed.includes(who)) {
           expect([401, 403], `${who} may use ${route}`).not.toContain(res.status);

@@ -31,6 +31,8 @@ export const resources = pgTable(
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     description: text('description'),
+    /** Name and amenities as searches compare them (`searchKey` of the domain). */
+    searchKey: text('search_key').notNull(),
     capacity: integer('capacity').notNull(),
     amenities: text('amenities').array().notNull().default(sql`'{}'::text[]`),
     stepFree: boolean('step_free').notNull().default(false),
