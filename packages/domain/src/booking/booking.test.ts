@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type BookingInput, bookingInput, validateAgainstResource } from './booking.ts';
+import {
+  type BookingInput,
+  bookingInput,
+  bookingSeriesInput,
+  validateAgainstResource,
+} from './booking.ts';
 
 const valid = {
   resourceId: '6f1c1f55-1c1e-4a36-9a55-2f0cbbd3c002',
@@ -121,5 +126,30 @@ describe('validateAgainstResource', () => {
         calendar,
       ),
     ).toEqual([{ field: 'start', message: 'Pas de réservation possible le lundi.' }]);
+  });
+});
+
+describe('booking series input', () => {
+  it('takes the booking without its times, and a recurrence', () => {
+    const { start: _s, end: _e, ...rest } = valid;
+    const parsed = bookingSeriesInput.parse({
+      ...rest,
+      recurrence: {
+        rule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=10',
+        firstStart: '2026-11-23T18:00',
+        durationMinutes: 90,
+        exceptions: ['2026-12-28'],
+      },
+    });
+    expect(parsed.recurrence).toMatchObject({ durationMinutes: 90, exceptions: ['2026-12-28'] });
+    const bad = bookingSeriesInput.safeParse({
+      ...rest,
+      recurrence: {
+        rule: 'FREQ=WEEKLY;BYSETPOS=1',
+        firstStart: '2026-11-23T18:00',
+        durationMinutes: 90,
+      },
+    });
+    expect(bad.error?.issues[0]?.path).toEqual(['recurrence', 'rule']);
   });
 });

@@ -8,6 +8,7 @@ import { outsideBookableHours } from './availability.ts';
 import { bookingStatus } from './booking-status.ts';
 import { instant, instantMs } from './instant.ts';
 import { durationMinutes } from './interval.ts';
+import { recurrenceInput } from './recurrence.ts';
 import { effectiveBookableHours, type Resource } from './resource.ts';
 import { audience } from './tariff.ts';
 
@@ -56,6 +57,34 @@ export const bookingInput = z
     path: ['end'],
   });
 export type BookingInput = z.infer<typeof bookingInput>;
+
+/**
+ * What someone sends to book a resource again and again: the booking without its times, and the
+ * recurrence that gives them (expanded in the centre's time zone by `expandOccurrences`).
+ */
+export const bookingSeriesInput = z.object({
+  resourceId: bookingFields.resourceId,
+  organiser: bookingFields.organiser,
+  purpose: bookingFields.purpose,
+  headcount: bookingFields.headcount,
+  basicNeeds: bookingFields.basicNeeds,
+  audience: bookingFields.audience,
+  recurrence: recurrenceInput,
+});
+export type BookingSeriesInput = z.infer<typeof bookingSeriesInput>;
+
+export const bookingSeries = z
+  .object({
+    id: uuid,
+    resourceId: uuid,
+    rule: z.string().describe('Canonical RFC 5545 RRULE text.'),
+    firstStart: z.string().describe('Local date-time of the first occurrence.'),
+    durationMinutes: z.number().int(),
+    timeZone: z.string().describe('The centre’s time zone the rule is expanded in.'),
+    exceptions: z.array(z.string()).describe('Local dates skipped.'),
+  })
+  .meta({ id: 'BookingSeries' });
+export type BookingSeries = z.infer<typeof bookingSeries>;
 
 export const booking = z
   .object({

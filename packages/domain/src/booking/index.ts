@@ -4,5 +4,6 @@ export * from './booking-status.ts';
 export * from './instant.ts';
 export * from './interval.ts';
 export * from './price.ts';
+export * from './recurrence.ts';
 export * from './resource.ts';
 export * from './tariff.ts';
