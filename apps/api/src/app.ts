@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { bookingsRoutes } from './booking/bookings.routes.ts';
 import { resourcesRoutes } from './booking/resources.routes.ts';
 import type { Database } from './db/client.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -58,7 +59,8 @@ function apiRoutes(options: AppOptions) {
     .route('/', usersRoutes)
     .route('/', tokensRoutes)
     .route('/', auditRoutes)
-    .route('/', resourcesRoutes);
+    .route('/', resourcesRoutes)
+    .route('/', bookingsRoutes);
 }
 
 export function createApp(options: AppOptions) {

@@ -104,6 +104,24 @@ const MATRIX: Record<string, Probe> = {
     path: (f: Fixtures) => `/api/resources/${f.room}`,
     body: { name: '' },
   },
+  'GET /api/bookings': {
+    allowed: ['admin', 'manager', 'staff', 'facilitator', 'admin read-only token'],
+  },
+  'GET /api/bookings/:id': {
+    allowed: ['admin', 'manager', 'staff', 'facilitator', 'admin read-only token'],
+    path: `/api/bookings/${anyId}`,
+  },
+  // Booking a Village Chinois room: its manager and the admin; not the Kourou staff, not the facilitator.
+  'POST /api/bookings': {
+    allowed: ['admin', 'manager'],
+    body: (f: Fixtures) => ({ resourceId: f.room }),
+  },
+  // An unknown booking belongs to no centre: only the admin gets as far as the 404.
+  'POST /api/bookings/:id/events': {
+    allowed: ['admin'],
+    path: `/api/bookings/${anyId}/events`,
+    body: { type: 'x' },
+  },
   'PATCH /api/resources/:id/active': {
     allowed: ['admin', 'manager'],
     path: (f: Fixtures) => `/api/resources/${f.room}/active`,

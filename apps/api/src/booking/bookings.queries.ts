@@ -1,0 +1,168 @@
+import type { Booking, BookingListQuery, CentreCalendar, Resource } from '@lakou/domain/booking';
+import { type Page, pageOffset } from '@lakou/domain/shared';
+import { and, asc, eq, gt, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { countColumn, toPage, totalColumn } from '../db/paginate.ts';
+import {
+  bookings,
+  centreClosures,
+  centreOpeningHours,
+  centres,
+  resourceClosures,
+} from '../db/schema/index.ts';
+
+type BookingRow = typeof bookings.$inferSelect;
+/** The statuses that hold a slot, as the exclusion constraint counts them. */
+export const LIVE_STATUSES = ['requested', 'confirmed', 'checked_in'] as const;
+
+export function toBooking(row: BookingRow): Booking {
+  return {
+    id: row.id,
+    centreId: row.centreId,
+    resourceId: row.resourceId,
+    start: row.startsAt.toISOString(),
+    end: row.endsAt.toISOString(),
+    status: row.status as Booking['status'],
+    organiser: row.organiser as Booking['organiser'],
+    purpose: row.purpose,
+    headcount: row.headcount,
+    basicNeeds: row.basicNeeds as Booking['basicNeeds'],
+    audience: row.audience as Booking['audience'],
+    priceCents: row.priceCents,
+    seriesId: row.seriesId,
+    cancelReason: row.cancelReason,
+  };
+}
+
+const MAX_BUFFER_MS = 240 * 60_000;
+
+/**
+ * Live bookings of a resource near [start, end): wide enough (the largest buffer on each side)
+ * for the domain's `findConflicts` to judge, and in the same transaction as the insert.
+ */
+export async function liveBookingsAround(
+  db: Pick<Db, 'select'>,
+  resourceId: string,
+  start: Date,
+  end: Date,
+): Promise<Booking[]> {
+  const rows = await db
+    .select()
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.resourceId, resourceId),
+        inArray(bookings.status, [...LIVE_STATUSES]),
+        lt(bookings.startsAt, new Date(end.getTime() + MAX_BUFFER_MS)),
+        gt(bookings.blockedUntil, new Date(start.getTime() - MAX_BUFFER_MS)),
+      ),
+    )
+    .orderBy(asc(bookings.startsAt));
+  return rows.map(toBooking);
+}
+
+/** The centre's zone, opening hours and the closures (centre's and resource's) around a period. */
+export async function calendarOf(
+  db: Pick<Db, 'select'>,
+  resource: Pick<Resource, 'id' | 'centreId'>,
+  fromDate: string,
+  toDate: string,
+): Promise<CentreCalendar> {
+  const [centre] = await db
+    .select({ timeZone: centres.timeZone })
+    .from(centres)
+    .where(eq(centres.id, resource.centreId));
+  const [hours, centreOff, resourceOff] = await Promise.all([
+    db
+      .select({
+        weekday: centreOpeningHours.weekday,
+        opens: centreOpeningHours.opens,
+        closes: centreOpeningHours.closes,
+      })
+      .from(centreOpeningHours)
+      .where(eq(centreOpeningHours.centreId, resource.centreId))
+      .orderBy(asc(centreOpeningHours.weekday), asc(centreOpeningHours.opens)),
+    db
+      .select({
+        startsOn: centreClosures.startsOn,
+        endsOn: centreClosures.endsOn,
+        reason: centreClosures.reason,
+      })
+      .from(centreClosures)
+      .where(
+        and(
+          eq(centreClosures.centreId, resource.centreId),
+          lte(centreClosures.startsOn, toDate),
+          gte(centreClosures.endsOn, fromDate),
+        ),
+      ),
+    db
+      .select({
+        startsOn: resourceClosures.startsOn,
+        endsOn: resourceClosures.endsOn,
+        reason: resourceClosures.reason,
+      })
+      .from(resourceClosures)
+      .where(
+        and(
+          eq(resourceClosures.resourceId, resource.id),
+          lte(resourceClosures.startsOn, toDate),
+          gte(resourceClosures.endsOn, fromDate),
+        ),
+      ),
+  ]);
+  return {
+    timeZone: centre?.timeZone ?? 'America/Cayenne',
+    openingHours: hours.map((h) => ({
+      weekday: h.weekday,
+      opens: h.opens.slice(0, 5),
+      closes: h.closes.slice(0, 5),
+    })),
+    closures: [...centreOff, ...resourceOff],
+  };
+}
+
+export async function listBookings(
+  db: Db,
+  query: BookingListQuery,
+  scope: 'all' | readonly string[],
+): Promise<Page<Booking>> {
+  const filters: SQL[] = [];
+  if (scope !== 'all')
+    filters.push(scope.length ? inArray(bookings.centreId, [...scope]) : sql`false`);
+  if (query.centreId) filters.push(eq(bookings.centreId, query.centreId));
+  if (query.resourceId) filters.push(eq(bookings.resourceId, query.resourceId));
+  if (query.status) filters.push(eq(bookings.status, query.status));
+  if (query.from) filters.push(gt(bookings.endsAt, new Date(query.from)));
+  if (query.to) filters.push(lt(bookings.startsAt, new Date(query.to)));
+  const where = filters.length ? and(...filters) : undefined;
+  const rows = await db
+    .select({ booking: bookings, total: totalColumn() })
+    .from(bookings)
+    .where(where)
+    .orderBy(asc(bookings.startsAt), asc(bookings.id))
+    .limit(query.pageSize)
+    .offset(pageOffset(query));
+  return toPage(
+    rows,
+    query,
+    async () => (await db.select({ n: countColumn() }).from(bookings).where(where))[0]?.n ?? 0,
+    (row) => toBooking(row.booking),
+  );
+}
+
+export async function findBooking(
+  db: Pick<Db, 'select'>,
+  id: string,
+): Promise<Booking | undefined> {
+  const [row] = await db.select().from(bookings).where(eq(bookings.id, id));
+  return row ? toBooking(row) : undefined;
+}
+
+export async function centreOfBooking(db: Db, id: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ centreId: bookings.centreId })
+    .from(bookings)
+    .where(eq(bookings.id, id));
+  return row?.centreId;
+}

@@ -1,0 +1,306 @@
+import { z } from '@hono/zod-openapi';
+import {
+  booking,
+  bookingEvent,
+  bookingInput,
+  bookingListQuery,
+  findConflicts,
+  initialStatus,
+  priceOf,
+  transition,
+  validateAgainstResource,
+} from '@lakou/domain/booking';
+import { can, centreScope } from '@lakou/domain/identity';
+import { idParam, paginated, problem } from '@lakou/domain/shared';
+import { eq, sql } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { recordAudit } from '../audit/record.ts';
+import { sqlState } from '../db/errors.ts';
+import { bookings } from '../db/schema/index.ts';
+import { guardedRoute, requires } from '../http/policy.ts';
+import { PROBLEM_CONTENT_TYPE, problemContent, problemResponse } from '../http/problem.ts';
+import { type ApiEnv, contextRouter } from '../http/router.ts';
+import {
+  calendarOf,
+  centreOfBooking,
+  findBooking,
+  listBookings,
+  liveBookingsAround,
+  toBooking,
+} from './bookings.queries.ts';
+import { centreOfResource, findResource } from './resources.queries.ts';
+
+const TAGS = ['Réservations'];
+const denied = {
+  401: problemContent('Not signed in'),
+  403: problemContent('The role does not allow it'),
+};
+
+const conflictProblem = problem
+  .extend({ conflicts: z.array(booking).describe('The bookings that hold the slot.') })
+  .meta({ id: 'BookingConflict' });
+
+/** The centre of the resource named in the body. */
+async function bodyResourceCentre(c: Context<ApiEnv>) {
+  try {
+    const body = (await c.req.json()) as { resourceId?: unknown };
+    const id = typeof body.resourceId === 'string' ? body.resourceId : '';
+    return {
+      centreId: z.uuid().safeParse(id).success ? await centreOfResource(c.var.db, id) : undefined,
+    };
+  } catch {
+    return { centreId: undefined };
+  }
+}
+
+async function pathBookingCentre(c: Context<ApiEnv>) {
+  const id = c.req.param('id') ?? '';
+  return {
+    centreId: z.uuid().safeParse(id).success ? await centreOfBooking(c.var.db, id) : undefined,
+  };
+}
+
+const listRoute = guardedRoute({
+  policy: requires('booking.read', (c) => ({ centreId: c.req.query('centreId') })),
+  method: 'get',
+  path: '/bookings',
+  tags: TAGS,
+  summary:
+    'Bookings of the reader’s centres, by start; filter by centre, resource, status and period',
+  request: { query: bookingListQuery },
+  responses: {
+    200: {
+      description: 'A page of bookings',
+      content: { 'application/json': { schema: paginated(booking) } },
+    },
+    400: problemContent('Invalid filter'),
+    ...denied,
+  },
+});
+
+const getRoute = guardedRoute({
+  policy: requires('booking.read', pathBookingCentre),
+  method: 'get',
+  path: '/bookings/{id}',
+  tags: TAGS,
+  summary: 'One booking',
+  request: { params: idParam },
+  responses: {
+    200: { description: 'The booking', content: { 'application/json': { schema: booking } } },
+    400: problemContent('The id is not a UUID'),
+    404: problemContent('No such booking'),
+    ...denied,
+  },
+});
+
+const createRoute = guardedRoute({
+  policy: requires('booking.write', bodyResourceCentre),
+  method: 'post',
+  path: '/bookings',
+  tags: TAGS,
+  summary:
+    'Book a resource over [start, end) (ISO 8601 with offset). Never overlaps another live booking, buffer included: 409 names the conflicting ones.',
+  request: { body: { required: true, content: { 'application/json': { schema: bookingInput } } } },
+  responses: {
+    201: {
+      description: 'Booked (confirmed, or requested when the resource needs approval)',
+      content: { 'application/json': { schema: booking } },
+    },
+    400: problemContent('Invalid input'),
+    409: {
+      description: 'The slot is taken',
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: conflictProblem } },
+    },
+    422: problemContent('Breaks a rule of the resource (capacity, duration, hours, closure)'),
+    ...denied,
+  },
+});
+
+const eventRoute = guardedRoute({
+  policy: requires('booking.write', pathBookingCentre),
+  method: 'post',
+  path: '/bookings/{id}/events',
+  tags: TAGS,
+  summary:
+    'Move a booking on: confirm (approve; managers), check_in, mark_no_show, cancel (with a reason)',
+  request: {
+    params: idParam,
+    body: { required: true, content: { 'application/json': { schema: bookingEvent } } },
+  },
+  responses: {
+    200: {
+      description: 'The booking after the event',
+      content: { 'application/json': { schema: booking } },
+    },
+    400: problemContent('Invalid input'),
+    404: problemContent('No such booking'),
+    409: {
+      description: 'Checking in again a slot taken since',
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: conflictProblem } },
+    },
+    422: problemContent('Not possible from the booking’s status'),
+    ...denied,
+  },
+});
+
+class SlotTaken extends Error {
+  constructor(readonly conflicts: z.infer<typeof booking>[]) {
+    super('slot taken');
+  }
+}
+
+function conflictResponse(c: Context<ApiEnv>, conflicts: z.infer<typeof booking>[]) {
+  const first = conflicts[0];
+  const detail = first
+    ? `Ce créneau est déjà pris (${first.purpose}, de ${first.start} à ${first.end}). Choisissez un autre horaire ou une autre ressource.`
+    : 'Ce créneau vient d’être pris. Choisissez un autre horaire.';
+  return problemResponse(c, 409, detail, {
+    code: 'BOOKING_CONFLICT',
+    ...({ conflicts } as object),
+  });
+}
+
+const utcDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export const bookingsRoutes = contextRouter()
+  .openapi(listRoute, async (c) => {
+    const actor = c.var.actor;
+    const scope = actor ? centreScope(actor, 'booking.read') : [];
+    return c.json(await listBookings(c.var.db, c.req.valid('query'), scope), 200);
+  })
+  .openapi(getRoute, async (c) => {
+    const found = await findBooking(c.var.db, c.req.valid('param').id);
+    return found
+      ? c.json(found, 200)
+      : (problemResponse(c, 404, 'Cette réservation n’existe pas.') as never);
+  })
+  .openapi(createRoute, async (c) => {
+    const input = c.req.valid('json');
+    const resource = await findResource(c.var.db, input.resourceId);
+    if (!resource) {
+      return problemResponse(c, 400, 'Cette ressource n’existe pas.', {
+        errors: [{ field: 'resourceId', message: 'Cette ressource n’existe pas.' }],
+      }) as never;
+    }
+    const start = new Date(input.start);
+    const end = new Date(input.end);
+    const calendar = await calendarOf(
+      c.var.db,
+      resource,
+      utcDate(start.getTime() - 86_400_000),
+      utcDate(end.getTime() + 86_400_000),
+    );
+    const problems = validateAgainstResource(input, resource, calendar);
+    if (problems.length) {
+      return problemResponse(c, 422, problems.map((p) => p.message).join(' '), {
+        errors: problems,
+      }) as never;
+    }
+    const actor = c.var.actor;
+    const approves =
+      actor !== null && can(actor, 'booking.approve', { centreId: resource.centreId });
+    const status = approves ? 'confirmed' : initialStatus(resource);
+    const price = priceOf(resource.tariff, input.audience, input.start, input.end);
+    try {
+      const created = await c.var.db.transaction(async (tx) => {
+        // Bookings of one resource are written one at a time (concurrent inserts checked by an
+        // exclusion constraint can otherwise deadlock); the domain's check then sees every
+        // committed booking and names the conflicts, and the constraint stays the safety net.
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(hashtext(${`lakou:booking:${resource.id}`}))`,
+        );
+        const nearby = await liveBookingsAround(tx, resource.id, start, end);
+        const conflicts = findConflicts(input, nearby, resource.bufferMinutes);
+        if (conflicts.length) throw new SlotTaken(conflicts);
+        const [row] = await tx
+          .insert(bookings)
+          .values({
+            resourceId: resource.id,
+            centreId: resource.centreId,
+            startsAt: start,
+            endsAt: end,
+            blockedUntil: new Date(end.getTime() + resource.bufferMinutes * 60_000),
+            status,
+            organiser: input.organiser,
+            purpose: input.purpose,
+            headcount: input.headcount,
+            basicNeeds: input.basicNeeds,
+            audience: input.audience,
+            priceCents: price.cents,
+            createdBy: c.var.principal?.id ?? null,
+          })
+          .returning();
+        if (!row) throw new Error('booking insert returned no row');
+        const made = toBooking(row);
+        await recordAudit(tx, c, {
+          action: 'booking.create',
+          entity: 'booking',
+          entityId: made.id,
+          after: made,
+        });
+        return made;
+      });
+      return c.json(created, 201);
+    } catch (error) {
+      if (error instanceof SlotTaken) return conflictResponse(c, error.conflicts) as never;
+      if (sqlState(error) === '23P01') {
+        const now = await liveBookingsAround(c.var.db, resource.id, start, end);
+        return conflictResponse(c, findConflicts(input, now, resource.bufferMinutes)) as never;
+      }
+      throw error;
+    }
+  })
+  .openapi(eventRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const event = c.req.valid('json');
+    const before = await findBooking(c.var.db, id);
+    if (!before) return problemResponse(c, 404, 'Cette réservation n’existe pas.') as never;
+    const actor = c.var.actor;
+    if (
+      event.type === 'confirm' &&
+      !(actor && can(actor, 'booking.approve', { centreId: before.centreId }))
+    ) {
+      return problemResponse(c, 403, 'Seuls les responsables du centre valident une réservation.', {
+        code: 'FORBIDDEN',
+      }) as never;
+    }
+    const moved = transition(before.status, event);
+    if (!moved.ok) return problemResponse(c, 422, moved.reason) as never;
+    try {
+      const after = await c.var.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(hashtext(${`lakou:booking:${before.resourceId}`}))`,
+        );
+        const [row] = await tx
+          .update(bookings)
+          .set({ status: moved.status, cancelReason: moved.cancelReason, updatedAt: sql`now()` })
+          .where(eq(bookings.id, id))
+          .returning();
+        if (!row) throw new Error('booking vanished');
+        const updated = toBooking(row);
+        await recordAudit(tx, c, {
+          action: `booking.${event.type}`,
+          entity: 'booking',
+          entityId: id,
+          before,
+          after: updated,
+        });
+        return updated;
+      });
+      return c.json(after, 200);
+    } catch (error) {
+      if (sqlState(error) === '23P01') {
+        const now = await liveBookingsAround(
+          c.var.db,
+          before.resourceId,
+          new Date(before.start),
+          new Date(before.end),
+        );
+        return conflictResponse(
+          c,
+          now.filter((b) => b.id !== id),
+        ) as never;
+      }
+      throw error;
+    }
+  });
