@@ -5,7 +5,10 @@ import {
   bookingInput,
   bookingListQuery,
   findConflicts,
+  holdsSlot,
   initialStatus,
+  instant,
+  instantMs,
   priceOf,
   transition,
   validateAgainstResource,
@@ -139,6 +142,38 @@ const eventRoute = guardedRoute({
       content: { [PROBLEM_CONTENT_TYPE]: { schema: conflictProblem } },
     },
     422: problemContent('Not possible from the booking’s status'),
+    ...denied,
+  },
+});
+
+const moveBody = z
+  .object({ start: instant, end: instant })
+  .refine((m) => instantMs(m.end) > instantMs(m.start), {
+    error: 'La fin de la réservation doit suivre son début.',
+    path: ['end'],
+  })
+  .meta({ id: 'BookingMove' });
+
+const moveRoute = guardedRoute({
+  policy: requires('booking.write', pathBookingCentre),
+  method: 'patch',
+  path: '/bookings/{id}',
+  tags: TAGS,
+  summary:
+    'Move or resize a live booking: same checks as a new one (rules, hours, closures, conflicts); the price follows',
+  request: {
+    params: idParam,
+    body: { required: true, content: { 'application/json': { schema: moveBody } } },
+  },
+  responses: {
+    200: { description: 'Moved', content: { 'application/json': { schema: booking } } },
+    400: problemContent('Invalid input'),
+    404: problemContent('No such booking'),
+    409: {
+      description: 'The new slot is taken',
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: conflictProblem } },
+    },
+    422: problemContent('Breaks a rule of the resource, or the booking is no longer live'),
     ...denied,
   },
 });
@@ -300,6 +335,83 @@ export const bookingsRoutes = contextRouter()
           c,
           now.filter((b) => b.id !== id),
         ) as never;
+      }
+      throw error;
+    }
+  })
+  .openapi(moveRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const move = c.req.valid('json');
+    const before = await findBooking(c.var.db, id);
+    if (!before) return problemResponse(c, 404, 'Cette réservation n’existe pas.') as never;
+    if (!holdsSlot(before.status) || before.status === 'checked_in') {
+      return problemResponse(
+        c,
+        422,
+        'Seule une réservation en attente ou confirmée peut être déplacée.',
+      ) as never;
+    }
+    const resource = await findResource(c.var.db, before.resourceId);
+    if (!resource) return problemResponse(c, 404, 'Cette ressource n’existe plus.') as never;
+    const start = new Date(move.start);
+    const end = new Date(move.end);
+    const calendar = await calendarOf(
+      c.var.db,
+      resource,
+      utcDate(start.getTime() - 86_400_000),
+      utcDate(end.getTime() + 86_400_000),
+    );
+    const problems = validateAgainstResource(
+      { ...move, headcount: before.headcount },
+      resource,
+      calendar,
+    );
+    if (problems.length) {
+      return problemResponse(c, 422, problems.map((p) => p.message).join(' '), {
+        errors: problems,
+      }) as never;
+    }
+    const price = priceOf(resource.tariff, before.audience, move.start, move.end);
+    try {
+      const after = await c.var.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(hashtext(${`lakou:booking:${resource.id}`}))`,
+        );
+        const nearby = (await liveBookingsAround(tx, resource.id, start, end)).filter(
+          (b) => b.id !== id,
+        );
+        const conflicts = findConflicts(move, nearby, resource.bufferMinutes);
+        if (conflicts.length) throw new SlotTaken(conflicts);
+        const [row] = await tx
+          .update(bookings)
+          .set({
+            startsAt: start,
+            endsAt: end,
+            blockedUntil: new Date(end.getTime() + resource.bufferMinutes * 60_000),
+            priceCents: price.cents,
+            updatedAt: sql`now()`,
+          })
+          .where(eq(bookings.id, id))
+          .returning();
+        if (!row) throw new Error('booking vanished');
+        const updated = toBooking(row);
+        await recordAudit(tx, c, {
+          action: 'booking.move',
+          entity: 'booking',
+          entityId: id,
+          before,
+          after: updated,
+        });
+        return updated;
+      });
+      return c.json(after, 200);
+    } catch (error) {
+      if (error instanceof SlotTaken) return conflictResponse(c, error.conflicts) as never;
+      if (sqlState(error) === '23P01') {
+        const now = (await liveBookingsAround(c.var.db, resource.id, start, end)).filter(
+          (b) => b.id !== id,
+        );
+        return conflictResponse(c, findConflicts(move, now, resource.bufferMinutes)) as never;
       }
       throw error;
     }

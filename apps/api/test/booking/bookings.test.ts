@@ -191,4 +191,40 @@ describe.each(engines)('bookings (%s)', (kind) => {
     );
     expect(page.items).toHaveLength(1);
   });
+
+  it('moves a booking with the same checks as a new one, and the price follows', async () => {
+    const made = await json<Booking>(
+      await call(ctx.app, 'POST', '/api/bookings', {
+        cookie: manager,
+        body: booking(at('08:00', '2026-12-09'), at('09:00', '2026-12-09')),
+      }),
+    );
+    await call(ctx.app, 'POST', '/api/bookings', {
+      cookie: manager,
+      body: booking(at('10:00', '2026-12-09'), at('11:00', '2026-12-09')),
+    });
+    const onto = await call(ctx.app, 'PATCH', `/api/bookings/${made.id}`, {
+      cookie: manager,
+      body: { start: at('09:30', '2026-12-09'), end: at('10:30', '2026-12-09') },
+    });
+    expect(onto.status).toBe(409);
+    const longer = await call(ctx.app, 'PATCH', `/api/bookings/${made.id}`, {
+      cookie: manager,
+      body: { start: at('08:00', '2026-12-09'), end: at('09:45', '2026-12-09') },
+    });
+    expect(longer.status).toBe(200);
+    const moved = await json<Booking>(longer);
+    expect(moved.end).toBe('2026-12-09T12:45:00.000Z');
+    // 1 h 45 is billed as 2 h (per started half hour) at 15 €/h.
+    expect(moved.priceCents).toBe(3000);
+    await call(ctx.app, 'POST', `/api/bookings/${made.id}/events`, {
+      cookie: manager,
+      body: { type: 'cancel', reason: 'Report' },
+    });
+    const cancelledMove = await call(ctx.app, 'PATCH', `/api/bookings/${made.id}`, {
+      cookie: manager,
+      body: { start: at('08:00', '2026-12-10'), end: at('09:00', '2026-12-10') },
+    });
+    expect(cancelledMove.status).toBe(422);
+  });
 });

@@ -117,6 +117,11 @@ const MATRIX: Record<string, Probe> = {
     body: (f: Fixtures) => ({ resourceId: f.room }),
   },
   // An unknown booking belongs to no centre: only the admin gets as far as the 404.
+  'PATCH /api/bookings/:id': {
+    allowed: ['admin'],
+    path: `/api/bookings/${anyId}`,
+    body: { start: 'demain' },
+  },
   'POST /api/bookings/:id/events': {
     allowed: ['admin'],
     path: `/api/bookings/${anyId}/events`,
