@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { availabilityRoutes } from './booking/availability.routes.ts';
 import { bookingsRoutes } from './booking/bookings.routes.ts';
 import { resourcesRoutes } from './booking/resources.routes.ts';
 import type { Database } from './db/client.ts';
@@ -60,7 +61,8 @@ function apiRoutes(options: AppOptions) {
     .route('/', tokensRoutes)
     .route('/', auditRoutes)
     .route('/', resourcesRoutes)
-    .route('/', bookingsRoutes);
+    .route('/', bookingsRoutes)
+    .route('/', availabilityRoutes);
 }
 
 export function createApp(options: AppOptions) {

@@ -117,6 +117,12 @@ const MATRIX: Record<string, Probe> = {
     body: (f: Fixtures) => ({ resourceId: f.room }),
   },
   // An unknown booking belongs to no centre: only the admin gets as far as the 404.
+  // Slots of a Village Chinois room: its team reads them; the Kourou staff is refused by the handler.
+  'GET /api/availability': {
+    allowed: ['admin', 'manager', 'facilitator', 'admin read-only token'],
+    path: (f: Fixtures) =>
+      `/api/availability?resourceIds=${f.room}&from=2026-12-08T08%3A00%3A00-03%3A00&to=2026-12-08T12%3A00%3A00-03%3A00&duration=60`,
+  },
   'PATCH /api/bookings/:id': {
     allowed: ['admin'],
     path: `/api/bookings/${anyId}`,

@@ -1,4 +1,5 @@
 export * from './availability.ts';
+export * from './availability-request.ts';
 export * from './booking.ts';
 export * from './booking-status.ts';
 export * from './instant.ts';

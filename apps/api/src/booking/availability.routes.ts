@@ -1,0 +1,93 @@
+import { z } from '@hono/zod-openapi';
+import {
+  availabilityRequest,
+  effectiveBookableHours,
+  freeSlots,
+  resourceAvailability,
+} from '@lakou/domain/booking';
+import { can } from '@lakou/domain/identity';
+import { inArray } from 'drizzle-orm';
+import { resources } from '../db/schema/index.ts';
+import { guardedRoute, requires } from '../http/policy.ts';
+import { problemContent, problemResponse } from '../http/problem.ts';
+import { contextRouter } from '../http/router.ts';
+import { calendarOf, liveBookingsAround } from './bookings.queries.ts';
+import { toResource } from './resources.queries.ts';
+
+const route = guardedRoute({
+  policy: requires('booking.read'),
+  method: 'get',
+  path: '/availability',
+  tags: ['Réservations'],
+  summary:
+    'Free slots of `duration` minutes for each resource between two instants: within bookable hours, outside closures, clear of live bookings and their buffers',
+  request: { query: availabilityRequest },
+  responses: {
+    200: {
+      description: 'Slots per resource, in the order asked',
+      content: {
+        'application/json': { schema: z.object({ items: z.array(resourceAvailability) }) },
+      },
+    },
+    400: problemContent('Invalid query'),
+    401: problemContent('Not signed in'),
+    403: problemContent('A resource of a centre the reader does not work in'),
+    404: problemContent('Unknown resource'),
+  },
+});
+
+const utcDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export const availabilityRoutes = contextRouter().openapi(route, async (c) => {
+  const query = c.req.valid('query');
+  const rows = await c.var.db
+    .select()
+    .from(resources)
+    .where(inArray(resources.id, query.resourceIds));
+  const byId = new Map(rows.map((r) => [r.id, toResource(r)]));
+  const missing = query.resourceIds.filter((id) => !byId.has(id));
+  if (missing.length)
+    return problemResponse(c, 404, `Ressource inconnue : ${missing.join(', ')}.`) as never;
+  const actor = c.var.actor;
+  if (rows.some((r) => !actor || !can(actor, 'booking.read', { centreId: r.centreId }))) {
+    return problemResponse(
+      c,
+      403,
+      'Une de ces ressources appartient à un centre où vous ne travaillez pas.',
+      {
+        code: 'FORBIDDEN',
+      },
+    ) as never;
+  }
+  const from = new Date(query.from);
+  const to = new Date(query.to);
+  const items = [];
+  for (const id of query.resourceIds) {
+    const resource = byId.get(id);
+    if (!resource) continue;
+    const calendar = await calendarOf(
+      c.var.db,
+      resource,
+      utcDate(from.getTime() - 86_400_000),
+      utcDate(to.getTime() + 86_400_000),
+    );
+    const busy = await liveBookingsAround(c.var.db, id, from, to);
+    const slots = resource.active
+      ? freeSlots({
+          window: { from: query.from, to: query.to },
+          durationMinutes: query.duration,
+          stepMinutes: query.step,
+          timeZone: calendar.timeZone,
+          bookableHours: effectiveBookableHours(resource, calendar.openingHours),
+          closures: calendar.closures,
+          bufferMinutes: resource.bufferMinutes,
+          busy,
+        })
+      : [];
+    items.push({
+      resourceId: id,
+      slots: slots.map((s) => ({ start: s.start.toString(), end: s.end.toString() })),
+    });
+  }
+  return c.json({ items }, 200);
+});
