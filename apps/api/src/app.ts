@@ -7,6 +7,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { availabilityRoutes } from './booking/availability.routes.ts';
 import { bookingsRoutes } from './booking/bookings.routes.ts';
 import { resourcesRoutes } from './booking/resources.routes.ts';
+import { seriesRoutes } from './booking/series.routes.ts';
 import type { Database } from './db/client.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { clientAddress } from './http/client-address.ts';
@@ -62,7 +63,8 @@ function apiRoutes(options: AppOptions) {
     .route('/', auditRoutes)
     .route('/', resourcesRoutes)
     .route('/', bookingsRoutes)
-    .route('/', availabilityRoutes);
+    .route('/', availabilityRoutes)
+    .route('/', seriesRoutes);
 }
 
 export function createApp(options: AppOptions) {

@@ -123,6 +123,19 @@ const MATRIX: Record<string, Probe> = {
     path: (f: Fixtures) =>
       `/api/availability?resourceIds=${f.room}&from=2026-12-08T08%3A00%3A00-03%3A00&to=2026-12-08T12%3A00%3A00-03%3A00&duration=60`,
   },
+  'POST /api/series/preview': {
+    allowed: ['admin', 'manager'],
+    body: (f: Fixtures) => ({ resourceId: f.room }),
+  },
+  'POST /api/series': {
+    allowed: ['admin', 'manager'],
+    body: (f: Fixtures) => ({ resourceId: f.room }),
+  },
+  'POST /api/series/:id/cancel': {
+    allowed: ['admin'],
+    path: `/api/series/${anyId}/cancel`,
+    body: { scope: 'all' },
+  },
   'PATCH /api/bookings/:id': {
     allowed: ['admin'],
     path: `/api/bookings/${anyId}`,

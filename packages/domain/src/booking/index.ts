@@ -7,4 +7,5 @@ export * from './interval.ts';
 export * from './price.ts';
 export * from './recurrence.ts';
 export * from './resource.ts';
+export * from './series.ts';
 export * from './tariff.ts';

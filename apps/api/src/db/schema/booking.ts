@@ -78,6 +78,35 @@ export const resourceClosures = pgTable(
   ],
 );
 
+/** A recurring booking: an RFC 5545 rule expanded in the centre's zone into ordinary bookings. */
+export const bookingSeries = pgTable(
+  'booking_series',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'restrict' }),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id, { onDelete: 'cascade' }),
+    rule: text('rule').notNull(),
+    /** Local date-time of the first occurrence (DTSTART), in `time_zone`. */
+    firstStart: text('first_start').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    timeZone: text('time_zone').notNull(),
+    /** Local dates skipped (EXDATE), including the occurrences skipped at creation. */
+    exceptions: text('exceptions').array().notNull().default(sql`'{}'::text[]`),
+    organiser: jsonb('organiser').notNull(),
+    purpose: text('purpose').notNull(),
+    headcount: integer('headcount').notNull(),
+    basicNeeds: text('basic_needs').array().notNull().default(sql`'{}'::text[]`),
+    audience: text('audience').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [index('booking_series_resource_idx').on(t.resourceId)],
+);
+
 /**
  * A booking of one resource over the half-open interval [starts_at, ends_at), in UTC.
  * `blocked_until` = ends_at + the resource's buffer at booking time: the exclusion constraint
