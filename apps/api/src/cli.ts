@@ -55,8 +55,8 @@ const commands: Record<string, Command> = {
     await database.migrate();
     const r = await seedDemoNetwork(database.db);
     console.log(
-      `Démo chargée : ${r.centresCreated} centre(s), ${r.partnersCreated} partenaire(s), ${r.closuresCreated} fermeture(s), ${r.usersCreated} compte(s) créés` +
-        (r.centresCreated + r.partnersCreated + r.closuresCreated + r.usersCreated === 0
+      `Démo chargée : ${r.centresCreated} centre(s), ${r.partnersCreated} partenaire(s), ${r.closuresCreated} fermeture(s), ${r.usersCreated} compte(s), ${r.resourcesCreated} ressource(s), ${r.bookingsCreated} réservation(s) créés` +
+        (r.centresCreated + r.partnersCreated + r.closuresCreated + r.usersCreated + r.resourcesCreated === 0
           ? ' — tout était déjà là.'
           : '.'),
     );

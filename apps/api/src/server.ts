@@ -40,7 +40,7 @@ await database.migrate();
 if (await isEmpty(database.db)) {
   const report = await seedDemoNetwork(database.db);
   console.log(
-    `[lakou] base vide : réseau de démonstration chargé (${report.centresCreated} centres, ${report.partnersCreated} partenaires, ${report.usersCreated} comptes de démonstration).`,
+    `[lakou] base vide : réseau de démonstration chargé (${report.centresCreated} centres, ${report.partnersCreated} partenaires, ${report.usersCreated} comptes de démonstration, ${report.resourcesCreated} ressources, ${report.bookingsCreated} réservations).`,
   );
 }
 const signInHelp = (await hasDemoUsers(database.db))

@@ -48,6 +48,8 @@ describe.each(engines)('demo seed on %s', (engine) => {
       partnersCreated: 0,
       closuresCreated: 0,
       usersCreated: 0,
+      resourcesCreated: 0,
+      bookingsCreated: 0,
     });
     expect(await counts()).toEqual(after);
     expect(await isEmpty(database.db)).toBe(false);

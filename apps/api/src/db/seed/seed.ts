@@ -1,5 +1,6 @@
 import { searchKey } from '@lakou/domain/shared';
 import { and, eq, inArray } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import type { Db } from '../client.ts';
 import {
   centreClosures,
@@ -9,6 +10,7 @@ import {
   partnerCentres,
   partners,
 } from '../schema/network.ts';
+import { seedDemoBookings } from './demo-bookings.ts';
 import { seedDemoUsers } from './demo-users.ts';
 import * as demo from './seccoia-network.ts';
 
@@ -17,6 +19,8 @@ export interface SeedReport {
   partnersCreated: number;
   closuresCreated: number;
   usersCreated: number;
+  resourcesCreated: number;
+  bookingsCreated: number;
 }
 
 /**
@@ -24,7 +28,7 @@ export interface SeedReport {
  * and only what is missing is inserted, so a second run creates nothing and edits survive.
  * It includes one demo account per role (password DEMO_PASSWORD).
  */
-export async function seedDemoNetwork(db: Db): Promise<SeedReport> {
+export async function seedDemoNetwork(db: Db, today?: Temporal.PlainDate): Promise<SeedReport> {
   return db.transaction(async (tx) => {
     await tx.insert(organisations).values(demo.organisation).onConflictDoNothing();
     const [org] = await tx
@@ -111,9 +115,16 @@ export async function seedDemoNetwork(db: Db): Promise<SeedReport> {
 
     // One account per role, with the documented demo password: only the demo seed creates them.
     const usersCreated = await seedDemoUsers(tx as unknown as Db);
+    // Rooms, desks and equipment with three months of bookings around today (Guyane's today).
+    const booked = await seedDemoBookings(
+      tx as unknown as Db,
+      today ?? Temporal.Now.plainDateISO('America/Cayenne'),
+    );
 
     return {
       usersCreated,
+      resourcesCreated: booked.resourcesCreated,
+      bookingsCreated: booked.bookingsCreated,
       centresCreated: createdCentres.length,
       partnersCreated: createdPartners.length,
       closuresCreated: createdClosures.length,
