@@ -6,6 +6,7 @@ import { cors } from 'hono/cors';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { availabilityRoutes } from './booking/availability.routes.ts';
 import { bookingsRoutes } from './booking/bookings.routes.ts';
+import { closuresRoutes } from './booking/closures.routes.ts';
 import { resourcesRoutes } from './booking/resources.routes.ts';
 import { seriesRoutes } from './booking/series.routes.ts';
 import type { Database } from './db/client.ts';
@@ -64,7 +65,8 @@ function apiRoutes(options: AppOptions) {
     .route('/', resourcesRoutes)
     .route('/', bookingsRoutes)
     .route('/', availabilityRoutes)
-    .route('/', seriesRoutes);
+    .route('/', seriesRoutes)
+    .route('/', closuresRoutes);
 }
 
 export function createApp(options: AppOptions) {

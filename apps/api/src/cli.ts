@@ -56,7 +56,12 @@ const commands: Record<string, Command> = {
     const r = await seedDemoNetwork(database.db);
     console.log(
       `Démo chargée : ${r.centresCreated} centre(s), ${r.partnersCreated} partenaire(s), ${r.closuresCreated} fermeture(s), ${r.usersCreated} compte(s), ${r.resourcesCreated} ressource(s), ${r.bookingsCreated} réservation(s) créés` +
-        (r.centresCreated + r.partnersCreated + r.closuresCreated + r.usersCreated + r.resourcesCreated === 0
+        (r.centresCreated +
+          r.partnersCreated +
+          r.closuresCreated +
+          r.usersCreated +
+          r.resourcesCreated ===
+        0
           ? ' — tout était déjà là.'
           : '.'),
     );

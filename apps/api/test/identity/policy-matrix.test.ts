@@ -136,6 +136,14 @@ const MATRIX: Record<string, Probe> = {
     path: `/api/series/${anyId}/cancel`,
     body: { scope: 'all' },
   },
+  'GET /api/closures': {
+    allowed: ['admin', 'manager', 'staff', 'facilitator', 'admin read-only token'],
+  },
+  'POST /api/closures': {
+    allowed: ['admin', 'manager'],
+    body: (f: Fixtures) => ({ resourceId: f.room }),
+  },
+  'DELETE /api/closures/:id': { allowed: ['admin'], path: `/api/closures/${anyId}` },
   'PATCH /api/bookings/:id': {
     allowed: ['admin'],
     path: `/api/bookings/${anyId}`,

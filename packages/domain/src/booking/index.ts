@@ -2,6 +2,7 @@ export * from './availability.ts';
 export * from './availability-request.ts';
 export * from './booking.ts';
 export * from './booking-status.ts';
+export * from './closure-target.ts';
 export * from './instant.ts';
 export * from './interval.ts';
 export * from './price.ts';
