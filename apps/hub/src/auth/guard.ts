@@ -1,4 +1,4 @@
-import type { Action, Me, Role } from '@lakou/domain/identity';
+import type { Action, Me, Role, Subject } from '@lakou/domain/identity';
 import type { QueryClient } from '@tanstack/react-query';
 import { type ParsedLocation, redirect } from '@tanstack/react-router';
 import { meQuery } from '../api/identity.ts';
@@ -35,10 +35,12 @@ export async function requireSignedIn({ context, location }: GuardArgs): Promise
  * A `beforeLoad` for pages behind `action`: visitors go to sign in, users without the right
  * role get the « Accès non autorisé » page naming the roles that would open it.
  */
-export function requirePermission(action: Action) {
+export function requirePermission(action: Action, subjectOf?: (args: GuardArgs) => Subject) {
   return async (args: GuardArgs): Promise<{ me: Me }> => {
     const [{ me }, policy] = await Promise.all([requireSignedIn(args), loadPolicy()]);
-    if (!policy.can(actorOf(me), action)) throw new AccessDenied(rolesAllowed(policy, action));
+    if (!policy.can(actorOf(me), action, subjectOf?.(args))) {
+      throw new AccessDenied(rolesAllowed(policy, action));
+    }
     return { me };
   };
 }

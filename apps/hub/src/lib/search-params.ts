@@ -73,3 +73,9 @@ export const auditSearch = z.object({
   page: pageNumber,
 });
 export type AuditSearch = z.infer<typeof auditSearch>;
+
+/** The agenda opens on `date` (YYYY-MM-DD, the centre's calendar day) when given, else today. */
+export const agendaSearch = z.object({
+  date: lenient(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+});
+export type AgendaSearch = z.infer<typeof agendaSearch>;

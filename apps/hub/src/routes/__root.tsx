@@ -35,7 +35,8 @@ function RootLayout() {
   const can = useCan();
   useFocusOnNavigation();
 
-  const inNetwork = pathname === '/' || pathname.startsWith('/centres');
+  const inNetwork =
+    pathname === '/' || (pathname.startsWith('/centres') && !pathname.endsWith('/agenda'));
 
   return (
     // React Aria links (navigation, link buttons) navigate through TanStack Router.
@@ -62,6 +63,11 @@ function RootLayout() {
               <NavLink href="/partners" isCurrent={pathname.startsWith('/partners')}>
                 {t('nav.partners')}
               </NavLink>
+              {can('booking.read') ? (
+                <NavLink href="/agenda" isCurrent={pathname.endsWith('/agenda')}>
+                  {t('nav.agenda')}
+                </NavLink>
+              ) : null}
               {can('user.read') ? (
                 <NavLink href="/admin/users" isCurrent={pathname.startsWith('/admin/users')}>
                   {t('nav.users')}

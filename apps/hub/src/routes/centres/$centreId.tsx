@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Temporal } from 'temporal-polyfill';
 import { ApiError } from '../../api/client.ts';
 import { centreQuery } from '../../api/queries.ts';
+import { useCan } from '../../auth/session.ts';
 import { NotFound } from '../../components/NotFound.tsx';
 import { isPartnerKind } from '../../components/partnerKind.ts';
 import { RouterLink } from '../../components/RouterLink.tsx';
@@ -49,6 +50,7 @@ function CentrePage() {
   const { t } = useTranslation();
   const centre = useSuspenseQuery(centreQuery(centreId)).data;
   const now = useNow();
+  const can = useCan();
   useDocumentTitle(centre.name);
 
   return (
@@ -66,6 +68,13 @@ function CentrePage() {
           {centre.qpv ? <Badge tone="info">{t('centre.qpv', { name: centre.qpv })}</Badge> : null}
           <OpeningStatusBadge centre={centre} now={now} />
         </p>
+        {can('booking.read', { centreId: centre.id }) ? (
+          <p>
+            <RouterLink to="/centres/$centreId/agenda" params={{ centreId: centre.id }}>
+              {t('centre.agendaLink')}
+            </RouterLink>
+          </p>
+        ) : null}
       </header>
 
       <div className="hub-centre__grid">

@@ -1,0 +1,97 @@
+import type {
+  Booking,
+  BookingEvent,
+  BookingInput,
+  Resource,
+  ResourceInput,
+} from '@lakou/domain/booking';
+import type { Problem } from '@lakou/domain/shared';
+import { queryOptions } from '@tanstack/react-query';
+import { allPages } from '../lib/agenda.ts';
+import { ApiError, api, unwrap } from './client.ts';
+
+export const bookingKeys = {
+  resources: (centreId: string) => ['resources', centreId] as const,
+  bookings: (centreId: string) => ['bookings', centreId] as const,
+  bookingsIn: (centreId: string, from: string, to: string) =>
+    ['bookings', centreId, from, to] as const,
+};
+
+/** The centre's bookable resources (a centre has a handful, never more than a page). */
+export const resourcesQuery = (centreId: string) =>
+  queryOptions({
+    queryKey: bookingKeys.resources(centreId),
+    queryFn: async (): Promise<Resource[]> => {
+      const page = await unwrap(
+        api.api.resources.$get({ query: { centreId, active: 'true', pageSize: '100' } }),
+      );
+      return page.items as Resource[];
+    },
+  });
+
+/** Every booking of the centre overlapping [from, to), all pages of it. */
+export const bookingsQuery = (centreId: string, from: string, to: string) =>
+  queryOptions({
+    queryKey: bookingKeys.bookingsIn(centreId, from, to),
+    queryFn: async (): Promise<Booking[]> =>
+      allPages(async (page) => {
+        const result = await unwrap(
+          api.api.bookings.$get({
+            query: { centreId, from, to, pageSize: '100', page: String(page) },
+          }),
+        );
+        return { ...result, items: result.items as Booking[] };
+      }),
+  });
+
+export async function createBooking(input: BookingInput): Promise<Booking> {
+  return (await unwrap(api.api.bookings.$post({ json: input }))) as Booking;
+}
+
+export async function createResource(input: ResourceInput): Promise<Resource> {
+  return (await unwrap(api.api.resources.$post({ json: input }))) as Resource;
+}
+
+export async function sendBookingEvent(id: string, event: BookingEvent): Promise<Booking> {
+  return (await unwrap(
+    api.api.bookings[':id'].events.$post({ param: { id }, json: event }),
+  )) as Booking;
+}
+
+/**
+ * Moves or resizes a booking. Plain `fetch`: the route is newer than the typed client the hub
+ * was built against, and its answers are the same problem documents as the others.
+ */
+export async function moveBooking(
+  id: string,
+  change: { start: string; end: string },
+): Promise<Booking> {
+  const response = await fetch(`/api/bookings/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify(change),
+  });
+  if (!response.ok) {
+    let problem: Problem = {
+      type: 'about:blank',
+      title: response.statusText || `HTTP ${response.status}`,
+      status: response.status,
+    };
+    try {
+      const body = (await response.json()) as Problem;
+      if (typeof body?.title === 'string') problem = body;
+    } catch {
+      // Not JSON: the status is what matters.
+    }
+    throw new ApiError(problem);
+  }
+  return (await response.json()) as Booking;
+}
+
+/** The bookings a 409 names, when the API sent them. */
+export function conflictsOf(error: unknown): Booking[] {
+  if (!(error instanceof ApiError) || error.status !== 409) return [];
+  const conflicts = (error.problem as Problem & { conflicts?: unknown }).conflicts;
+  return Array.isArray(conflicts) ? (conflicts as Booking[]) : [];
+}

@@ -1,0 +1,259 @@
+import type { Booking, BookingEventType, CentreCalendar } from '@lakou/domain/booking';
+import type { Centre } from '@lakou/domain/network';
+import { EmptyState, ErrorState, LoadingState } from '@lakou/ui/states';
+import { toast } from '@lakou/ui/toast';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  bookingKeys,
+  bookingsQuery,
+  createBooking,
+  moveBooking,
+  resourcesQuery,
+  sendBookingEvent,
+} from '../../api/booking.ts';
+import { useCan, useMe } from '../../auth/session.ts';
+import { useLocale } from '../../i18n/index.ts';
+import {
+  type AgendaView,
+  bookingEvents,
+  defaultView,
+  describeBooking,
+  preCheck,
+  toCentreIso,
+} from '../../lib/agenda.ts';
+import { RouterLink } from '../RouterLink.tsx';
+import { useDocumentTitle } from '../useDocumentTitle.ts';
+import { AgendaCalendar, type CalendarChange } from './AgendaCalendar.tsx';
+import {
+  BookingDetailsDialog,
+  type Draft,
+  NewBookingDialog,
+  refusalOf,
+} from './BookingDialogs.tsx';
+import { ResourcesPanel } from './ResourcesPanel.tsx';
+
+export function AgendaPage({
+  centre,
+  initialDate,
+}: {
+  centre: Centre;
+  initialDate?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { language, locale } = useLocale();
+  const can = useCan();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  useDocumentTitle(t('agenda.title', { centre: centre.name }));
+
+  const subject = { centreId: centre.id };
+  const canWrite = can('booking.write', subject);
+  const canApprove = can('booking.approve', subject);
+  const canManage = can('centre.manage', subject);
+  const timeZone = centre.timeZone;
+
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [initialView] = useState<AgendaView>(() => defaultView(window.innerWidth));
+
+  const resources = useQuery(resourcesQuery(centre.id));
+  const bookings = useQuery({
+    ...bookingsQuery(centre.id, range?.from ?? '', range?.to ?? ''),
+    enabled: range !== null && (resources.data?.length ?? 0) > 0,
+    placeholderData: keepPreviousData,
+  });
+
+  const calendar: CentreCalendar = useMemo(
+    () => ({ timeZone, openingHours: centre.openingHours, closures: centre.closures }),
+    [timeZone, centre.openingHours, centre.closures],
+  );
+  const loaded = bookings.data ?? [];
+  const calendarResources = useMemo(
+    () => (resources.data ?? []).map((r) => ({ id: r.id, title: r.name })),
+    [resources.data],
+  );
+  const events = useMemo(
+    () => bookingEvents(bookings.data ?? [], canWrite),
+    [bookings.data, canWrite],
+  );
+  const viewLabels = useMemo(
+    () => ({
+      resourceTimelineDay: t('agenda.views.day'),
+      resourceTimelineWeek: t('agenda.views.week'),
+      dayGridMonth: t('agenda.views.month'),
+      listWeek: t('agenda.views.list'),
+    }),
+    [t],
+  );
+
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: bookingKeys.bookings(centre.id) });
+
+  const onChange = async (change: CalendarChange) => {
+    const booking = loaded.find((b) => b.id === change.id);
+    const resource = resources.data?.find((r) => r.id === change.resourceId);
+    const start = toCentreIso(change.start, timeZone);
+    const end = toCentreIso(change.end, timeZone);
+    if (!booking || !resource) {
+      change.revert();
+      return;
+    }
+    const check = preCheck(
+      { resourceId: resource.id, start, end, headcount: booking.headcount, bookingId: booking.id },
+      resource,
+      loaded,
+      calendar,
+    );
+    const reasons = [
+      ...check.conflicts.map((b) =>
+        t('agenda.conflictWith', { booking: describeBooking(b, timeZone, locale) }),
+      ),
+      ...check.problems.map((p) => p.message),
+    ];
+    if (reasons.length > 0) {
+      change.revert();
+      toast.error(t('agenda.moveRefused'), reasons.join(' '));
+      return;
+    }
+    try {
+      await moveBooking(booking.id, { start, end });
+      toast.success(t('agenda.moved'));
+      await refresh();
+    } catch (error) {
+      change.revert();
+      const refusal = refusalOf(error);
+      const details = [
+        ...refusal.check.conflicts.map((b) =>
+          t('agenda.conflictWith', { booking: describeBooking(b, timeZone, locale) }),
+        ),
+        ...refusal.check.problems.map((p) => p.message),
+      ];
+      toast.error(t('agenda.moveRefused'), [refusal.detail, ...details].join(' '));
+    }
+  };
+
+  const openBooking: Booking | null = loaded.find((b) => b.id === openId) ?? null;
+
+  const header = (
+    <>
+      <p className="hub-back">
+        <RouterLink to="/centres/$centreId" params={{ centreId: centre.id }}>
+          <span aria-hidden="true">← </span>
+          {centre.name}
+        </RouterLink>
+      </p>
+      <header className="hub-page__header">
+        <h1 className="hub-page__title">{t('agenda.title', { centre: centre.name })}</h1>
+        <p className="hub-note">{t('agenda.timeZoneNote', { zone: timeZone })}</p>
+      </header>
+    </>
+  );
+
+  if (resources.isPending) {
+    return (
+      <div className="hub-page">
+        {header}
+        <LoadingState label={t('agenda.loading')} />
+      </div>
+    );
+  }
+  if (resources.isError) {
+    return (
+      <div className="hub-page">
+        {header}
+        <ErrorState
+          title={t('agenda.loadFailed')}
+          detail={refusalOf(resources.error).detail}
+          retryLabel={t('errors.retry')}
+          onRetry={() => void resources.refetch()}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div className="hub-page hub-agenda">
+      {header}
+      {resources.data.length === 0 ? (
+        <EmptyState
+          title={t('agenda.noResources')}
+          description={canManage ? t('agenda.noResourcesManager') : t('agenda.noResourcesReader')}
+        />
+      ) : (
+        <>
+          {bookings.isError ? (
+            <ErrorState
+              title={t('agenda.loadFailed')}
+              detail={refusalOf(bookings.error).detail}
+              retryLabel={t('errors.retry')}
+              onRetry={() => void bookings.refetch()}
+            />
+          ) : null}
+          <p className="hub-note" aria-live="polite">
+            {bookings.isFetching ? t('agenda.loading') : ''}
+          </p>
+          <AgendaCalendar
+            timeZone={timeZone}
+            language={language}
+            resources={calendarResources}
+            events={events}
+            canWrite={canWrite}
+            initialView={initialView}
+            initialDate={initialDate}
+            viewLabels={viewLabels}
+            resourcesLabel={t('agenda.resources')}
+            slotMinTime="07:00:00"
+            slotMaxTime="22:00:00"
+            onRangeChange={(from, to) =>
+              setRange({ from: toCentreIso(from, timeZone), to: toCentreIso(to, timeZone) })
+            }
+            onSelect={({ resourceId, start, end }) =>
+              setDraft({
+                resourceId: resourceId ?? '',
+                start: toCentreIso(start, timeZone),
+                end: toCentreIso(end, timeZone),
+              })
+            }
+            onEventChange={(change) => void onChange(change)}
+            onEventClick={setOpenId}
+          />
+        </>
+      )}
+      <ResourcesPanel centreId={centre.id} resources={resources.data} canManage={canManage} />
+      <NewBookingDialog
+        draft={draft}
+        resources={resources.data}
+        bookings={loaded}
+        calendar={calendar}
+        defaultOrganiser={me?.name ?? ''}
+        onClose={() => setDraft(null)}
+        onSave={async (values) => {
+          const created = await createBooking(values);
+          setDraft(null);
+          toast.success(t('agenda.booked', { purpose: created.purpose }));
+          await refresh();
+        }}
+      />
+      <BookingDetailsDialog
+        booking={openBooking}
+        resource={resources.data.find((r) => r.id === openBooking?.resourceId)}
+        timeZone={timeZone}
+        canWrite={canWrite}
+        canApprove={canApprove}
+        onClose={() => setOpenId(null)}
+        onEvent={async (type: BookingEventType, reason?: string) => {
+          await sendBookingEvent(
+            openBooking?.id ?? '',
+            type === 'cancel' ? { type, reason: reason ?? '' } : ({ type } as never),
+          );
+          setOpenId(null);
+          toast.success(t(`agenda.eventDone.${type}`));
+          await refresh();
+        }}
+      />
+    </div>
+  );
+}

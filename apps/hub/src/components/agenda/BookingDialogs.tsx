@@ -1,0 +1,439 @@
+import {
+  type Audience,
+  allowedEvents,
+  audiences,
+  type Booking,
+  type BookingEventType,
+  type CentreCalendar,
+  type Organiser,
+  organiserKinds,
+  priceOf,
+  type Resource,
+} from '@lakou/domain/booking';
+import { type BasicNeed, basicNeedLabels, basicNeeds } from '@lakou/domain/shared';
+import { Badge } from '@lakou/ui/badge';
+import { Button } from '@lakou/ui/button';
+import { Dialog } from '@lakou/ui/dialog';
+import { Checkbox, SelectField, TextField } from '@lakou/ui/form-field';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { conflictsOf } from '../../api/booking.ts';
+import { ApiError } from '../../api/client.ts';
+import { useLocale } from '../../i18n/index.ts';
+import {
+  describeBooking,
+  formatCentreRange,
+  formatCents,
+  type PreCheck,
+  preCheck,
+} from '../../lib/agenda.ts';
+
+/** A whole number typed in a text field, or 0. */
+export function wholeNumber(text: string): number {
+  const n = Number(text.trim());
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+export interface Draft {
+  resourceId: string;
+  start: string;
+  end: string;
+}
+
+/** The reasons a booking cannot be made, before or after asking the API, in plain words. */
+export function RefusalList({
+  check,
+  timeZone,
+  title,
+}: {
+  check: PreCheck;
+  timeZone: string;
+  title: string;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  if (check.conflicts.length === 0 && check.problems.length === 0) return null;
+  return (
+    <div className="hub-agenda__refusal" role="alert">
+      <p className="hub-agenda__refusal-title">{title}</p>
+      <ul className="hub-list">
+        {check.conflicts.map((b) => (
+          <li key={b.id}>
+            {t('agenda.conflictWith', { booking: describeBooking(b, timeZone, locale) })}
+          </li>
+        ))}
+        {check.problems.map((p) => (
+          <li key={`${p.field}-${p.message}`}>{p.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The API's refusal (409 naming bookings, 422 naming rules) as a pre-check-like list. */
+export function refusalOf(error: unknown): { detail: string; check: PreCheck } {
+  if (error instanceof ApiError) {
+    return {
+      detail: error.problem.detail ?? error.problem.title,
+      check: {
+        conflicts: conflictsOf(error),
+        problems: error.status === 422 ? (error.problem.errors ?? []) : [],
+      },
+    };
+  }
+  return {
+    detail: error instanceof Error ? error.message : String(error),
+    check: { conflicts: [], problems: [] },
+  };
+}
+
+export interface BookingFormValues {
+  resourceId: string;
+  organiser: Organiser;
+  purpose: string;
+  headcount: number;
+  audience: Audience;
+  basicNeeds: BasicNeed[];
+}
+
+interface NewBookingDialogProps {
+  draft: Draft | null;
+  resources: Resource[];
+  bookings: Booking[];
+  calendar: CentreCalendar;
+  defaultOrganiser: string;
+  onClose: () => void;
+  onSave: (values: BookingFormValues & Draft) => Promise<void>;
+}
+
+export function NewBookingDialog(props: NewBookingDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      isOpen={props.draft !== null}
+      onOpenChange={(open) => {
+        if (!open) props.onClose();
+      }}
+      title={t('agenda.newBooking')}
+      closeLabel={t('app.close')}
+      size="large"
+    >
+      {props.draft ? <NewBookingForm {...props} draft={props.draft} /> : null}
+    </Dialog>
+  );
+}
+
+function NewBookingForm({
+  draft,
+  resources,
+  bookings,
+  calendar,
+  defaultOrganiser,
+  onClose,
+  onSave,
+}: NewBookingDialogProps & { draft: Draft }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [resourceId, setResourceId] = useState(draft.resourceId || resources[0]?.id || '');
+  const [organiserKind, setOrganiserKind] = useState<Organiser['kind']>('user');
+  const [organiserName, setOrganiserName] = useState(defaultOrganiser);
+  const [purpose, setPurpose] = useState('');
+  // Kept as typed; a whole number of people is read from it (the domain checks capacity).
+  const [headcount, setHeadcount] = useState('1');
+  const people = wholeNumber(headcount);
+  const [audience, setAudience] = useState<Audience>('centre_programme');
+  const [needs, setNeeds] = useState<BasicNeed[]>([]);
+  const [isPending, setPending] = useState(false);
+  const [refusal, setRefusal] = useState<{ detail: string; check: PreCheck } | null>(null);
+
+  const resource = resources.find((r) => r.id === resourceId);
+  const check = resource
+    ? preCheck(
+        { resourceId, start: draft.start, end: draft.end, headcount: people },
+        resource,
+        bookings,
+        calendar,
+      )
+    : { conflicts: [], problems: [] };
+  const price = resource ? priceOf(resource.tariff, audience, draft.start, draft.end) : null;
+  const blocked = check.conflicts.length > 0 || check.problems.length > 0;
+  const incomplete =
+    !resource || people < 1 || purpose.trim().length < 2 || organiserName.trim().length < 2;
+
+  const save = async () => {
+    setPending(true);
+    setRefusal(null);
+    try {
+      await onSave({
+        ...draft,
+        resourceId,
+        organiser: { kind: organiserKind, name: organiserName.trim() },
+        purpose: purpose.trim(),
+        headcount: people,
+        audience,
+        basicNeeds: needs,
+      });
+    } catch (error) {
+      setRefusal(refusalOf(error));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <div className="hub-form">
+      <p className="hub-agenda__when">
+        <strong>{t('agenda.when')}</strong>{' '}
+        {formatCentreRange(draft.start, draft.end, calendar.timeZone, locale)}
+      </p>
+      <SelectField
+        label={t('agenda.resource')}
+        options={resources.map((r) => ({ id: r.id, label: r.name }))}
+        selectedKey={resourceId}
+        onSelectionChange={(key) => setResourceId(String(key))}
+        isRequired
+      />
+      <div className="hub-agenda__row">
+        <SelectField
+          label={t('agenda.organiserKind')}
+          options={organiserKinds.map((k) => ({ id: k, label: t(`agenda.organiserKinds.${k}`) }))}
+          selectedKey={organiserKind}
+          onSelectionChange={(key) => setOrganiserKind(key as Organiser['kind'])}
+        />
+        <TextField
+          label={t('agenda.organiserName')}
+          value={organiserName}
+          onChange={setOrganiserName}
+          isRequired
+          maxLength={120}
+        />
+      </div>
+      <TextField
+        label={t('agenda.purpose')}
+        value={purpose}
+        onChange={setPurpose}
+        isRequired
+        maxLength={500}
+      />
+      <div className="hub-agenda__row">
+        <TextField
+          label={t('agenda.headcount')}
+          inputMode="numeric"
+          value={headcount}
+          onChange={setHeadcount}
+          isRequired
+          maxLength={5}
+        />
+        <SelectField
+          label={t('agenda.audience')}
+          options={audiences.map((a) => ({ id: a, label: t(`agenda.audiences.${a}`) }))}
+          selectedKey={audience}
+          onSelectionChange={(key) => setAudience(key as Audience)}
+        />
+      </div>
+      <fieldset className="hub-agenda__needs">
+        <legend>{t('agenda.basicNeeds')}</legend>
+        {basicNeeds.map((need) => (
+          <Checkbox
+            key={need}
+            label={basicNeedLabels[need]}
+            isSelected={needs.includes(need)}
+            onChange={(on) =>
+              setNeeds((list) => (on ? [...list, need] : list.filter((n) => n !== need)))
+            }
+          />
+        ))}
+      </fieldset>
+      {price ? (
+        <p className="hub-agenda__price">
+          <strong>{t('agenda.price')}</strong> {formatCents(price.cents, locale)}
+          {price.cents > 0
+            ? ` — ${t('agenda.priceDetail', {
+                halfHours: price.breakdown.billedHalfHours,
+                rate: formatCents(price.breakdown.hourlyRateCents, locale),
+                fee: formatCents(price.breakdown.flatFeeCents, locale),
+              })}`
+            : ''}
+        </p>
+      ) : null}
+      <RefusalList check={check} timeZone={calendar.timeZone} title={t('agenda.cannotBook')} />
+      {refusal ? (
+        <div className="hub-agenda__refusal" role="alert">
+          <p className="hub-agenda__refusal-title">{refusal.detail}</p>
+          <RefusalList
+            check={refusal.check}
+            timeZone={calendar.timeZone}
+            title={t('agenda.refusedBecause')}
+          />
+        </div>
+      ) : null}
+      <div className="lk-dialog__footer hub-dialog-actions">
+        <Button variant="secondary" onPress={onClose} isDisabled={isPending}>
+          {t('app.cancel')}
+        </Button>
+        <Button
+          onPress={() => void save()}
+          isDisabled={blocked || incomplete}
+          isPending={isPending}
+          pendingLabel={t('agenda.saving')}
+        >
+          {t('agenda.book')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+interface BookingDetailsDialogProps {
+  booking: Booking | null;
+  resource: Resource | undefined;
+  timeZone: string;
+  canWrite: boolean;
+  canApprove: boolean;
+  onClose: () => void;
+  onEvent: (type: BookingEventType, reason?: string) => Promise<void>;
+}
+
+const statusTone = {
+  requested: 'warning',
+  confirmed: 'success',
+  checked_in: 'info',
+  no_show: 'danger',
+  cancelled: 'neutral',
+} as const;
+
+export function BookingDetailsDialog(props: BookingDetailsDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      isOpen={props.booking !== null}
+      onOpenChange={(open) => {
+        if (!open) props.onClose();
+      }}
+      title={props.booking?.purpose ?? t('agenda.booking')}
+      closeLabel={t('app.close')}
+    >
+      {props.booking ? <BookingDetails {...props} booking={props.booking} /> : null}
+    </Dialog>
+  );
+}
+
+function BookingDetails({
+  booking,
+  resource,
+  timeZone,
+  canWrite,
+  canApprove,
+  onEvent,
+}: BookingDetailsDialogProps & { booking: Booking }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const [pending, setPending] = useState<BookingEventType | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const actions = allowedEvents(booking.status).filter(
+    (type) => type !== 'request' && (type !== 'confirm' || canApprove),
+  );
+
+  const run = async (type: BookingEventType, why?: string) => {
+    setPending(type);
+    setError(null);
+    try {
+      await onEvent(type, why);
+    } catch (failure) {
+      setError(refusalOf(failure).detail);
+    } finally {
+      setPending(null);
+    }
+  };
+
+  return (
+    <div className="hub-form">
+      <p>
+        <Badge tone={statusTone[booking.status]}>{t(`agenda.statuses.${booking.status}`)}</Badge>
+      </p>
+      <dl className="hub-details">
+        <div>
+          <dt>{t('agenda.when')}</dt>
+          <dd>{formatCentreRange(booking.start, booking.end, timeZone, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('agenda.resource')}</dt>
+          <dd>{resource?.name ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('agenda.organiserName')}</dt>
+          <dd>
+            {booking.organiser.name} ({t(`agenda.organiserKinds.${booking.organiser.kind}`)})
+          </dd>
+        </div>
+        <div>
+          <dt>{t('agenda.headcount')}</dt>
+          <dd>{booking.headcount}</dd>
+        </div>
+        <div>
+          <dt>{t('agenda.price')}</dt>
+          <dd>{formatCents(booking.priceCents, locale)}</dd>
+        </div>
+        {booking.cancelReason ? (
+          <div>
+            <dt>{t('agenda.cancelReason')}</dt>
+            <dd>{booking.cancelReason}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {error ? (
+        <p className="hub-error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {canWrite && cancelling ? (
+        <div className="hub-form">
+          <TextField
+            label={t('agenda.cancelReason')}
+            value={reason}
+            onChange={setReason}
+            isRequired
+            maxLength={500}
+            autoFocus
+          />
+          <div className="hub-dialog-actions">
+            <Button variant="secondary" onPress={() => setCancelling(false)}>
+              {t('agenda.keepBooking')}
+            </Button>
+            <Button
+              variant="danger"
+              isDisabled={reason.trim().length === 0}
+              isPending={pending === 'cancel'}
+              pendingLabel={t('agenda.saving')}
+              onPress={() => void run('cancel', reason.trim())}
+            >
+              {t('agenda.confirmCancel')}
+            </Button>
+          </div>
+        </div>
+      ) : canWrite && actions.length > 0 ? (
+        <div className="hub-dialog-actions">
+          {actions.map((type) =>
+            type === 'cancel' ? (
+              <Button key={type} variant="danger" onPress={() => setCancelling(true)}>
+                {t('agenda.events.cancel')}
+              </Button>
+            ) : (
+              <Button
+                key={type}
+                variant="secondary"
+                isPending={pending === type}
+                pendingLabel={t('agenda.saving')}
+                onPress={() => void run(type)}
+              >
+                {t(`agenda.events.${type}`)}
+              </Button>
+            ),
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}
