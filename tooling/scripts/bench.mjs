@@ -6,7 +6,9 @@
 //   - HTTP latency of the centres list and a centre page through the real server;
 //   - gzip size of the hub's first-load JavaScript and CSS;
 //   - then the identity figures (apps/api/bench/identity.bench.ts): what authentication adds to
-//     a request, a sign-in, the users list and the audit log as they grow.
+//     a request, a sign-in, the users list and the audit log as they grow;
+//   - then the booking figures (apps/api/bench/booking.bench.ts): booking throughput, 50 requests
+//     racing for one slot, availability latency, all as the bookings table grows.
 // Options: --runs N (default 5), --write (saves bench/results/latest.json and a dated markdown table).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -205,3 +207,6 @@ if (values.write) {
 
 console.log('\nIdentity (in process, embedded database)…');
 await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:identity']);
+
+console.log('\nBookings (in process, embedded database)…');
+await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:booking']);
