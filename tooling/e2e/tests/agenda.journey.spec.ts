@@ -14,9 +14,9 @@ const allWeek = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
   closes: '22:00',
 }));
 
-async function signInAsManager(page: Page) {
+async function signInAsManager(page: Page, email = 'gestion@lakou.test') {
   await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill('gestion@lakou.test');
+  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(email);
   await page.getByLabel('Mot de passe').fill(PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(/\/$/);
@@ -160,4 +160,20 @@ test('a manager drags out a booking on the timeline, then sees why an overlappin
   );
   await expect(dialog.getByRole('button', { name: 'Réserver' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Annuler' }).click();
+});
+
+test('a facilitator reads the agenda without booking; staff of another centre may not open it', async ({
+  page,
+}) => {
+  await signInAsManager(page, 'facilitation@lakou.test');
+  const centreId = await villageChinois(page.request);
+  await page.goto(`/centres/${centreId}/agenda?date=${DAY}`);
+  await expect(page.getByRole('heading', { level: 1, name: /^Agenda — / })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ressources' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ajouter une ressource' })).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signInAsManager(page, 'accueil.kourou@lakou.test');
+  await page.goto(`/centres/${centreId}/agenda`);
+  await expect(page.getByRole('heading', { name: 'Accès non autorisé' })).toBeVisible();
 });

@@ -12,6 +12,7 @@ import { Calendar, type CalendarOptions } from 'fullcalendar';
 import dayGridPlugin from 'fullcalendar/daygrid';
 import interactionPlugin from 'fullcalendar/interaction';
 import listPlugin from 'fullcalendar/list';
+import enGbLocale from 'fullcalendar/locales/en-gb';
 import frLocale from 'fullcalendar/locales/fr';
 import classicTheme from 'fullcalendar/themes/classic';
 import resourceTimelinePlugin from 'fullcalendar-scheduler/resource-timeline';
@@ -69,7 +70,7 @@ export function AgendaCalendar(props: AgendaCalendarProps) {
       initialView: props.initialView,
       ...(props.initialDate ? { initialDate: props.initialDate } : {}),
       timeZone: props.timeZone,
-      locale: props.language === 'fr' ? frLocale : 'en-gb',
+      locale: props.language === 'fr' ? frLocale : enGbLocale,
       headerToolbar: {
         start: 'prev,next today',
         center: 'title',
@@ -146,7 +147,7 @@ export function AgendaCalendar(props: AgendaCalendarProps) {
     if (!instance) return;
     instance.batchRendering(() => {
       instance.setOption('timeZone', timeZone);
-      instance.setOption('locale', language === 'fr' ? frLocale : 'en-gb');
+      instance.setOption('locale', language === 'fr' ? frLocale : enGbLocale);
       instance.setOption('resources', resources);
       instance.setOption('events', events);
       instance.setOption('selectable', canWrite);
