@@ -7,6 +7,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { availabilityRoutes } from './booking/availability.routes.ts';
 import { bookingsRoutes } from './booking/bookings.routes.ts';
 import { closuresRoutes } from './booking/closures.routes.ts';
+import { feedsRoutes } from './booking/feeds.routes.ts';
 import { resourcesRoutes } from './booking/resources.routes.ts';
 import { seriesRoutes } from './booking/series.routes.ts';
 import type { Database } from './db/client.ts';
@@ -66,7 +67,8 @@ function apiRoutes(options: AppOptions) {
     .route('/', bookingsRoutes)
     .route('/', availabilityRoutes)
     .route('/', seriesRoutes)
-    .route('/', closuresRoutes);
+    .route('/', closuresRoutes)
+    .route('/', feedsRoutes);
 }
 
 export function createApp(options: AppOptions) {

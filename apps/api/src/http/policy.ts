@@ -10,7 +10,7 @@ import type { ApiEnv } from './router.ts';
  */
 export type RoutePolicy =
   | { kind: 'public' }
-  | { kind: 'action'; action: Action; subject?: SubjectOf };
+  | { kind: 'action'; action: Action; subject?: SubjectOf; writes?: boolean };
 
 /**
  * Draws the subject from the request: a query parameter, or (async) the body or a row it names —
@@ -20,8 +20,12 @@ export type RoutePolicy =
 export type SubjectOf = (c: Context<ApiEnv>) => Subject | Promise<Subject>;
 
 export const PUBLIC: RoutePolicy = { kind: 'public' };
-export function requires(action: Action, subject?: SubjectOf): RoutePolicy {
-  return { kind: 'action', action, subject };
+export function requires(
+  action: Action,
+  subject?: SubjectOf,
+  options: { writes?: boolean } = {},
+): RoutePolicy {
+  return { kind: 'action', action, subject, writes: options.writes };
 }
 
 /** Every guarded route, by `METHOD /api/path/:param` as Hono lists it: the policy test walks the app against this. */
@@ -50,7 +54,9 @@ export function enforce(policy: RoutePolicy): MiddlewareHandler<ApiEnv> {
       });
     }
     const subject = policy.subject ? await policy.subject(c) : {};
-    if (!can(actor, policy.action, subject)) {
+    // A route that changes something under a read permission (e.g. making a feed one may read) is
+    // still a change: refused to read-only tokens.
+    if (!can(actor, policy.action, subject) || (policy.writes && actor.readOnly)) {
       const detail = actor.readOnly
         ? 'Ce jeton d’API est en lecture seule : il ne permet pas cette action.'
         : 'Votre rôle ne permet pas cette action.';

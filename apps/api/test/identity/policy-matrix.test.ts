@@ -144,6 +144,20 @@ const MATRIX: Record<string, Probe> = {
     body: (f: Fixtures) => ({ resourceId: f.room }),
   },
   'DELETE /api/closures/:id': { allowed: ['admin'], path: `/api/closures/${anyId}` },
+  'GET /api/feeds': {
+    allowed: ['admin', 'manager', 'staff', 'facilitator', 'admin read-only token'],
+  },
+  // A feed of a Village Chinois room: its team; making one is a change, so not with a read-only token.
+  'POST /api/feeds': {
+    allowed: ['admin', 'manager', 'facilitator'],
+    body: (f: Fixtures) => ({ resourceId: f.room }),
+  },
+  'DELETE /api/feeds/:id': {
+    allowed: ['admin', 'manager', 'staff', 'facilitator'],
+    path: `/api/feeds/${anyId}`,
+  },
+  // The secret in the URL is the credential: anyone may ask, an unknown secret is a 404.
+  'GET /api/ics/:file': { allowed: EVERYONE, path: '/api/ics/lkf_inconnu.ics' },
   'PATCH /api/bookings/:id': {
     allowed: ['admin'],
     path: `/api/bookings/${anyId}`,

@@ -3,6 +3,7 @@ export * from './availability-request.ts';
 export * from './booking.ts';
 export * from './booking-status.ts';
 export * from './closure-target.ts';
+export * from './feed.ts';
 export * from './instant.ts';
 export * from './interval.ts';
 export * from './price.ts';

@@ -158,3 +158,25 @@ export const bookings = pgTable(
     ),
   ],
 );
+
+/**
+ * A private calendar feed behind a secret URL: the bookings of one resource, or those a user
+ * made. Only the SHA-256 of the secret is kept; revoking the feed kills the URL.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    resourceId: uuid('resource_id').references(() => resources.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    lastFetchedAt: tz('last_fetched_at'),
+    revokedAt: tz('revoked_at'),
+  },
+  (t) => [index('calendar_feeds_user_idx').on(t.userId)],
+);
