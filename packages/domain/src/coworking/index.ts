@@ -1,0 +1,2 @@
+export * from './check-in.ts';
+export * from './pass.ts';

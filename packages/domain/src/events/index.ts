@@ -1,0 +1,4 @@
+export * from './event.ts';
+export * from './event-kind.ts';
+export * from './registration.ts';
+export * from './waiting-list.ts';
