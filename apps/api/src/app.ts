@@ -11,6 +11,9 @@ import { feedsRoutes } from './booking/feeds.routes.ts';
 import { resourcesRoutes } from './booking/resources.routes.ts';
 import { seriesRoutes } from './booking/series.routes.ts';
 import type { Database } from './db/client.ts';
+import { agendaIcsRoutes } from './events/agenda-ics.routes.ts';
+import { eventsRoutes } from './events/events.routes.ts';
+import { registrationsRoutes } from './events/registrations.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { clientAddress } from './http/client-address.ts';
 import { csrfGuard } from './http/csrf.ts';
@@ -68,7 +71,10 @@ function apiRoutes(options: AppOptions) {
     .route('/', availabilityRoutes)
     .route('/', seriesRoutes)
     .route('/', closuresRoutes)
-    .route('/', feedsRoutes);
+    .route('/', feedsRoutes)
+    .route('/', eventsRoutes)
+    .route('/', registrationsRoutes)
+    .route('/', agendaIcsRoutes);
 }
 
 export function createApp(options: AppOptions) {
@@ -115,6 +121,7 @@ export function createApp(options: AppOptions) {
     c.set('db', options.database.db);
     c.set('auth', auth);
     c.set('onEmailQueued', onEmailQueued);
+    c.set('publicUrl', publicUrl.replace(/\/$/, ''));
     c.set('authLimits', authLimits);
     c.set('clientAddress', clientAddress(c, identity.trustProxy ?? false));
     await next();

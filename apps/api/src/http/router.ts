@@ -26,6 +26,8 @@ export interface ApiEnv {
     clientAddress: string;
     /** How many sign-in and reset attempts are allowed. */
     authLimits: AuthLimits;
+    /** Where people reach Lakou: links in emails and answers point there. */
+    publicUrl: string;
     /** Wakes the email dispatcher after something was queued. */
     onEmailQueued: () => void;
   };

@@ -12,18 +12,22 @@ export interface ThrottleRule {
 export const SIGN_IN_PER_ACCOUNT: ThrottleRule = { limit: 10, windowSeconds: 60 };
 export const SIGN_IN_PER_ADDRESS: ThrottleRule = { limit: 50, windowSeconds: 60 };
 export const RESET_PER_ACCOUNT: ThrottleRule = { limit: 5, windowSeconds: 15 * 60 };
+/** Registrations for public events by visitors, per address (a centre's whole public shares one). */
+export const REGISTRATION_PER_ADDRESS: ThrottleRule = { limit: 60, windowSeconds: 10 * 60 };
 
 /** The limits the sign-in routes apply (the defaults above, unless the app is given others). */
 export interface AuthLimits {
   signInPerAccount: ThrottleRule;
   signInPerAddress: ThrottleRule;
   resetPerAccount: ThrottleRule;
+  registrationPerAddress: ThrottleRule;
 }
 
 export const DEFAULT_AUTH_LIMITS: AuthLimits = {
   signInPerAccount: SIGN_IN_PER_ACCOUNT,
   signInPerAddress: SIGN_IN_PER_ADDRESS,
   resetPerAccount: RESET_PER_ACCOUNT,
+  registrationPerAddress: REGISTRATION_PER_ADDRESS,
 };
 
 export interface ThrottleVerdict {

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { outboxEmails } from '../db/schema/index.ts';
 
 export interface OutgoingEmail {
-  kind: 'invitation' | 'password-reset';
+  kind: 'invitation' | 'password-reset' | 'registration' | 'waitlist-promotion' | 'event-cancelled';
   to: string;
   subject: string;
   text: string;

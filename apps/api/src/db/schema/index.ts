@@ -1,3 +1,5 @@
 export * from './booking.ts';
+export * from './coworking.ts';
+export * from './events.ts';
 export * from './identity.ts';
 export * from './network.ts';

@@ -1,0 +1,445 @@
+import { z } from '@hono/zod-openapi';
+import {
+  describeEventTime,
+  event,
+  eventCancel,
+  eventInput,
+  eventKind,
+  eventListQuery,
+  eventPatch,
+} from '@lakou/domain/events';
+import { can, centreScope } from '@lakou/domain/identity';
+import { idParam, paginated } from '@lakou/domain/shared';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { recordAudit } from '../audit/record.ts';
+import { LIVE_STATUSES } from '../booking/bookings.queries.ts';
+import { sqlState } from '../db/errors.ts';
+import {
+  bookings,
+  centres,
+  eventBookings,
+  eventKinds,
+  eventRegistrations,
+  events,
+  partners,
+} from '../db/schema/index.ts';
+import { guardedRoute, PUBLIC, requires } from '../http/policy.ts';
+import { problemContent, problemResponse } from '../http/problem.ts';
+import { type ApiEnv, contextRouter } from '../http/router.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import { eventCancelledEmail } from '../mail/templates.ts';
+import { centreOfEvent, findEvent, listEvents } from './events.queries.ts';
+import { lockEvent, settleWaitingList } from './registrations.queries.ts';
+
+const TAGS = ['Événements'];
+const denied = {
+  401: problemContent('Not signed in'),
+  403: problemContent('The role does not allow it'),
+};
+
+export async function pathEventCentre(c: Context<ApiEnv>) {
+  const id = c.req.param('id') ?? '';
+  return {
+    centreId: z.uuid().safeParse(id).success ? await centreOfEvent(c.var.db, id) : undefined,
+  };
+}
+
+/** The centre of the first booking named in the body. */
+async function bodyBookingCentre(c: Context<ApiEnv>) {
+  try {
+    const body = (await c.req.json()) as { bookingIds?: unknown };
+    const id = Array.isArray(body.bookingIds) ? body.bookingIds[0] : undefined;
+    if (typeof id !== 'string' || !z.uuid().safeParse(id).success) return { centreId: undefined };
+    const [row] = await c.var.db
+      .select({ centreId: bookings.centreId })
+      .from(bookings)
+      .where(eq(bookings.id, id));
+    return { centreId: row?.centreId };
+  } catch {
+    return { centreId: undefined };
+  }
+}
+
+/** Whether the asker may see an event that is not public: the people of its centre. */
+export function seesInternal(c: Context<ApiEnv>, centreId: string): boolean {
+  const actor = c.var.actor;
+  return actor !== null && can(actor, 'booking.read', { centreId });
+}
+
+export const eventWhere = async (c: Context<ApiEnv>, ev: { centreId: string }) => {
+  const [centre] = await c.var.db
+    .select({ name: centres.name, street: centres.street, city: centres.city })
+    .from(centres)
+    .where(eq(centres.id, ev.centreId));
+  return centre ? `${centre.name}, ${centre.street}, ${centre.city}` : '';
+};
+
+const kindsRoute = guardedRoute({
+  policy: PUBLIC,
+  method: 'get',
+  path: '/event-kinds',
+  tags: TAGS,
+  summary: 'The kinds of events of the network (data, not code)',
+  responses: {
+    200: {
+      description: 'Kinds, by name',
+      content: { 'application/json': { schema: z.object({ items: z.array(eventKind) }) } },
+    },
+  },
+});
+
+const listRoute = guardedRoute({
+  policy: PUBLIC,
+  method: 'get',
+  path: '/events',
+  tags: TAGS,
+  summary:
+    'Upcoming events by start: the public ones for everyone, and the internal ones of the reader’s centres',
+  request: { query: eventListQuery },
+  responses: {
+    200: {
+      description: 'A page of events',
+      content: { 'application/json': { schema: paginated(event) } },
+    },
+    400: problemContent('Invalid filter'),
+  },
+});
+
+const getRoute = guardedRoute({
+  policy: PUBLIC,
+  method: 'get',
+  path: '/events/{id}',
+  tags: TAGS,
+  summary: 'One event (an internal one only for the people of its centre)',
+  request: { params: idParam },
+  responses: {
+    200: { description: 'The event', content: { 'application/json': { schema: event } } },
+    400: problemContent('The id is not a UUID'),
+    404: problemContent('No such event, or not visible to you'),
+  },
+});
+
+const createRoute = guardedRoute({
+  policy: requires('booking.write', bodyBookingCentre),
+  method: 'post',
+  path: '/events',
+  tags: TAGS,
+  summary: 'Create an event on bookings already made in one centre',
+  request: { body: { required: true, content: { 'application/json': { schema: eventInput } } } },
+  responses: {
+    201: { description: 'Created', content: { 'application/json': { schema: event } } },
+    400: problemContent('Invalid input'),
+    409: problemContent('A booking already serves another event'),
+    422: problemContent('Bookings of several centres, cancelled, or an unknown kind or partner'),
+    ...denied,
+  },
+});
+
+const patchRoute = guardedRoute({
+  policy: requires('booking.write', pathEventCentre),
+  method: 'patch',
+  path: '/events/{id}',
+  tags: TAGS,
+  summary:
+    'Change an event: title, capacity (a larger one promotes the waiting list), visibility, anonymous headcount …',
+  request: {
+    params: idParam,
+    body: { required: true, content: { 'application/json': { schema: eventPatch } } },
+  },
+  responses: {
+    200: { description: 'The event', content: { 'application/json': { schema: event } } },
+    400: problemContent('Invalid input'),
+    404: problemContent('No such event'),
+    422: problemContent('Capacity below the seats already given, or the event is cancelled'),
+    ...denied,
+  },
+});
+
+const cancelRoute = guardedRoute({
+  policy: requires('booking.write', pathEventCentre),
+  method: 'post',
+  path: '/events/{id}/cancel',
+  tags: TAGS,
+  summary: 'Cancel an event (its registrants with an email are told); its bookings stay',
+  request: {
+    params: idParam,
+    body: { required: true, content: { 'application/json': { schema: eventCancel } } },
+  },
+  responses: {
+    200: { description: 'The event', content: { 'application/json': { schema: event } } },
+    400: problemContent('Invalid input'),
+    404: problemContent('No such event'),
+    422: problemContent('Already cancelled'),
+    ...denied,
+  },
+});
+
+class Refusal extends Error {
+  constructor(
+    readonly status: 404 | 409 | 422,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const eventsRoutes = contextRouter()
+  .openapi(kindsRoute, async (c) => {
+    const rows = await c.var.db
+      .select({
+        id: eventKinds.id,
+        key: eventKinds.key,
+        label: eventKinds.label,
+        active: eventKinds.active,
+      })
+      .from(eventKinds)
+      .orderBy(asc(eventKinds.label));
+    return c.json({ items: rows }, 200);
+  })
+  .openapi(listRoute, async (c) => {
+    const actor = c.var.actor;
+    const scope = actor ? centreScope(actor, 'booking.read') : [];
+    return c.json(await listEvents(c.var.db, c.req.valid('query'), { scope }, new Date()), 200);
+  })
+  .openapi(getRoute, async (c) => {
+    const found = await findEvent(c.var.db, c.req.valid('param').id);
+    if (!found || (!found.public && !seesInternal(c, found.centreId))) {
+      return problemResponse(c, 404, 'Cet événement n’existe pas.') as never;
+    }
+    return c.json(found, 200);
+  })
+  .openapi(createRoute, async (c) => {
+    const input = c.req.valid('json');
+    const db = c.var.db;
+    const rows = await db
+      .select({
+        id: bookings.id,
+        centreId: bookings.centreId,
+        status: bookings.status,
+        start: bookings.startsAt,
+        end: bookings.endsAt,
+        organisationId: centres.organisationId,
+      })
+      .from(bookings)
+      .innerJoin(centres, eq(centres.id, bookings.centreId))
+      .where(inArray(bookings.id, input.bookingIds));
+    const missing = input.bookingIds.filter((id) => !rows.some((r) => r.id === id));
+    if (missing.length) {
+      return problemResponse(c, 422, 'Une des réservations choisies n’existe pas.', {
+        errors: [{ field: 'bookingIds', message: `Réservation inconnue : ${missing.join(', ')}.` }],
+      }) as never;
+    }
+    const centreIds = new Set(rows.map((r) => r.centreId));
+    if (centreIds.size > 1) {
+      return problemResponse(
+        c,
+        422,
+        'Les réservations d’un événement sont toutes dans le même centre.',
+        {
+          errors: [{ field: 'bookingIds', message: 'Réservations de plusieurs centres.' }],
+        },
+      ) as never;
+    }
+    const dead = rows.filter((r) => !(LIVE_STATUSES as readonly string[]).includes(r.status));
+    if (dead.length) {
+      return problemResponse(
+        c,
+        422,
+        'Une réservation annulée ou passée ne peut pas porter un événement.',
+        {
+          errors: [{ field: 'bookingIds', message: 'Réservation annulée ou non venue.' }],
+        },
+      ) as never;
+    }
+    const first = rows[0];
+    if (!first) throw new Error('no booking row');
+    const centreId = first.centreId;
+    const actor = c.var.actor;
+    if (!actor || !can(actor, 'booking.write', { centreId })) {
+      return problemResponse(c, 403, 'Votre rôle ne permet pas cette action.', {
+        code: 'FORBIDDEN',
+      }) as never;
+    }
+    const [kind] = await db
+      .select()
+      .from(eventKinds)
+      .where(
+        and(eq(eventKinds.id, input.kindId), eq(eventKinds.organisationId, first.organisationId)),
+      );
+    if (!kind || !kind.active) {
+      return problemResponse(c, 422, 'Ce type d’événement n’existe pas ou n’est plus proposé.', {
+        errors: [{ field: 'kindId', message: 'Type d’événement inconnu.' }],
+      }) as never;
+    }
+    if (input.partnerId) {
+      const [partner] = await db
+        .select({ id: partners.id })
+        .from(partners)
+        .where(eq(partners.id, input.partnerId));
+      if (!partner) {
+        return problemResponse(c, 422, 'Ce partenaire n’existe pas.', {
+          errors: [{ field: 'partnerId', message: 'Partenaire inconnu.' }],
+        }) as never;
+      }
+    }
+    const startsAt = new Date(Math.min(...rows.map((r) => r.start.getTime())));
+    const endsAt = new Date(Math.max(...rows.map((r) => r.end.getTime())));
+    try {
+      const id = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(events)
+          .values({
+            centreId,
+            kindId: kind.id,
+            title: input.title,
+            description: input.description,
+            capacity: input.capacity,
+            public: input.public,
+            registrationOpen: input.registrationOpen,
+            partnerId: input.partnerId,
+            basicNeeds: input.basicNeeds,
+            startsAt,
+            endsAt,
+            createdBy: c.var.principal?.id ?? null,
+          })
+          .returning({ id: events.id });
+        if (!row) throw new Error('event insert returned no row');
+        await tx
+          .insert(eventBookings)
+          .values(input.bookingIds.map((bookingId) => ({ eventId: row.id, bookingId })));
+        const made = await findEvent(tx, row.id);
+        await recordAudit(tx, c, {
+          action: 'event.create',
+          entity: 'event',
+          entityId: row.id,
+          after: made,
+        });
+        return row.id;
+      });
+      const made = await findEvent(db, id);
+      return c.json(made as z.infer<typeof event>, 201);
+    } catch (error) {
+      if (sqlState(error) === '23505') {
+        return problemResponse(c, 409, 'Une des réservations porte déjà un autre événement.', {
+          errors: [{ field: 'bookingIds', message: 'Réservation déjà utilisée.' }],
+        }) as never;
+      }
+      throw error;
+    }
+  })
+  .openapi(patchRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const before = await findEvent(c.var.db, id);
+    if (!before) return problemResponse(c, 404, 'Cet événement n’existe pas.') as never;
+    const where = await eventWhere(c, before);
+    try {
+      await c.var.db.transaction(async (tx) => {
+        const locked = await lockEvent(tx, id);
+        if (!locked) throw new Refusal(404, 'Cet événement n’existe pas.');
+        if (
+          locked.status === 'cancelled' &&
+          Object.keys(patch).some((k) => k !== 'anonymousHeadcount')
+        ) {
+          throw new Refusal(422, 'Cet événement est annulé : il ne se modifie plus.');
+        }
+        if (patch.capacity !== undefined) {
+          const [taken] = await tx
+            .select({
+              seats: sql<number>`coalesce(sum(${eventRegistrations.seats}), 0)`.mapWith(Number),
+            })
+            .from(eventRegistrations)
+            .where(
+              and(eq(eventRegistrations.eventId, id), eq(eventRegistrations.status, 'registered')),
+            );
+          if ((taken?.seats ?? 0) > patch.capacity) {
+            throw new Refusal(
+              422,
+              `${taken?.seats} places sont déjà attribuées : la capacité ne peut pas descendre en dessous. Annulez d’abord des inscriptions.`,
+            );
+          }
+        }
+        if (patch.partnerId) {
+          const [partner] = await tx
+            .select({ id: partners.id })
+            .from(partners)
+            .where(eq(partners.id, patch.partnerId));
+          if (!partner) throw new Refusal(422, 'Ce partenaire n’existe pas.');
+        }
+        const [updated] = await tx
+          .update(events)
+          .set({ ...patch, updatedAt: sql`now()` })
+          .where(eq(events.id, id))
+          .returning();
+        if (!updated) throw new Refusal(404, 'Cet événement n’existe pas.');
+        await settleWaitingList(tx, updated, {
+          when: describeEventTime(before.start, before.end, before.timeZone),
+          where,
+        });
+        await recordAudit(tx, c, {
+          action: 'event.update',
+          entity: 'event',
+          entityId: id,
+          before,
+          after: await findEvent(tx, id),
+        });
+      });
+    } catch (error) {
+      if (error instanceof Refusal) return problemResponse(c, error.status, error.message) as never;
+      throw error;
+    }
+    c.var.onEmailQueued();
+    return c.json((await findEvent(c.var.db, id)) as z.infer<typeof event>, 200);
+  })
+  .openapi(cancelRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { reason } = c.req.valid('json');
+    const before = await findEvent(c.var.db, id);
+    if (!before) return problemResponse(c, 404, 'Cet événement n’existe pas.') as never;
+    if (before.status === 'cancelled') {
+      return problemResponse(c, 422, 'Cet événement est déjà annulé.') as never;
+    }
+    const where = await eventWhere(c, before);
+    await c.var.db.transaction(async (tx) => {
+      await lockEvent(tx, id);
+      await tx
+        .update(events)
+        .set({ status: 'cancelled', cancelReason: reason, updatedAt: sql`now()` })
+        .where(eq(events.id, id));
+      const people = await tx
+        .select({ name: eventRegistrations.name, email: eventRegistrations.email })
+        .from(eventRegistrations)
+        .where(
+          and(
+            eq(eventRegistrations.eventId, id),
+            inArray(eventRegistrations.status, ['registered', 'waitlisted']),
+          ),
+        );
+      for (const p of people) {
+        if (p.email) {
+          await enqueueEmail(
+            tx,
+            eventCancelledEmail(
+              { email: p.email, name: p.name },
+              {
+                title: before.title,
+                when: describeEventTime(before.start, before.end, before.timeZone),
+                where,
+              },
+              reason,
+            ),
+          );
+        }
+      }
+      await recordAudit(tx, c, {
+        action: 'event.cancel',
+        entity: 'event',
+        entityId: id,
+        before,
+        after: { ...before, status: 'cancelled', cancelReason: reason },
+      });
+    });
+    c.var.onEmailQueued();
+    return c.json((await findEvent(c.var.db, id)) as z.infer<typeof event>, 200);
+  });
