@@ -267,7 +267,7 @@ export const eventsRoutes = contextRouter()
       .where(
         and(eq(eventKinds.id, input.kindId), eq(eventKinds.organisationId, first.organisationId)),
       );
-    if (!kind || !kind.active) {
+    if (!kind?.active) {
       return problemResponse(c, 422, 'Ce type d’événement n’existe pas ou n’est plus proposé.', {
         errors: [{ field: 'kindId', message: 'Type d’événement inconnu.' }],
       }) as never;
