@@ -10,6 +10,8 @@ import { closuresRoutes } from './booking/closures.routes.ts';
 import { feedsRoutes } from './booking/feeds.routes.ts';
 import { resourcesRoutes } from './booking/resources.routes.ts';
 import { seriesRoutes } from './booking/series.routes.ts';
+import { checkInsRoutes } from './coworking/check-ins.routes.ts';
+import { passesRoutes } from './coworking/passes.routes.ts';
 import type { Database } from './db/client.ts';
 import { agendaIcsRoutes } from './events/agenda-ics.routes.ts';
 import { eventsRoutes } from './events/events.routes.ts';
@@ -74,7 +76,9 @@ function apiRoutes(options: AppOptions) {
     .route('/', feedsRoutes)
     .route('/', eventsRoutes)
     .route('/', registrationsRoutes)
-    .route('/', agendaIcsRoutes);
+    .route('/', agendaIcsRoutes)
+    .route('/', passesRoutes)
+    .route('/', checkInsRoutes);
 }
 
 export function createApp(options: AppOptions) {
