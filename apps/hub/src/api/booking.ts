@@ -2,11 +2,14 @@ import type {
   Booking,
   BookingEvent,
   BookingInput,
+  OccurrenceVerdict,
   Resource,
   ResourceInput,
+  SeriesCancel,
+  SeriesCreateInput,
 } from '@lakou/domain/booking';
-import type { Problem } from '@lakou/domain/shared';
-import { queryOptions } from '@tanstack/react-query';
+import type { Page, Problem } from '@lakou/domain/shared';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { allPages } from '../lib/agenda.ts';
 import { ApiError, api, unwrap } from './client.ts';
 
@@ -95,3 +98,75 @@ export function conflictsOf(error: unknown): Booking[] {
   const conflicts = (error.problem as Problem & { conflicts?: unknown }).conflicts;
   return Array.isArray(conflicts) ? (conflicts as Booking[]) : [];
 }
+
+/** One occurrence of a series as the API judged it. */
+export interface SeriesOccurrence {
+  /** Local date in the centre's zone (what `skip` lists). */
+  date: string;
+  start: string;
+  end: string;
+  verdict: OccurrenceVerdict;
+  /** Why it cannot take place (hours, closure, capacity…), in French. */
+  problems: string[];
+  conflicts: Booking[];
+}
+
+export interface SeriesReport {
+  occurrences: SeriesOccurrence[];
+  counts: Record<OccurrenceVerdict, number>;
+}
+
+/** Expands a series and judges each occurrence; books nothing. */
+export async function previewSeries(input: SeriesCreateInput): Promise<SeriesReport> {
+  return (await unwrap(api.api.series.preview.$post({ json: input }))) as SeriesReport;
+}
+
+/**
+ * Books every free occurrence of a series. A 409 (a slot taken since the preview) carries the
+ * fresh report: `seriesReportOf` reads it.
+ */
+export async function createSeries(
+  input: SeriesCreateInput,
+): Promise<{ bookings: Booking[]; report: SeriesReport }> {
+  const made = await unwrap(api.api.series.$post({ json: input }));
+  return { bookings: made.bookings as Booking[], report: made.report as SeriesReport };
+}
+
+/** The report a refused series creation (409) sends back, if any. */
+export function seriesReportOf(error: unknown): SeriesReport | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  const body = error.problem as Problem & Partial<SeriesReport>;
+  return Array.isArray(body.occurrences) && body.counts
+    ? { occurrences: body.occurrences, counts: body.counts }
+    : undefined;
+}
+
+/** Cancels one occurrence, it and the following ones, or all live occurrences of a series. */
+export async function cancelSeries(seriesId: string, body: SeriesCancel): Promise<Booking[]> {
+  const result = await unwrap(
+    api.api.series[':id'].cancel.$post({ param: { id: seriesId }, json: body }),
+  );
+  return result.cancelled as Booking[];
+}
+
+export const APPROVALS_PAGE_SIZE = 20;
+
+/** A page of the centre's bookings waiting for a manager's approval, soonest first. */
+export const requestedBookingsQuery = (centreId: string, page: number) =>
+  queryOptions({
+    queryKey: [...bookingKeys.bookings(centreId), 'requested', page] as const,
+    queryFn: async (): Promise<Page<Booking>> => {
+      const result = await unwrap(
+        api.api.bookings.$get({
+          query: {
+            centreId,
+            status: 'requested',
+            page: String(page),
+            pageSize: String(APPROVALS_PAGE_SIZE),
+          },
+        }),
+      );
+      return { ...result, items: result.items as Booking[] };
+    },
+    placeholderData: keepPreviousData,
+  });

@@ -7,6 +7,7 @@ import {
   describeSeries,
   endTime,
   firstStartOf,
+  monthDayOf,
   ruleProblems,
   ruleText,
   type SeriesRuleSpec,
@@ -151,6 +152,9 @@ describe('helpers', () => {
   it('reads weekdays and end times', () => {
     expect(weekdayOf('2027-03-09')).toBe('TU');
     expect(weekdayOf('2027-03-14')).toBe('SU');
+    expect(weekdayOf('2027-02-30')).toBeNull();
+    expect(monthDayOf('2027-03-14')).toBe(14);
+    expect(monthDayOf('')).toBeNull();
     expect(endTime('18:00', 90)).toBe('19:30');
   });
 

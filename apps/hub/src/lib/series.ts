@@ -27,9 +27,14 @@ export interface SeriesRuleSpec {
   end: SeriesEnd;
 }
 
-/** The weekday code (MO…SU) of a local date `YYYY-MM-DD`. */
-export function weekdayOf(date: string): WeekdayCode {
-  return weekdayCodes[Temporal.PlainDate.from(date).dayOfWeek - 1] ?? 'MO';
+/** The weekday code (MO…SU) of a local date `YYYY-MM-DD`, or null if it is not a date. */
+export function weekdayOf(date: string): WeekdayCode | null {
+  return isDate(date) ? (weekdayCodes[Temporal.PlainDate.from(date).dayOfWeek - 1] ?? null) : null;
+}
+
+/** The day of the month of a local date `YYYY-MM-DD`, or null if it is not a date. */
+export function monthDayOf(date: string): number | null {
+  return isDate(date) ? Temporal.PlainDate.from(date).day : null;
 }
 
 /** The RFC 5545 RRULE text of the editor's recurrence (weekdays in calendar order). */

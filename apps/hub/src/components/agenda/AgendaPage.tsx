@@ -1,15 +1,19 @@
 import type { Booking, BookingEventType, CentreCalendar } from '@lakou/domain/booking';
 import type { Centre } from '@lakou/domain/network';
+import { Button } from '@lakou/ui/button';
 import { EmptyState, ErrorState, LoadingState } from '@lakou/ui/states';
 import { toast } from '@lakou/ui/toast';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Temporal } from 'temporal-polyfill';
 import {
   bookingKeys,
   bookingsQuery,
+  cancelSeries,
   createBooking,
   moveBooking,
+  requestedBookingsQuery,
   resourcesQuery,
   sendBookingEvent,
 } from '../../api/booking.ts';
@@ -33,6 +37,7 @@ import {
   refusalOf,
 } from './BookingDialogs.tsx';
 import { ResourcesPanel } from './ResourcesPanel.tsx';
+import { SeriesDialog, type SeriesSeed, seedFromSlot } from './SeriesDialog.tsx';
 
 export function AgendaPage({
   centre,
@@ -57,9 +62,11 @@ export function AgendaPage({
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [seriesSeed, setSeriesSeed] = useState<SeriesSeed | null>(null);
   const [initialView] = useState<AgendaView>(() => defaultView(window.innerWidth));
 
   const resources = useQuery(resourcesQuery(centre.id));
+  const requested = useQuery({ ...requestedBookingsQuery(centre.id, 1), enabled: canApprove });
   const bookings = useQuery({
     ...bookingsQuery(centre.id, range?.from ?? '', range?.to ?? ''),
     enabled: range !== null && (resources.data?.length ?? 0) > 0,
@@ -137,6 +144,16 @@ export function AgendaPage({
 
   const openBooking: Booking | null = loaded.find((b) => b.id === openId) ?? null;
 
+  /** A series starting on the day the calendar shows (or today), at 09:00 for an hour. */
+  const newSeriesSeed = (): SeriesSeed => ({
+    resourceId: resources.data?.[0]?.id ?? '',
+    date: range
+      ? Temporal.Instant.from(range.from).toZonedDateTimeISO(timeZone).toPlainDate().toString()
+      : (initialDate ?? Temporal.Now.zonedDateTimeISO(timeZone).toPlainDate().toString()),
+    time: '09:00',
+    durationMinutes: 60,
+  });
+
   const header = (
     <>
       <p className="hub-back">
@@ -148,6 +165,22 @@ export function AgendaPage({
       <header className="hub-page__header">
         <h1 className="hub-page__title">{t('agenda.title', { centre: centre.name })}</h1>
         <p className="hub-note">{t('agenda.timeZoneNote', { zone: timeZone })}</p>
+        {(canWrite && (resources.data?.length ?? 0) > 0) || canApprove ? (
+          <div className="hub-page__actions">
+            {canWrite && (resources.data?.length ?? 0) > 0 ? (
+              <Button variant="secondary" onPress={() => setSeriesSeed(newSeriesSeed())}>
+                {t('series.newSeries')}
+              </Button>
+            ) : null}
+            {canApprove ? (
+              <RouterLink to="/centres/$centreId/approvals" params={{ centreId: centre.id }}>
+                {requested.data && requested.data.total > 0
+                  ? t('approvals.linkCount', { count: requested.data.total })
+                  : t('approvals.link')}
+              </RouterLink>
+            ) : null}
+          </div>
+        ) : null}
       </header>
     </>
   );
@@ -230,10 +263,26 @@ export function AgendaPage({
         calendar={calendar}
         defaultOrganiser={me?.name ?? ''}
         onClose={() => setDraft(null)}
+        onMakeRecurring={(slot, purpose) => {
+          setDraft(null);
+          setSeriesSeed(seedFromSlot(slot, timeZone, purpose));
+        }}
         onSave={async (values) => {
           const created = await createBooking(values);
           setDraft(null);
           toast.success(t('agenda.booked', { purpose: created.purpose }));
+          await refresh();
+        }}
+      />
+      <SeriesDialog
+        seed={seriesSeed}
+        resources={resources.data}
+        timeZone={timeZone}
+        defaultOrganiser={me?.name ?? ''}
+        onClose={() => setSeriesSeed(null)}
+        onCreated={async (purpose, booked) => {
+          setSeriesSeed(null);
+          toast.success(t('series.created', { purpose, count: booked }));
           await refresh();
         }}
       />
@@ -251,6 +300,18 @@ export function AgendaPage({
           );
           setOpenId(null);
           toast.success(t(`agenda.eventDone.${type}`));
+          await refresh();
+        }}
+        onCancelSeries={async (scope, reason) => {
+          const booking = openBooking;
+          if (!booking?.seriesId) return;
+          const cancelled = await cancelSeries(booking.seriesId, {
+            scope,
+            reason,
+            ...(scope === 'all' ? {} : { bookingId: booking.id }),
+          });
+          setOpenId(null);
+          toast.success(t('series.cancel.done', { count: cancelled.length }));
           await refresh();
         }}
       />

@@ -27,6 +27,7 @@ import {
   type PreCheck,
   preCheck,
 } from '../../lib/agenda.ts';
+import { SeriesCancelPanel, type SeriesScope } from './SeriesCancel.tsx';
 
 /** A whole number typed in a text field, or 0. */
 export function wholeNumber(text: string): number {
@@ -96,6 +97,115 @@ export interface BookingFormValues {
   basicNeeds: BasicNeed[];
 }
 
+/** What a booking is for, as typed in a form (headcount kept as typed; a number is read from it). */
+export interface PurposeValues {
+  organiserKind: Organiser['kind'];
+  organiserName: string;
+  purpose: string;
+  headcount: string;
+  audience: Audience;
+  needs: BasicNeed[];
+}
+
+export function initialPurpose(defaultOrganiser: string): PurposeValues {
+  return {
+    organiserKind: 'user',
+    organiserName: defaultOrganiser,
+    purpose: '',
+    headcount: '1',
+    audience: 'centre_programme',
+    needs: [],
+  };
+}
+
+/** Whether the purpose fields are filled enough for the API to accept them. */
+export function purposeComplete(values: PurposeValues): boolean {
+  return (
+    wholeNumber(values.headcount) >= 1 &&
+    values.purpose.trim().length >= 2 &&
+    values.organiserName.trim().length >= 2
+  );
+}
+
+/** The purpose fields as the API reads them. */
+export function purposeInput(values: PurposeValues) {
+  return {
+    organiser: { kind: values.organiserKind, name: values.organiserName.trim() },
+    purpose: values.purpose.trim(),
+    headcount: wholeNumber(values.headcount),
+    audience: values.audience,
+    basicNeeds: values.needs,
+  };
+}
+
+/** Organiser, purpose, headcount, audience and basic needs: the same in every booking form. */
+export function PurposeFields({
+  values,
+  onChange,
+}: {
+  values: PurposeValues;
+  onChange: (patch: Partial<PurposeValues>) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="hub-agenda__row">
+        <SelectField
+          label={t('agenda.organiserKind')}
+          options={organiserKinds.map((k) => ({ id: k, label: t(`agenda.organiserKinds.${k}`) }))}
+          selectedKey={values.organiserKind}
+          onSelectionChange={(key) => onChange({ organiserKind: key as Organiser['kind'] })}
+        />
+        <TextField
+          label={t('agenda.organiserName')}
+          value={values.organiserName}
+          onChange={(organiserName) => onChange({ organiserName })}
+          isRequired
+          maxLength={120}
+        />
+      </div>
+      <TextField
+        label={t('agenda.purpose')}
+        value={values.purpose}
+        onChange={(purpose) => onChange({ purpose })}
+        isRequired
+        maxLength={500}
+      />
+      <div className="hub-agenda__row">
+        <TextField
+          label={t('agenda.headcount')}
+          inputMode="numeric"
+          value={values.headcount}
+          onChange={(headcount) => onChange({ headcount })}
+          isRequired
+          maxLength={5}
+        />
+        <SelectField
+          label={t('agenda.audience')}
+          options={audiences.map((a) => ({ id: a, label: t(`agenda.audiences.${a}`) }))}
+          selectedKey={values.audience}
+          onSelectionChange={(key) => onChange({ audience: key as Audience })}
+        />
+      </div>
+      <fieldset className="hub-agenda__needs">
+        <legend>{t('agenda.basicNeeds')}</legend>
+        {basicNeeds.map((need) => (
+          <Checkbox
+            key={need}
+            label={basicNeedLabels[need]}
+            isSelected={values.needs.includes(need)}
+            onChange={(on) =>
+              onChange({
+                needs: on ? [...values.needs, need] : values.needs.filter((n) => n !== need),
+              })
+            }
+          />
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
 interface NewBookingDialogProps {
   draft: Draft | null;
   resources: Resource[];
@@ -104,6 +214,8 @@ interface NewBookingDialogProps {
   defaultOrganiser: string;
   onClose: () => void;
   onSave: (values: BookingFormValues & Draft) => Promise<void>;
+  /** Opens the series editor with what was typed here (only for those who may book). */
+  onMakeRecurring?: ((draft: Draft, values: PurposeValues) => void) | undefined;
 }
 
 export function NewBookingDialog(props: NewBookingDialogProps) {
@@ -131,18 +243,13 @@ function NewBookingForm({
   defaultOrganiser,
   onClose,
   onSave,
+  onMakeRecurring,
 }: NewBookingDialogProps & { draft: Draft }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [resourceId, setResourceId] = useState(draft.resourceId || resources[0]?.id || '');
-  const [organiserKind, setOrganiserKind] = useState<Organiser['kind']>('user');
-  const [organiserName, setOrganiserName] = useState(defaultOrganiser);
-  const [purpose, setPurpose] = useState('');
-  // Kept as typed; a whole number of people is read from it (the domain checks capacity).
-  const [headcount, setHeadcount] = useState('1');
-  const people = wholeNumber(headcount);
-  const [audience, setAudience] = useState<Audience>('centre_programme');
-  const [needs, setNeeds] = useState<BasicNeed[]>([]);
+  const [values, setValues] = useState<PurposeValues>(() => initialPurpose(defaultOrganiser));
+  const people = wholeNumber(values.headcount);
   const [isPending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<{ detail: string; check: PreCheck } | null>(null);
 
@@ -155,24 +262,15 @@ function NewBookingForm({
         calendar,
       )
     : { conflicts: [], problems: [] };
-  const price = resource ? priceOf(resource.tariff, audience, draft.start, draft.end) : null;
+  const price = resource ? priceOf(resource.tariff, values.audience, draft.start, draft.end) : null;
   const blocked = check.conflicts.length > 0 || check.problems.length > 0;
-  const incomplete =
-    !resource || people < 1 || purpose.trim().length < 2 || organiserName.trim().length < 2;
+  const incomplete = !resource || !purposeComplete(values);
 
   const save = async () => {
     setPending(true);
     setRefusal(null);
     try {
-      await onSave({
-        ...draft,
-        resourceId,
-        organiser: { kind: organiserKind, name: organiserName.trim() },
-        purpose: purpose.trim(),
-        headcount: people,
-        audience,
-        basicNeeds: needs,
-      });
+      await onSave({ ...draft, resourceId, ...purposeInput(values) });
     } catch (error) {
       setRefusal(refusalOf(error));
     } finally {
@@ -193,57 +291,10 @@ function NewBookingForm({
         onSelectionChange={(key) => setResourceId(String(key))}
         isRequired
       />
-      <div className="hub-agenda__row">
-        <SelectField
-          label={t('agenda.organiserKind')}
-          options={organiserKinds.map((k) => ({ id: k, label: t(`agenda.organiserKinds.${k}`) }))}
-          selectedKey={organiserKind}
-          onSelectionChange={(key) => setOrganiserKind(key as Organiser['kind'])}
-        />
-        <TextField
-          label={t('agenda.organiserName')}
-          value={organiserName}
-          onChange={setOrganiserName}
-          isRequired
-          maxLength={120}
-        />
-      </div>
-      <TextField
-        label={t('agenda.purpose')}
-        value={purpose}
-        onChange={setPurpose}
-        isRequired
-        maxLength={500}
+      <PurposeFields
+        values={values}
+        onChange={(patch) => setValues((current) => ({ ...current, ...patch }))}
       />
-      <div className="hub-agenda__row">
-        <TextField
-          label={t('agenda.headcount')}
-          inputMode="numeric"
-          value={headcount}
-          onChange={setHeadcount}
-          isRequired
-          maxLength={5}
-        />
-        <SelectField
-          label={t('agenda.audience')}
-          options={audiences.map((a) => ({ id: a, label: t(`agenda.audiences.${a}`) }))}
-          selectedKey={audience}
-          onSelectionChange={(key) => setAudience(key as Audience)}
-        />
-      </div>
-      <fieldset className="hub-agenda__needs">
-        <legend>{t('agenda.basicNeeds')}</legend>
-        {basicNeeds.map((need) => (
-          <Checkbox
-            key={need}
-            label={basicNeedLabels[need]}
-            isSelected={needs.includes(need)}
-            onChange={(on) =>
-              setNeeds((list) => (on ? [...list, need] : list.filter((n) => n !== need)))
-            }
-          />
-        ))}
-      </fieldset>
       {price ? (
         <p className="hub-agenda__price">
           <strong>{t('agenda.price')}</strong> {formatCents(price.cents, locale)}
@@ -271,6 +322,15 @@ function NewBookingForm({
         <Button variant="secondary" onPress={onClose} isDisabled={isPending}>
           {t('app.cancel')}
         </Button>
+        {onMakeRecurring ? (
+          <Button
+            variant="secondary"
+            isDisabled={isPending}
+            onPress={() => onMakeRecurring({ ...draft, resourceId }, values)}
+          >
+            {t('series.makeRecurring')}
+          </Button>
+        ) : null}
         <Button
           onPress={() => void save()}
           isDisabled={blocked || incomplete}
@@ -292,6 +352,8 @@ interface BookingDetailsDialogProps {
   canApprove: boolean;
   onClose: () => void;
   onEvent: (type: BookingEventType, reason?: string) => Promise<void>;
+  /** Cancels occurrences of the booking's series (only asked for bookings of a series). */
+  onCancelSeries: (scope: SeriesScope, reason: string) => Promise<void>;
 }
 
 const statusTone = {
@@ -325,6 +387,7 @@ function BookingDetails({
   canWrite,
   canApprove,
   onEvent,
+  onCancelSeries,
 }: BookingDetailsDialogProps & { booking: Booking }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -388,7 +451,15 @@ function BookingDetails({
           {error}
         </p>
       ) : null}
-      {canWrite && cancelling ? (
+      {booking.seriesId ? <p className="hub-note">{t('series.partOf')}</p> : null}
+      {canWrite && cancelling && booking.seriesId ? (
+        <SeriesCancelPanel
+          booking={booking}
+          timeZone={timeZone}
+          onBack={() => setCancelling(false)}
+          onCancel={onCancelSeries}
+        />
+      ) : canWrite && cancelling ? (
         <div className="hub-form">
           <TextField
             label={t('agenda.cancelReason')}
@@ -418,7 +489,7 @@ function BookingDetails({
           {actions.map((type) =>
             type === 'cancel' ? (
               <Button key={type} variant="danger" onPress={() => setCancelling(true)}>
-                {t('agenda.events.cancel')}
+                {booking.seriesId ? t('series.cancel.action') : t('agenda.events.cancel')}
               </Button>
             ) : (
               <Button
