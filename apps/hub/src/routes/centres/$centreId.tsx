@@ -75,6 +75,13 @@ function CentrePage() {
             </RouterLink>
           </p>
         ) : null}
+        {can('booking.approve', { centreId: centre.id }) ? (
+          <p>
+            <RouterLink to="/centres/$centreId/approvals" params={{ centreId: centre.id }}>
+              {t('approvals.link')}
+            </RouterLink>
+          </p>
+        ) : null}
       </header>
 
       <div className="hub-centre__grid">
