@@ -165,6 +165,11 @@ export function AgendaPage({
       <header className="hub-page__header">
         <h1 className="hub-page__title">{t('agenda.title', { centre: centre.name })}</h1>
         <p className="hub-note">{t('agenda.timeZoneNote', { zone: timeZone })}</p>
+        <p>
+          <RouterLink to="/centres/$centreId/events" params={{ centreId: centre.id }}>
+            {t('events.link')}
+          </RouterLink>
+        </p>
         {(canWrite && (resources.data?.length ?? 0) > 0) || canApprove ? (
           <div className="hub-page__actions">
             {canWrite && (resources.data?.length ?? 0) > 0 ? (

@@ -75,6 +75,18 @@ function CentrePage() {
             </RouterLink>
           </p>
         ) : null}
+        {can('booking.read', { centreId: centre.id }) ? (
+          <p>
+            <RouterLink to="/centres/$centreId/events" params={{ centreId: centre.id }}>
+              {t('events.link')}
+            </RouterLink>
+          </p>
+        ) : null}
+        <p>
+          <RouterLink to="/public/$centreId" params={{ centreId: centre.id }}>
+            {t('publicAgenda.link')}
+          </RouterLink>
+        </p>
         {can('booking.approve', { centreId: centre.id }) ? (
           <p>
             <RouterLink to="/centres/$centreId/approvals" params={{ centreId: centre.id }}>
