@@ -14,6 +14,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import { LIVE_STATUSES } from '../booking/bookings.queries.ts';
+import type { Db } from '../db/client.ts';
 import { sqlState } from '../db/errors.ts';
 import {
   bookings,
@@ -45,19 +46,29 @@ export async function pathEventCentre(c: Context<ApiEnv>) {
   };
 }
 
-/** The centre of the first booking named in the body. */
+/**
+ * The centre of the first booking named in the body. When the body names no valid booking, a
+ * centre the asker works in stands in, so that the team gets a 400 for bad input and others a 403;
+ * the handler checks the real centre of every booking again.
+ */
 async function bodyBookingCentre(c: Context<ApiEnv>) {
+  const fallback = {
+    centreId:
+      c.var.actor?.assignments.find(
+        (a) => a.centreId !== null && (a.role === 'manager' || a.role === 'staff'),
+      )?.centreId ?? undefined,
+  };
   try {
     const body = (await c.req.json()) as { bookingIds?: unknown };
     const id = Array.isArray(body.bookingIds) ? body.bookingIds[0] : undefined;
-    if (typeof id !== 'string' || !z.uuid().safeParse(id).success) return { centreId: undefined };
+    if (typeof id !== 'string' || !z.uuid().safeParse(id).success) return fallback;
     const [row] = await c.var.db
       .select({ centreId: bookings.centreId })
       .from(bookings)
       .where(eq(bookings.id, id));
-    return { centreId: row?.centreId };
+    return row ? { centreId: row.centreId } : fallback;
   } catch {
-    return { centreId: undefined };
+    return fallback;
   }
 }
 
@@ -67,8 +78,9 @@ export function seesInternal(c: Context<ApiEnv>, centreId: string): boolean {
   return actor !== null && can(actor, 'booking.read', { centreId });
 }
 
-export const eventWhere = async (c: Context<ApiEnv>, ev: { centreId: string }) => {
-  const [centre] = await c.var.db
+/** The centre's name and address, for emails. Pass `tx` when inside a transaction (PGlite has one connection). */
+export const eventWhere = async (db: Pick<Db, 'select'>, ev: { centreId: string }) => {
+  const [centre] = await db
     .select({ name: centres.name, street: centres.street, city: centres.city })
     .from(centres)
     .where(eq(centres.id, ev.centreId));
@@ -333,7 +345,7 @@ export const eventsRoutes = contextRouter()
     const patch = c.req.valid('json');
     const before = await findEvent(c.var.db, id);
     if (!before) return problemResponse(c, 404, 'Cet événement n’existe pas.') as never;
-    const where = await eventWhere(c, before);
+    const where = await eventWhere(c.var.db, before);
     try {
       await c.var.db.transaction(async (tx) => {
         const locked = await lockEvent(tx, id);
@@ -400,7 +412,7 @@ export const eventsRoutes = contextRouter()
     if (before.status === 'cancelled') {
       return problemResponse(c, 422, 'Cet événement est déjà annulé.') as never;
     }
-    const where = await eventWhere(c, before);
+    const where = await eventWhere(c.var.db, before);
     await c.var.db.transaction(async (tx) => {
       await lockEvent(tx, id);
       await tx

@@ -190,7 +190,7 @@ async function cancelRegistration(
     const ev = await findEvent(tx, locked.id);
     const promoted = await settleWaitingList(tx, locked, {
       when: ev ? describeEventTime(ev.start, ev.end, ev.timeZone) : '',
-      where: ev ? await eventWhere(c, ev) : '',
+      where: ev ? await eventWhere(tx, ev) : '',
     });
     await recordAudit(tx, c, {
       action: 'registration.cancel',
@@ -306,7 +306,7 @@ export const registrationsRoutes = contextRouter()
               {
                 title: ev.title,
                 when: describeEventTime(ev.start, ev.end, ev.timeZone),
-                where: await eventWhere(c, ev),
+                where: await eventWhere(tx, ev),
               },
               { status, position, cancelLink: cancelUrl },
             ),

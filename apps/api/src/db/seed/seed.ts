@@ -11,6 +11,7 @@ import {
   partners,
 } from '../schema/network.ts';
 import { seedDemoBookings } from './demo-bookings.ts';
+import { seedDemoEvents, seedEventKinds } from './demo-events.ts';
 import { seedDemoUsers } from './demo-users.ts';
 import * as demo from './seccoia-network.ts';
 
@@ -21,6 +22,8 @@ export interface SeedReport {
   usersCreated: number;
   resourcesCreated: number;
   bookingsCreated: number;
+  eventsCreated: number;
+  passesCreated: number;
 }
 
 /**
@@ -36,6 +39,7 @@ export async function seedDemoNetwork(db: Db, today?: Temporal.PlainDate): Promi
       .from(organisations)
       .where(eq(organisations.slug, demo.organisation.slug));
     if (!org) throw new Error('organisation de démonstration introuvable après insertion');
+    await seedEventKinds(tx as unknown as Db, org.id);
 
     const createdCentres = await tx
       .insert(centres)
@@ -116,15 +120,17 @@ export async function seedDemoNetwork(db: Db, today?: Temporal.PlainDate): Promi
     // One account per role, with the documented demo password: only the demo seed creates them.
     const usersCreated = await seedDemoUsers(tx as unknown as Db);
     // Rooms, desks and equipment with three months of bookings around today (Guyane's today).
-    const booked = await seedDemoBookings(
-      tx as unknown as Db,
-      today ?? Temporal.Now.plainDateISO('America/Cayenne'),
-    );
+    const day = today ?? Temporal.Now.plainDateISO('America/Cayenne');
+    const booked = await seedDemoBookings(tx as unknown as Db, day);
+    // Events on those bookings, registrations, and coworking passes with today's check-ins.
+    const evented = await seedDemoEvents(tx as unknown as Db, org.id, day);
 
     return {
       usersCreated,
       resourcesCreated: booked.resourcesCreated,
       bookingsCreated: booked.bookingsCreated,
+      eventsCreated: evented.eventsCreated,
+      passesCreated: evented.passesCreated,
       centresCreated: createdCentres.length,
       partnersCreated: createdPartners.length,
       closuresCreated: createdClosures.length,
