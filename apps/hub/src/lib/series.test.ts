@@ -12,6 +12,7 @@ import {
   ruleText,
   type SeriesRuleSpec,
   skipList,
+  startFromSlot,
   unresolvedConflicts,
   weekdayOf,
 } from './series.ts';
@@ -149,6 +150,19 @@ describe('ruleProblems', () => {
 });
 
 describe('helpers', () => {
+  it('reads a slot of the calendar on the centre’s clock, whatever zone the instants carry', () => {
+    expect(
+      startFromSlot(
+        {
+          resourceId: 'r',
+          start: '2027-03-09T22:00:00+01:00',
+          end: '2027-03-09T23:30:00+01:00',
+        },
+        'America/Cayenne',
+      ),
+    ).toEqual({ resourceId: 'r', date: '2027-03-09', time: '18:00', durationMinutes: 90 });
+  });
+
   it('reads weekdays and end times', () => {
     expect(weekdayOf('2027-03-09')).toBe('TU');
     expect(weekdayOf('2027-03-14')).toBe('SU');

@@ -63,6 +63,31 @@ export function endTime(time: string, durationMinutes: number): string {
     .toString({ smallestUnit: 'minute' });
 }
 
+/** The first occurrence of a series: resource, local date and time, duration. */
+export interface SeriesStart {
+  resourceId: string;
+  /** Local date `YYYY-MM-DD` and time `HH:MM` in the centre's zone. */
+  date: string;
+  time: string;
+  durationMinutes: number;
+}
+
+/** A slot picked in the calendar (ISO instants), read on the centre's clock as a first occurrence. */
+export function startFromSlot(
+  slot: { resourceId: string; start: string; end: string },
+  timeZone: string,
+): SeriesStart {
+  const start = Temporal.Instant.from(slot.start).toZonedDateTimeISO(timeZone);
+  const minutes =
+    (Temporal.Instant.from(slot.end).epochMilliseconds - start.epochMilliseconds) / 60_000;
+  return {
+    resourceId: slot.resourceId,
+    date: start.toPlainDate().toString(),
+    time: start.toPlainTime().toString({ smallestUnit: 'minute' }),
+    durationMinutes: Math.max(5, Math.round(minutes / 5) * 5),
+  };
+}
+
 /** The first occurrence as the API wants it: local date-time, no offset (`2027-03-09T18:00`). */
 export function firstStartOf(date: string, time: string): string {
   return `${date}T${time}`;

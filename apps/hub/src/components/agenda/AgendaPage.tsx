@@ -27,6 +27,7 @@ import {
   preCheck,
   toCentreIso,
 } from '../../lib/agenda.ts';
+import { startFromSlot } from '../../lib/series.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { AgendaCalendar, type CalendarChange } from './AgendaCalendar.tsx';
@@ -37,7 +38,7 @@ import {
   refusalOf,
 } from './BookingDialogs.tsx';
 import { ResourcesPanel } from './ResourcesPanel.tsx';
-import { SeriesDialog, type SeriesSeed, seedFromSlot } from './SeriesDialog.tsx';
+import { SeriesDialog, type SeriesSeed } from './SeriesDialog.tsx';
 
 export function AgendaPage({
   centre,
@@ -270,7 +271,7 @@ export function AgendaPage({
         onClose={() => setDraft(null)}
         onMakeRecurring={(slot, purpose) => {
           setDraft(null);
-          setSeriesSeed(seedFromSlot(slot, timeZone, purpose));
+          setSeriesSeed({ ...startFromSlot(slot, timeZone), purpose });
         }}
         onSave={async (values) => {
           const created = await createBooking(values);

@@ -35,6 +35,7 @@ import {
   ruleText,
   type SeriesEnd,
   type SeriesRuleSpec,
+  type SeriesStart,
   skipList,
   unresolvedConflicts,
   weekdayName,
@@ -50,33 +51,9 @@ import {
 } from './BookingDialogs.tsx';
 import '../../styles/series.css';
 
-/** Where the series editor starts from: a slot picked in the agenda, or just a day. */
-export interface SeriesSeed {
-  resourceId: string;
-  /** Local date `YYYY-MM-DD` and time `HH:MM` of the first occurrence, in the centre's zone. */
-  date: string;
-  time: string;
-  durationMinutes: number;
+/** Where the series editor starts from, with what was typed in the booking dialog if any. */
+export interface SeriesSeed extends SeriesStart {
   purpose?: PurposeValues | undefined;
-}
-
-/** A seed from a slot of the calendar (ISO instants), read on the centre's clock. */
-export function seedFromSlot(
-  slot: { resourceId: string; start: string; end: string },
-  timeZone: string,
-  purpose?: PurposeValues,
-): SeriesSeed {
-  const start = Temporal.Instant.from(slot.start).toZonedDateTimeISO(timeZone);
-  const minutes = Math.round(
-    (Temporal.Instant.from(slot.end).epochMilliseconds - start.epochMilliseconds) / 60_000,
-  );
-  return {
-    resourceId: slot.resourceId,
-    date: start.toPlainDate().toString(),
-    time: start.toPlainTime().toString({ smallestUnit: 'minute' }),
-    durationMinutes: Math.max(5, Math.round(minutes / 5) * 5),
-    purpose,
-  };
 }
 
 interface SeriesDialogProps {

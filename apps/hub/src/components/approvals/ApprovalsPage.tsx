@@ -209,7 +209,7 @@ function RequestItem({
         <div>
           <dt>{t('agenda.price')}</dt>
           <dd>
-            {formatCents(booking.priceCents, locale)} ({t(`agenda.audiences.${booking.audience}`)})
+            {formatCents(booking.priceCents, locale)} — {t(`agenda.audiences.${booking.audience}`)}
           </dd>
         </div>
       </dl>
