@@ -173,6 +173,58 @@ const MATRIX: Record<string, Probe> = {
     path: (f: Fixtures) => `/api/resources/${f.room}/active`,
     body: { active: 'oui' },
   },
+  // Events: the public agenda is open to all (internal events are hidden inside the handler).
+  'GET /api/event-kinds': { allowed: EVERYONE },
+  'GET /api/events': { allowed: EVERYONE },
+  'GET /api/events/:id': { allowed: EVERYONE, path: `/api/events/${anyId}` },
+  // Without a valid booking, the asker's own centre stands in: its team gets the 400.
+  'POST /api/events': { allowed: ['admin', 'manager', 'staff'] },
+  'PATCH /api/events/:id': { allowed: ['admin'], path: `/api/events/${anyId}`, body: {} },
+  'POST /api/events/:id/cancel': { allowed: ['admin'], path: `/api/events/${anyId}/cancel` },
+  'GET /api/events/:id/registrations': {
+    allowed: ['admin', 'manager', 'staff', 'facilitator', 'admin read-only token'],
+    path: `/api/events/${anyId}/registrations`,
+  },
+  // Anyone may ask for a place at a public event; the handler hides internal ones (404).
+  'POST /api/events/:id/registrations': {
+    allowed: EVERYONE,
+    path: `/api/events/${anyId}/registrations`,
+    body: { name: 'Anonyme' },
+  },
+  'POST /api/events/:id/registrations/:registrationId/cancel': {
+    allowed: ['admin'],
+    path: `/api/events/${anyId}/registrations/${anyId}/cancel`,
+  },
+  'PATCH /api/events/:id/registrations/:registrationId': {
+    allowed: ['admin'],
+    path: `/api/events/${anyId}/registrations/${anyId}`,
+  },
+  // The secret link is the credential.
+  'POST /api/registrations/cancel': { allowed: EVERYONE },
+  'GET /api/centres/:id/agenda.ics': {
+    allowed: EVERYONE,
+    path: (f: Fixtures) => `/api/centres/${f.villageChinois}/agenda.ics`,
+  },
+  // Coworking: the centre's team sells passes and checks members in.
+  'GET /api/coworking/passes': {
+    allowed: ['admin', 'manager', 'staff', 'facilitator', 'admin read-only token'],
+  },
+  'POST /api/coworking/passes': {
+    allowed: ['admin', 'manager'],
+    body: (f: Fixtures) => ({ centreId: f.villageChinois }),
+  },
+  'POST /api/coworking/passes/:id/cancel': {
+    allowed: ['admin'],
+    path: `/api/coworking/passes/${anyId}/cancel`,
+  },
+  'POST /api/coworking/check-ins': { allowed: ['admin'] },
+  'GET /api/coworking/check-ins': {
+    allowed: ['admin', 'manager', 'staff', 'facilitator', 'admin read-only token'],
+  },
+  'DELETE /api/coworking/check-ins/:id': {
+    allowed: ['admin'],
+    path: `/api/coworking/check-ins/${anyId}`,
+  },
 };
 /** Served by the auth library or the docs: open to all by design (the library checks sessions itself). */
 const OPEN_BY_DESIGN = [
