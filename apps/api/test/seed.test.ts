@@ -39,6 +39,9 @@ describe.each(engines)('demo seed on %s', (engine) => {
     const first = await seedDemoNetwork(database.db);
     expect(first.centresCreated).toBe(7);
     expect(first.usersCreated).toBe(5);
+    // Every centre gets events on its demo bookings and four coworking members.
+    expect(first.eventsCreated).toBeGreaterThan(7 * 20);
+    expect(first.passesCreated).toBe(7 * 4);
     const after = await counts();
     expect(after.centres).toBe(7);
     expect(after.hours).toBeGreaterThan(0);
@@ -50,6 +53,8 @@ describe.each(engines)('demo seed on %s', (engine) => {
       usersCreated: 0,
       resourcesCreated: 0,
       bookingsCreated: 0,
+      eventsCreated: 0,
+      passesCreated: 0,
     });
     expect(await counts()).toEqual(after);
     expect(await isEmpty(database.db)).toBe(false);
