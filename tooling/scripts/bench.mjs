@@ -8,7 +8,10 @@
 //   - then the identity figures (apps/api/bench/identity.bench.ts): what authentication adds to
 //     a request, a sign-in, the users list and the audit log as they grow;
 //   - then the booking figures (apps/api/bench/booking.bench.ts): booking throughput, 50 requests
-//     racing for one slot, availability latency, all as the bookings table grows.
+//     racing for one slot, availability latency, all as the bookings table grows;
+//   - then the event and coworking figures (apps/api/bench/events.bench.ts): registration
+//     throughput, 50 registrations racing for 10 places, promotion on cancel, the public agenda
+//     and its iCalendar feed as events grow, desk check-ins.
 // Options: --runs N (default 5), --write (saves bench/results/latest.json and a dated markdown table).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -210,3 +213,4 @@ await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:identity']);
 
 console.log('\nBookings (in process, embedded database)…');
 await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:booking']);
+await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:events']);
