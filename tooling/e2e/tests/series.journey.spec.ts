@@ -4,8 +4,8 @@ import { expect, test } from './fixtures.ts';
 
 /*
  * Recurring bookings and the approval queue, as a manager uses them. Each test works on rooms it
- * creates itself (through the API), in June 2027, so the desktop and phone runs and the other
- * journeys never meet.
+ * creates itself (through the API), in June 2027, in Mont-Lucas and Kourou (the other journeys
+ * add their rooms to Village Chinois, whose timeline they drag on), so no two runs ever meet.
  */
 
 const PASSWORD = 'lakou-demo-2026';
@@ -95,7 +95,7 @@ test('a manager books a weekly series, skips the occurrences in conflict, then c
   page,
 }) => {
   await signIn(page, 'gestion@lakou.test');
-  const centreId = await centreNamed(page.request, 'Village Chinois');
+  const centreId = await centreNamed(page.request, 'Mont-Lucas');
   const room = uniqueName('Salle Awara');
   const resourceId = await createRoom(page, centreId, room);
   // Two bookings in the way of the series (Tuesdays 10:00–11:30 from 1 June 2027, six times).
@@ -192,6 +192,75 @@ test('a manager books a weekly series, skips the occurrences in conflict, then c
   await expect(page.getByText('2 réservations annulées')).toBeVisible();
   await expect(page.getByText(purpose)).toHaveCount(0);
   await page.goto(`/centres/${centreId}/agenda?date=2027-06-08`);
+  await expect(page.getByText(purpose).first()).toBeVisible();
+});
+
+test('a slot picked on the timeline becomes the first occurrence of a series @desktop-only', async ({
+  page,
+}) => {
+  await signIn(page, 'gestion@lakou.test');
+  const centreId = await centreNamed(page.request, 'Mont-Lucas');
+  const room = uniqueName('Salle Wapa');
+  await createRoom(page, centreId, room);
+  await page.goto(`/centres/${centreId}/agenda?date=2027-06-02`);
+
+  // Other journeys add rooms to this centre too: bring this one's row into view first.
+  const rowHeader = page.getByRole('rowheader', { name: room });
+  await rowHeader.scrollIntoViewIfNeeded();
+  const row = await rowHeader.boundingBox();
+  // The left edge of the header cell holding an hour's label (the label itself is padded).
+  const hourStart = (label: string) =>
+    page
+      .getByText(label, { exact: true })
+      .first()
+      .evaluate((el) => {
+        const labelWidth = el.getBoundingClientRect().width;
+        let node: HTMLElement | null = el as HTMLElement;
+        while (node && node.getBoundingClientRect().width < labelWidth + 16)
+          node = node.parentElement;
+        return (node ?? el).getBoundingClientRect().left;
+      });
+  const from = await hourStart('14 h');
+  const to = await hourStart('15 h');
+  if (!row) throw new Error('timeline not laid out');
+  const y = row.y + row.height / 2;
+  // 14:00 → 15:00: the selection ends with the 15-minute cell under the pointer.
+  await page.mouse.move(from + 4, y);
+  await page.mouse.down();
+  await page.mouse.move((from + to) / 2, y, { steps: 4 });
+  await page.mouse.move(to - 6, y, { steps: 4 });
+  await page.mouse.up();
+
+  const booking = page.getByRole('dialog', { name: 'Nouvelle réservation' });
+  await expect(booking).toContainText('mercredi 2 juin 2027, 14:00 – 15:00');
+  const purpose = uniqueName('Cours de créole');
+  await booking.getByRole('textbox', { name: 'Objet' }).fill(purpose);
+  await booking.getByRole('button', { name: 'Rendre récurrente…' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Nouvelle réservation récurrente' });
+  await expect(dialog.getByRole('button', { name: /Ressource$/ })).toContainText(room);
+  await expect(dialog.getByLabel('Date de la première occurrence')).toHaveValue('2027-06-02');
+  await expect(dialog.getByLabel('Heure de début')).toHaveValue('14:00');
+  await expect(dialog.getByRole('textbox', { name: 'Durée (minutes)' })).toHaveValue('60');
+  await expect(dialog.getByRole('textbox', { name: 'Objet' })).toHaveValue(purpose);
+  await expect(dialog).toContainText(
+    'Règle : Chaque semaine, le mercredi, de 14:00 à 15:00, à partir du mercredi 2 juin 2027, 10 fois.',
+  );
+  await dialog.getByRole('textbox', { name: 'Nombre d’occurrences' }).fill('3');
+  await dialog.getByRole('button', { name: 'Vérifier' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(
+    'Libres : 3 · En conflit : 0 · Indisponibles : 0 · Sautées : 0',
+  );
+  // A change after the check asks for a new one before anything is booked.
+  await dialog.getByRole('textbox', { name: 'Nombre d’occurrences' }).fill('2');
+  await expect(dialog.getByRole('alert')).toContainText('Le formulaire a changé');
+  await expect(dialog.getByRole('button', { name: 'Créer la série' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Vérifier' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(
+    'Libres : 2 · En conflit : 0 · Indisponibles : 0 · Sautées : 0',
+  );
+  await dialog.getByRole('button', { name: 'Créer la série' }).click();
+  await expect(page.getByText(`Série « ${purpose} » créée : 2 réservations`)).toBeVisible();
   await expect(page.getByText(purpose).first()).toBeVisible();
 });
 
