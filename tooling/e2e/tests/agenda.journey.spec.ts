@@ -106,6 +106,8 @@ test('a manager drags out a booking on the timeline, then sees why an overlappin
 
   const resourceCell = page.getByRole('gridcell', { name: room }).or(page.getByText(room).first());
   await expect(resourceCell.first()).toBeVisible();
+  // Other journeys add rooms and the header grows: bring this room's row into view first.
+  await resourceCell.first().scrollIntoViewIfNeeded();
   const row = await resourceCell.first().boundingBox();
   // Where an hour starts on the time axis: the left edge of the header cell holding its label
   // (the label itself is padded), found as the label's first ancestor an hour wide.
@@ -126,10 +128,13 @@ test('a manager drags out a booking on the timeline, then sees why an overlappin
   const eleven = await hourCell('11 h');
   const twelve = await hourCell('12 h');
   if (!row) throw new Error('timeline not laid out');
-  const y = row.y + row.height / 2;
   const slotStart = (cell: { x: number }) => cell.x;
 
   async function dragOut(from: number, to: number) {
+    // The page may have scrolled since (a dialog closed, a toast): find the row again.
+    await resourceCell.first().scrollIntoViewIfNeeded();
+    const box = (await resourceCell.first().boundingBox()) ?? row;
+    const y = box.y + box.height / 2;
     await page.mouse.move(from + 4, y);
     await page.mouse.down();
     await page.mouse.move((from + to) / 2, y, { steps: 4 });
