@@ -133,7 +133,8 @@ test('a manager drags out a booking on the timeline, then sees why an overlappin
   async function dragOut(from: number, to: number) {
     // The page may have scrolled since (a dialog closed, a toast): find the row again.
     await resourceCell.first().scrollIntoViewIfNeeded();
-    const box = (await resourceCell.first().boundingBox()) ?? row;
+    const box = await resourceCell.first().boundingBox();
+    if (!box) throw new Error('timeline not laid out');
     const y = box.y + box.height / 2;
     await page.mouse.move(from + 4, y);
     await page.mouse.down();

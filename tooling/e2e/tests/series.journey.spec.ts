@@ -20,7 +20,8 @@ async function signIn(page: Page, email: string) {
   await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(email);
   await page.getByLabel('Mot de passe').fill(PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  // Password hashing is slow on a busy machine.
+  await expect(page).toHaveURL(/\/$/, { timeout: 15_000 });
 }
 
 async function centreNamed(request: APIRequestContext, name: string): Promise<string> {
@@ -94,6 +95,8 @@ async function expectNoAxeViolations(page: Page) {
 test('a manager books a weekly series, skips the occurrences in conflict, then cancels the end of it', async ({
   page,
 }) => {
+  // A long journey: a series created, checked by axe, then partly cancelled.
+  test.slow();
   await signIn(page, 'gestion@lakou.test');
   const centreId = await centreNamed(page.request, 'Mont-Lucas');
   const room = uniqueName('Salle Awara');
@@ -155,7 +158,10 @@ test('a manager books a weekly series, skips the occurrences in conflict, then c
   }
   await expectNoAxeViolations(page);
   await create.click();
-  await expect(page.getByText(`Série « ${purpose} » créée : 4 réservations`)).toBeVisible();
+  // One transaction books every occurrence: give it time on a busy machine.
+  await expect(page.getByText(`Série « ${purpose} » créée : 4 réservations`)).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(dialog).toHaveCount(0);
 
   // On the calendar: 1 June holds the series, 15 June only the booking that was there.
@@ -267,6 +273,8 @@ test('a slot picked on the timeline becomes the first occurrence of a series @de
 test('a requested booking waits in the approval queue until an administrator approves it; another is refused', async ({
   page,
 }) => {
+  // Three people sign in one after the other, and axe checks the queue.
+  test.slow();
   // An administrator sets up a room that needs approval in Kourou…
   await signIn(page, 'admin@lakou.test');
   const centreId = await centreNamed(page.request, 'Kourou');
