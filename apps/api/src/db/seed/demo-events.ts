@@ -87,6 +87,13 @@ const EVENT_OF_PURPOSE: Record<
   },
 };
 
+const NEEDS_OF_KIND: Record<string, string[]> = {
+  'cafe-rencontre': ['food'],
+  permanence: ['finance'],
+  specialiste: ['health'],
+  atelier: ['clothing'],
+};
+
 const FIRST_NAMES = [
   'Maëlle',
   'Joseph',
@@ -150,16 +157,18 @@ export async function seedDemoEvents(
       )
       .orderBy(asc(bookings.startsAt));
     let fullDone = false;
-    let n = 0;
-    for (const b of rows) {
+    // Everything for the centre is written in three statements (events, their bookings, the
+    // registrations): the first start of an empty data folder stays quick.
+    const planned = rows.flatMap((b, index) => {
       const spec = EVENT_OF_PURPOSE[b.purpose];
       const kindId = spec ? kinds.get(spec.kind) : undefined;
-      if (!spec || !kindId) continue;
-      n++;
-      const past = b.end.getTime() < now;
-      const [made] = await tx
-        .insert(events)
-        .values({
+      return spec && kindId ? [{ b, spec, kindId, n: index + 1 }] : [];
+    });
+    if (!planned.length) continue;
+    const made = await tx
+      .insert(events)
+      .values(
+        planned.map(({ b, spec, kindId, n }) => ({
           centreId: centre.id,
           kindId,
           title: spec.title,
@@ -167,45 +176,44 @@ export async function seedDemoEvents(
           capacity: spec.capacity,
           public: spec.public,
           registrationOpen: spec.registration,
-          basicNeeds:
-            spec.kind === 'cafe-rencontre'
-              ? ['food']
-              : spec.kind === 'permanence'
-                ? ['finance']
-                : spec.kind === 'specialiste'
-                  ? ['health']
-                  : ['clothing'],
-          anonymousHeadcount: past ? 8 + ((n * 7) % 17) : 0,
+          basicNeeds: NEEDS_OF_KIND[spec.kind] ?? [],
+          anonymousHeadcount: b.end.getTime() < now ? 8 + ((n * 7) % 17) : 0,
           startsAt: b.start,
           endsAt: b.end,
-        })
-        .returning({ id: events.id });
-      if (!made) continue;
-      report.eventsCreated++;
-      await tx.insert(eventBookings).values({ eventId: made.id, bookingId: b.id });
-      if (!spec.registration) continue;
+        })),
+      )
+      .returning({ id: events.id });
+    report.eventsCreated += made.length;
+    await tx
+      .insert(eventBookings)
+      .values(planned.map(({ b }, i) => ({ eventId: made[i]?.id ?? '', bookingId: b.id })));
+    const registrations: (typeof eventRegistrations.$inferInsert)[] = [];
+    planned.forEach(({ b, spec, n }, i) => {
+      const eventId = made[i]?.id;
+      if (!spec.registration || !eventId) return;
+      const past = b.end.getTime() < now;
       // The first upcoming workshop is full with two people waiting; others are part-filled.
       const makeFull = !past && !fullDone && spec.kind === 'atelier';
       if (makeFull) fullDone = true;
       const count = makeFull ? spec.capacity + 2 : Math.min(spec.capacity, 2 + (n % 5));
-      const values = Array.from({ length: count }, (_, i) => {
-        const name = `${FIRST_NAMES[(n + i) % FIRST_NAMES.length]} ${INITIALS[(n * 3 + i) % INITIALS.length]}`;
-        const registered = i < spec.capacity;
-        return {
-          eventId: made.id,
-          name,
+      for (let k = 0; k < count; k++) {
+        const registered = k < spec.capacity;
+        registrations.push({
+          eventId,
+          name: `${FIRST_NAMES[(n + k) % FIRST_NAMES.length]} ${INITIALS[(n * 3 + k) % INITIALS.length]}`,
           seats: 1,
           status: registered ? 'registered' : 'waitlisted',
-          attendance: past && registered ? (i % 4 === 3 ? 'absent' : 'present') : null,
-          source: i % 2 === 0 ? 'public' : 'staff',
+          attendance: past && registered ? (k % 4 === 3 ? 'absent' : 'present') : null,
+          source: k % 2 === 0 ? 'public' : 'staff',
           requestedAt: new Date(
-            b.start.getTime() - (10 - Math.min(i, 9)) * 86_400_000 + i * 60_000,
+            b.start.getTime() - (10 - Math.min(k, 9)) * 86_400_000 + k * 60_000,
           ),
-        };
-      });
-      await tx.insert(eventRegistrations).values(values);
-      report.registrationsCreated += values.length;
-    }
+        });
+      }
+    });
+    for (let i = 0; i < registrations.length; i += 500)
+      await tx.insert(eventRegistrations).values(registrations.slice(i, i + 500));
+    report.registrationsCreated += registrations.length;
 
     // Coworking: a few members with passes, some of them at a desk today.
     const desks = await tx
