@@ -26,6 +26,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   production: boolean;
+  /** Sign-in attempts allowed per client address and minute (a centre's public shares one address). */
+  signInPerAddress: number;
 }
 
 /**
@@ -34,6 +36,15 @@ export interface Config {
  */
 function invocationDir(env: NodeJS.ProcessEnv): string {
   return env.INIT_CWD ?? process.cwd();
+}
+
+function positiveInteger(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`${name} invalide : « ${value} » (entier positif attendu).`);
+  }
+  return n;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,6 +72,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Lakou <no-reply@lakou.localhost>',
     production: env.NODE_ENV === 'production',
+    signInPerAddress: positiveInteger(
+      env.SIGN_IN_LIMIT_PER_ADDRESS,
+      50,
+      'SIGN_IN_LIMIT_PER_ADDRESS',
+    ),
   };
 }
 

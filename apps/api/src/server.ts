@@ -64,6 +64,7 @@ const app = createApp({
     secret,
     publicUrl: config.publicUrl,
     corsOrigins: config.corsOrigins,
+    authLimits: { signInPerAddress: { limit: config.signInPerAddress, windowSeconds: 60 } },
     trustProxy: config.trustProxy,
     onEmailQueued: outbox.wake,
   },
