@@ -169,6 +169,10 @@ export function AgendaPage({
         <p>
           <RouterLink to="/centres/$centreId/events" params={{ centreId: centre.id }}>
             {t('events.link')}
+          </RouterLink>{' '}
+          <span aria-hidden="true">·</span>{' '}
+          <RouterLink to="/centres/$centreId/coworking" params={{ centreId: centre.id }}>
+            {t('coworking.link')}
           </RouterLink>
         </p>
         {(canWrite && (resources.data?.length ?? 0) > 0) || canApprove ? (

@@ -82,6 +82,13 @@ function CentrePage() {
             </RouterLink>
           </p>
         ) : null}
+        {can('booking.read', { centreId: centre.id }) ? (
+          <p>
+            <RouterLink to="/centres/$centreId/coworking" params={{ centreId: centre.id }}>
+              {t('coworking.link')}
+            </RouterLink>
+          </p>
+        ) : null}
         <p>
           <RouterLink to="/public/$centreId" params={{ centreId: centre.id }}>
             {t('publicAgenda.link')}
