@@ -6,8 +6,8 @@ import { Button } from '@lakou/ui/button';
 import { Pagination } from '@lakou/ui/data-table';
 import { SelectField } from '@lakou/ui/form-field';
 import { EmptyState, ErrorState, LoadingState } from '@lakou/ui/states';
-import { toast } from '@lakou/ui/toast';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eventKeys, eventKindsQuery, eventsQuery, fieldProblems } from '../../api/events.ts';
@@ -41,6 +41,7 @@ export function EventsPage({ centre, kindId, period, page, onSearchChange }: Eve
   const { t } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const paginationLabels = usePaginationLabels();
   const canWrite = can('booking.write', { centreId: centre.id });
   const [creating, setCreating] = useState(false);
@@ -154,8 +155,12 @@ export function EventsPage({ centre, kindId, period, page, onSearchChange }: Eve
           onClose={() => setCreating(false)}
           onCreated={async (made) => {
             setCreating(false);
-            toast.success(t('events.created', { title: made.title }));
             await queryClient.invalidateQueries({ queryKey: eventKeys.all });
+            // Straight to the new event: registrations are what comes next.
+            await navigate({
+              to: '/centres/$centreId/events/$eventId',
+              params: { centreId: centre.id, eventId: made.id },
+            });
           }}
         />
       ) : null}

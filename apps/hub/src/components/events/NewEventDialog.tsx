@@ -3,7 +3,7 @@ import type { Centre } from '@lakou/domain/network';
 import { type BasicNeed, basicNeeds } from '@lakou/domain/shared';
 import { Button } from '@lakou/ui/button';
 import { Dialog } from '@lakou/ui/dialog';
-import { Checkbox, SelectField, TextField } from '@lakou/ui/form-field';
+import { Checkbox, SearchField, SelectField, TextField } from '@lakou/ui/form-field';
 import { ErrorState, LoadingState } from '@lakou/ui/states';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
@@ -66,6 +66,7 @@ function NewEventForm({ centre, onClose, onCreated }: NewEventDialogProps) {
   const used = useQuery(usedBookingsQuery(centre.id, window.from, to));
 
   const [bookingIds, setBookingIds] = useState<string[]>([]);
+  const [bookingSearch, setBookingSearch] = useState('');
   const [kindId, setKindId] = useState('');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -84,6 +85,16 @@ function NewEventForm({ centre, onClose, onCreated }: NewEventDialogProps) {
       .sort((a, b) => a.start.localeCompare(b.start));
   }, [bookings.data, used.data]);
   const resourceName = (id: string) => resources.data?.find((r) => r.id === id)?.name ?? '';
+  // A centre books dozens of slots a month: a few letters of the purpose or room narrow them
+  // (the bookings already chosen always stay in sight).
+  const needle = bookingSearch.trim().toLocaleLowerCase('fr');
+  const shown = needle
+    ? candidates.filter(
+        (b) =>
+          bookingIds.includes(b.id) ||
+          `${b.purpose} ${resourceName(b.resourceId)}`.toLocaleLowerCase('fr').includes(needle),
+      )
+    : candidates;
   const activeKinds = (kinds.data ?? []).filter((k) => k.active);
 
   const validate = (): FieldErrors => {
@@ -153,23 +164,34 @@ function NewEventForm({ centre, onClose, onCreated }: NewEventDialogProps) {
         ) : candidates.length === 0 ? (
           <p>{t('events.noBookings')}</p>
         ) : (
-          <div className="hub-event-form__booking-list">
-            {candidates.map((b) => (
-              <Checkbox
-                key={b.id}
-                label={t('events.bookingLabel', {
-                  when: formatCentreRange(b.start, b.end, centre.timeZone, locale),
-                  resource: resourceName(b.resourceId),
-                  purpose: b.purpose,
-                })}
-                isSelected={bookingIds.includes(b.id)}
-                onChange={(on) => {
-                  setBookingIds((ids) => (on ? [...ids, b.id] : ids.filter((id) => id !== b.id)));
-                  if (on && !title.trim()) setTitle(b.purpose);
-                }}
-              />
-            ))}
-          </div>
+          <>
+            <SearchField
+              label={t('events.bookingSearch')}
+              clearLabel={t('app.clearSearch')}
+              value={bookingSearch}
+              onChange={setBookingSearch}
+            />
+            <p className="hub-results" aria-live="polite">
+              {t('events.bookingsShown', { count: shown.length })}
+            </p>
+            <div className="hub-event-form__booking-list">
+              {shown.map((b) => (
+                <Checkbox
+                  key={b.id}
+                  label={t('events.bookingLabel', {
+                    when: formatCentreRange(b.start, b.end, centre.timeZone, locale),
+                    resource: resourceName(b.resourceId),
+                    purpose: b.purpose,
+                  })}
+                  isSelected={bookingIds.includes(b.id)}
+                  onChange={(on) => {
+                    setBookingIds((ids) => (on ? [...ids, b.id] : ids.filter((id) => id !== b.id)));
+                    if (on && !title.trim()) setTitle(b.purpose);
+                  }}
+                />
+              ))}
+            </div>
+          </>
         )}
         {errors.bookingIds ? (
           <p id={bookingsErrorId} className="hub-error-text">

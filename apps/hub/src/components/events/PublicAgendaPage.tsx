@@ -8,8 +8,10 @@ import { EmptyState, ErrorState, LoadingState } from '@lakou/ui/states';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Temporal } from 'temporal-polyfill';
 import {
   eventKeys,
+  eventQuery,
   eventsQuery,
   fieldProblems,
   type RegistrationReceipt,
@@ -66,6 +68,17 @@ export function PublicAgendaPage({
     }),
   );
   const feed = agendaFeedUrls(window.location.origin, centre.id);
+  // The event a feed link names may sit beyond this page: fetch it on its own then.
+  const listed = events.data?.items.some((e) => e.id === highlighted) ?? true;
+  const linked = useQuery({
+    ...eventQuery(highlighted ?? ''),
+    enabled: highlighted !== undefined && !listed,
+    retry: false,
+  });
+  const featured =
+    linked.data && linked.data.centreId === centre.id && linked.data.public && !listed
+      ? linked.data
+      : null;
 
   return (
     <div className="hub-page hub-public">
@@ -85,6 +98,17 @@ export function PublicAgendaPage({
         </div>
         <p className="hub-note">{t('publicAgenda.subscribeHelp')}</p>
       </header>
+
+      {featured ? (
+        <section className="hub-public__day" aria-labelledby="featured-event">
+          <h2 id="featured-event" className="hub-section-title">
+            {formatDate(todayIn(centre.timeZone, Temporal.Instant.from(featured.start)), locale)}
+          </h2>
+          <ul className="hub-events">
+            <PublicEvent event={featured} isHighlighted />
+          </ul>
+        </section>
+      ) : null}
 
       {events.isPending ? (
         <LoadingState label={t('publicAgenda.loading')} />

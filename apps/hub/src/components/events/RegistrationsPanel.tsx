@@ -76,8 +76,8 @@ export function RegistrationsPanel({ event, canWrite }: { event: Event; canWrite
             promoted: promoted.map((p) => p.name).join(', '),
           })
         : t('events.registrationCancelled', { name: target.name });
+    // Said on the page, not in a toast: on a phone, toasts would cover the next buttons.
     setNotice(message);
-    toast.success(message);
   };
 
   return (
@@ -124,8 +124,13 @@ export function RegistrationsPanel({ event, canWrite }: { event: Event; canWrite
                 <span className="hub-muted">{t('events.seatCount', { count: r.seats })}</span>
                 <Contact registration={r} />
                 {canWrite && !cancelled ? (
-                  <Button variant="secondary" size="small" onPress={() => setCancelling(r)}>
-                    {t('events.cancelRegistrationOf', { name: r.name })}
+                  <Button
+                    variant="secondary"
+                    size="small"
+                    aria-label={t('events.cancelRegistrationOf', { name: r.name })}
+                    onPress={() => setCancelling(r)}
+                  >
+                    {t('events.cancelRegistration')}
                   </Button>
                 ) : null}
               </li>
@@ -242,8 +247,13 @@ function RegisteredRow({
           >
             {t('events.absent')}
           </ToggleButton>
-          <Button variant="ghost" size="small" onPress={onCancel}>
-            {t('events.cancelRegistrationOf', { name: registration.name })}
+          <Button
+            variant="ghost"
+            size="small"
+            aria-label={t('events.cancelRegistrationOf', { name: registration.name })}
+            onPress={onCancel}
+          >
+            {t('events.cancelRegistration')}
           </Button>
         </fieldset>
       ) : registration.attendance ? (
@@ -262,6 +272,7 @@ function DeskRegistration({ event, onDone }: { event: Event; onDone: () => Promi
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
   const [seats, setSeats] = useState('1');
+  const [done, setDone] = useState<string | null>(null);
   const [errors, setErrors] = useState<DeskErrors>({});
   const [detail, setDetail] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
@@ -273,6 +284,7 @@ function DeskRegistration({ event, onDone }: { event: Event; onDone: () => Promi
     if (n === null || n < 1 || n > 10) found.seats = t('events.validation.seats');
     setErrors(found);
     setDetail(null);
+    setDone(null);
     if (Object.keys(found).length > 0) return;
     setPending(true);
     try {
@@ -282,15 +294,16 @@ function DeskRegistration({ event, onDone }: { event: Event; onDone: () => Promi
         phone: phone.trim() || null,
         seats: n ?? 1,
       });
-      toast.success(
-        made.status === 'registered'
-          ? t('events.deskRegistered', { name: made.name })
-          : t('events.deskWaitlisted', { name: made.name, position: made.position ?? '?' }),
-      );
       setName('');
       setEmail('');
       setPhone('');
       setSeats('1');
+      // Said in the card, not in a toast: on a phone, toasts would cover the next buttons.
+      setDone(
+        made.status === 'registered'
+          ? t('events.deskRegistered', { name: made.name })
+          : t('events.deskWaitlisted', { name: made.name, position: made.position ?? '?' }),
+      );
       await onDone();
     } catch (failure) {
       const problems = fieldProblems(failure);
@@ -360,6 +373,9 @@ function DeskRegistration({ event, onDone }: { event: Event; onDone: () => Promi
             {detail}
           </p>
         ) : null}
+        <p className="hub-live hub-success-text" role="status">
+          {done}
+        </p>
         <div className="hub-form__actions">
           <Button type="submit" isPending={isPending} pendingLabel={t('events.saving')}>
             {t('events.deskSubmit')}
