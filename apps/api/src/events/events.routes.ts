@@ -191,6 +191,8 @@ class Refusal extends Error {
   constructor(
     readonly status: 404 | 409 | 422,
     message: string,
+    /** The input field the refusal is about, for the form to show it there. */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -369,6 +371,7 @@ export const eventsRoutes = contextRouter()
             throw new Refusal(
               422,
               `${taken?.seats} places sont déjà attribuées : la capacité ne peut pas descendre en dessous. Annulez d’abord des inscriptions.`,
+              'capacity',
             );
           }
         }
@@ -377,7 +380,7 @@ export const eventsRoutes = contextRouter()
             .select({ id: partners.id })
             .from(partners)
             .where(eq(partners.id, patch.partnerId));
-          if (!partner) throw new Refusal(422, 'Ce partenaire n’existe pas.');
+          if (!partner) throw new Refusal(422, 'Ce partenaire n’existe pas.', 'partnerId');
         }
         const [updated] = await tx
           .update(events)
@@ -398,7 +401,11 @@ export const eventsRoutes = contextRouter()
         });
       });
     } catch (error) {
-      if (error instanceof Refusal) return problemResponse(c, error.status, error.message) as never;
+      if (error instanceof Refusal) {
+        return problemResponse(c, error.status, error.message, {
+          ...(error.field ? { errors: [{ field: error.field, message: error.message }] } : {}),
+        }) as never;
+      }
       throw error;
     }
     c.var.onEmailQueued();

@@ -175,7 +175,9 @@ describe.each(engines)('events, registrations and the waiting list (%s)', (kind)
       body: { capacity: 1 },
     });
     expect(tooLow.status).toBe(422);
-    expect((await json<{ detail: string }>(tooLow)).detail).toMatch(/2 places sont déjà/);
+    const problem = await json<{ detail: string; errors: { field: string }[] }>(tooLow);
+    expect(problem.detail).toMatch(/2 places sont déjà/);
+    expect(problem.errors.map((e) => e.field)).toEqual(['capacity']);
   });
 
   it('marks attendance of registered people only, and counts those who came without registering', async () => {
