@@ -1,0 +1,3 @@
+export * from './case-stage.ts';
+export * from './retention.ts';
+export * from './small-cells.ts';
