@@ -10,6 +10,8 @@ import { closuresRoutes } from './booking/closures.routes.ts';
 import { feedsRoutes } from './booking/feeds.routes.ts';
 import { resourcesRoutes } from './booking/resources.routes.ts';
 import { seriesRoutes } from './booking/series.routes.ts';
+import { circlesRoutes } from './circles/circles.routes.ts';
+import { participantsRoutes } from './circles/participants.routes.ts';
 import { checkInsRoutes } from './coworking/check-ins.routes.ts';
 import { passesRoutes } from './coworking/passes.routes.ts';
 import type { Database } from './db/client.ts';
@@ -78,7 +80,9 @@ function apiRoutes(options: AppOptions) {
     .route('/', registrationsRoutes)
     .route('/', agendaIcsRoutes)
     .route('/', passesRoutes)
-    .route('/', checkInsRoutes);
+    .route('/', checkInsRoutes)
+    .route('/', circlesRoutes)
+    .route('/', participantsRoutes);
 }
 
 export function createApp(options: AppOptions) {

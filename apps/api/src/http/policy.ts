@@ -10,7 +10,14 @@ import type { ApiEnv } from './router.ts';
  */
 export type RoutePolicy =
   | { kind: 'public' }
-  | { kind: 'action'; action: Action; subject?: SubjectOf; writes?: boolean };
+  | {
+      kind: 'action';
+      action: Action;
+      subject?: SubjectOf;
+      writes?: boolean;
+      /** Confidential rows: a signed-in person without the right is told it does not exist (404), revealing nothing. */
+      hidden?: boolean;
+    };
 
 /**
  * Draws the subject from the request: a query parameter, or (async) the body or a row it names —
@@ -23,9 +30,9 @@ export const PUBLIC: RoutePolicy = { kind: 'public' };
 export function requires(
   action: Action,
   subject?: SubjectOf,
-  options: { writes?: boolean } = {},
+  options: { writes?: boolean; hidden?: boolean } = {},
 ): RoutePolicy {
-  return { kind: 'action', action, subject, writes: options.writes };
+  return { kind: 'action', action, subject, writes: options.writes, hidden: options.hidden };
 }
 
 /** Every guarded route, by `METHOD /api/path/:param` as Hono lists it: the policy test walks the app against this. */
@@ -57,6 +64,12 @@ export function enforce(policy: RoutePolicy): MiddlewareHandler<ApiEnv> {
     // A route that changes something under a read permission (e.g. making a feed one may read) is
     // still a change: refused to read-only tokens.
     if (!can(actor, policy.action, subject) || (policy.writes && actor.readOnly)) {
+      if (policy.hidden)
+        return problemResponse(
+          c,
+          404,
+          'Introuvable : ce dossier n’existe pas ou ne vous est pas confié.',
+        );
       const detail = actor.readOnly
         ? 'Ce jeton d’API est en lecture seule : il ne permet pas cette action.'
         : 'Votre rôle ne permet pas cette action.';

@@ -41,6 +41,8 @@ interface Fixtures {
   villageChinois: string;
   /** A room in Village Chinois. */
   room: string;
+  /** A restorative circle case opened by the demo facilitator. */
+  circleCase: string;
 }
 type Dynamic<T> = T | ((f: Fixtures) => T);
 
@@ -49,6 +51,8 @@ interface Probe {
   allowed: readonly Who[];
   path?: Dynamic<string>;
   body?: Dynamic<unknown>;
+  /** Confidential: the signed-in who may not use it are told 404, as for a row that does not exist. */
+  hidden?: boolean;
 }
 
 const anyId = randomUUID();
@@ -225,6 +229,37 @@ const MATRIX: Record<string, Probe> = {
     allowed: ['admin'],
     path: `/api/coworking/check-ins/${anyId}`,
   },
+  // Restorative circles: the case's own facilitators only; to everyone else a case does not exist.
+  'GET /api/circles': { allowed: ['facilitator'] },
+  'POST /api/circles': {
+    allowed: ['facilitator'],
+    body: (f: Fixtures) => ({ centreId: f.villageChinois }),
+  },
+  'GET /api/circles/:id': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}`,
+  },
+  'POST /api/circles/:id/transitions': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}/transitions`,
+  },
+  'GET /api/circles/:id/participants': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}/participants`,
+  },
+  'POST /api/circles/:id/participants': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}/participants`,
+  },
+  'PATCH /api/circles/:id/participants/:participantId': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}/participants/${anyId}`,
+  },
 };
 /** Served by the auth library or the docs: open to all by design (the library checks sessions itself). */
 const OPEN_BY_DESIGN = [
@@ -272,7 +307,13 @@ describe.each(engines)('policy matrix: every route × every role (%s)', (kind) =
         },
       }),
     );
-    fixtures = { villageChinois, room: room.id };
+    const circleCase = await json<{ id: string }>(
+      await call(ctx.app, 'POST', '/api/circles', {
+        ...callers.get('facilitator'),
+        body: { centreId: villageChinois, description: 'Dossier de la matrice' },
+      }),
+    );
+    fixtures = { villageChinois, room: room.id, circleCase: circleCase.id };
   });
   afterAll(async () => {
     if (process.env.POLICY_MATRIX_OUT && kind === 'pglite')
@@ -333,7 +374,9 @@ describe.each(engines)('policy matrix: every route × every role (%s)', (kind) =
         if (probe.allowed.includes(who)) {
           expect([401, 403], `${who} may use ${route}`).not.toContain(res.status);
         } else {
-          expect(res.status, `${who} may not use ${route}`).toBe(who === 'anonymous' ? 401 : 403);
+          expect(res.status, `${who} may not use ${route}`).toBe(
+            who === 'anonymous' ? 401 : probe.hidden ? 404 : 403,
+          );
         }
       }
       observed.set(route, byWho);

@@ -1,3 +1,4 @@
+export * from './case.ts';
 export * from './case-stage.ts';
 export * from './retention.ts';
 export * from './small-cells.ts';

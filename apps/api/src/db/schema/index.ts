@@ -1,4 +1,5 @@
 export * from './booking.ts';
+export * from './circles.ts';
 export * from './coworking.ts';
 export * from './events.ts';
 export * from './identity.ts';

@@ -1,0 +1,291 @@
+import { z } from '@hono/zod-openapi';
+import {
+  caseInput,
+  caseListQuery,
+  caseReference,
+  circleCase,
+  judgeCaseMove,
+  transitionInput,
+} from '@lakou/domain/circles';
+import { idParam, pageOffset, paginated } from '@lakou/domain/shared';
+import { and, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { recordAudit } from '../audit/record.ts';
+import { circleCases, circleFacilitators, roleAssignments } from '../db/schema/index.ts';
+import { guardedRoute, requires } from '../http/policy.ts';
+import { problemContent, problemResponse } from '../http/problem.ts';
+import { type ApiEnv, contextRouter } from '../http/router.ts';
+import { facilitatorIdsOf, findCase, participantsOf, toCases } from './circles.queries.ts';
+
+const TAGS = ['Cercles restauratifs'];
+const denied = {
+  401: problemContent('Not signed in'),
+  403: problemContent('Not a facilitator'),
+};
+
+/** The case named in the path, as the policy judges it: its centre and its facilitators. */
+export async function pathCase(c: Context<ApiEnv>) {
+  const id = c.req.param('id') ?? '';
+  if (!z.uuid().safeParse(id).success) return { facilitatorIds: [] };
+  return { facilitatorIds: await facilitatorIdsOf(c.var.db, id) };
+}
+
+async function bodyCentre(c: Context<ApiEnv>) {
+  try {
+    const body = (await c.req.json()) as { centreId?: unknown };
+    return {
+      centreId: typeof body.centreId === 'string' ? body.centreId.toLowerCase() : undefined,
+    };
+  } catch {
+    return { centreId: undefined };
+  }
+}
+
+const listRoute = guardedRoute({
+  // Every facilitator may list: the rows are only the cases they follow.
+  policy: requires('circle.read', (c) => ({
+    facilitatorIds: c.var.actor ? [c.var.actor.userId] : [],
+  })),
+  method: 'get',
+  path: '/circles',
+  tags: TAGS,
+  summary: 'The cases you follow as a facilitator, newest first (nobody else sees them)',
+  request: { query: caseListQuery },
+  responses: {
+    200: {
+      description: 'A page of cases',
+      content: { 'application/json': { schema: paginated(circleCase) } },
+    },
+    400: problemContent('Invalid filter'),
+    ...denied,
+  },
+});
+
+const createRoute = guardedRoute({
+  policy: requires('circle.create', bodyCentre),
+  method: 'post',
+  path: '/circles',
+  tags: TAGS,
+  summary: 'Open a case in your centre; you follow it, with the other facilitators named',
+  request: { body: { required: true, content: { 'application/json': { schema: caseInput } } } },
+  responses: {
+    201: { description: 'Opened', content: { 'application/json': { schema: circleCase } } },
+    400: problemContent('Invalid input'),
+    422: problemContent('A named person is not a facilitator of the centre'),
+    ...denied,
+  },
+});
+
+const getRoute = guardedRoute({
+  policy: requires('circle.read', pathCase, { hidden: true }),
+  method: 'get',
+  path: '/circles/{id}',
+  tags: TAGS,
+  summary: 'One case (404 for anyone but its facilitators; each read is audited)',
+  request: { params: idParam },
+  responses: {
+    200: { description: 'The case', content: { 'application/json': { schema: circleCase } } },
+    400: problemContent('The id is not a UUID'),
+    401: problemContent('Not signed in'),
+    404: problemContent('No such case, or not yours'),
+  },
+});
+
+const transitionRoute = guardedRoute({
+  policy: requires('circle.manage', pathCase, { hidden: true }),
+  method: 'post',
+  path: '/circles/{id}/transitions',
+  tags: TAGS,
+  summary:
+    'Move a case to its next stage, or abandon it with a reason; refused (422) with the reason when the practice does not allow it yet',
+  request: {
+    params: idParam,
+    body: { required: true, content: { 'application/json': { schema: transitionInput } } },
+  },
+  responses: {
+    200: { description: 'The case', content: { 'application/json': { schema: circleCase } } },
+    400: problemContent('Invalid input'),
+    401: problemContent('Not signed in'),
+    404: problemContent('No such case, or not yours'),
+    409: problemContent('The case changed stage meanwhile'),
+    422: problemContent('Not allowed from this stage (the detail says why)'),
+  },
+});
+
+export const circlesRoutes = contextRouter()
+  .openapi(listRoute, async (c) => {
+    const query = c.req.valid('query');
+    const me = c.var.actor?.userId ?? '';
+    const conditions: SQL[] = [
+      inArray(
+        circleCases.id,
+        c.var.db
+          .select({ id: circleFacilitators.caseId })
+          .from(circleFacilitators)
+          .where(eq(circleFacilitators.userId, me)),
+      ),
+    ];
+    if (query.stage) conditions.push(eq(circleCases.stage, query.stage));
+    if (query.open === 'true')
+      conditions.push(sql`${circleCases.stage} not in ('closed', 'abandoned')` as SQL);
+    if (query.open === 'false')
+      conditions.push(sql`${circleCases.stage} in ('closed', 'abandoned')` as SQL);
+    const where = and(...conditions);
+    const rows = await c.var.db
+      .select()
+      .from(circleCases)
+      .where(where)
+      .orderBy(desc(circleCases.openedAt), desc(circleCases.id))
+      .limit(query.pageSize)
+      .offset(pageOffset(query));
+    const [total] = await c.var.db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(circleCases)
+      .where(where);
+    const items = await toCases(c.var.db, rows);
+    await recordAudit(c.var.db, c, {
+      action: 'circle.list',
+      entity: 'circle_case',
+      after: { references: items.map((i) => i.reference) },
+    });
+    return c.json({ items, page: query.page, pageSize: query.pageSize, total: total?.n ?? 0 }, 200);
+  })
+  .openapi(createRoute, async (c) => {
+    const input = c.req.valid('json');
+    const me = c.var.actor?.userId ?? '';
+    const others = [...new Set(input.facilitatorIds.filter((id) => id !== me))];
+    if (others.length) {
+      const held = await c.var.db
+        .select({ userId: roleAssignments.userId })
+        .from(roleAssignments)
+        .where(
+          and(
+            inArray(roleAssignments.userId, others),
+            eq(roleAssignments.role, 'facilitator'),
+            eq(roleAssignments.centreId, input.centreId),
+          ),
+        );
+      const missing = others.filter((id) => !held.some((h) => h.userId === id));
+      if (missing.length) {
+        return problemResponse(
+          c,
+          422,
+          'Seuls des facilitateurs de ce centre peuvent suivre le dossier.',
+          {
+            errors: [
+              { field: 'facilitatorIds', message: 'Personne non facilitatrice dans ce centre.' },
+            ],
+          },
+        ) as never;
+      }
+    }
+    const made = await c.var.db.transaction(async (tx) => {
+      const year = new Date().getUTCFullYear();
+      // References are numbered per year without gaps: one opening at a time.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`lakou:circle-ref:${year}`}))`);
+      const [last] = await tx
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(circleCases)
+        .where(like(circleCases.reference, `CR-${year}-%`));
+      const [row] = await tx
+        .insert(circleCases)
+        .values({
+          reference: caseReference(year, (last?.n ?? 0) + 1),
+          centreId: input.centreId,
+          description: input.description,
+          createdBy: me,
+        })
+        .returning();
+      if (!row) throw new Error('case insert returned no row');
+      await tx
+        .insert(circleFacilitators)
+        .values([me, ...others].map((userId) => ({ caseId: row.id, userId })));
+      const [created] = await toCases(tx, [row]);
+      // The audit keeps the reference, never the description.
+      await recordAudit(tx, c, {
+        action: 'circle.open',
+        entity: 'circle_case',
+        entityId: row.id,
+        after: { reference: row.reference, centreId: row.centreId },
+      });
+      return created;
+    });
+    return c.json(made as z.infer<typeof circleCase>, 201);
+  })
+  .openapi(getRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const found = await findCase(c.var.db, id);
+    if (!found) {
+      return problemResponse(
+        c,
+        404,
+        'Introuvable : ce dossier n’existe pas ou ne vous est pas confié.',
+      ) as never;
+    }
+    await recordAudit(c.var.db, c, {
+      action: 'circle.read',
+      entity: 'circle_case',
+      entityId: id,
+      after: { reference: found.reference },
+    });
+    return c.json(found, 200);
+  })
+  .openapi(transitionRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const move = c.req.valid('json');
+    const before = await findCase(c.var.db, id);
+    if (!before) {
+      return problemResponse(
+        c,
+        404,
+        'Introuvable : ce dossier n’existe pas ou ne vous est pas confié.',
+      ) as never;
+    }
+    const people = await participantsOf(c.var.db, id);
+    const verdict = judgeCaseMove(
+      {
+        stage: before.stage,
+        participants: people.map((p) => ({
+          role: p.role,
+          consent: p.consent,
+          // Sessions come with scheduling; until then a consent recorded stands for the pre-circle.
+          hadPreCircle: p.consent === 'consented',
+        })),
+        circleHeld: false,
+        postCircleHeld: false,
+        agreements: [],
+      },
+      move.to === 'abandoned' ? { to: 'abandoned', reason: move.reason ?? '' } : { to: move.to },
+    );
+    if (!verdict.ok) return problemResponse(c, 422, verdict.reason) as never;
+    const final = move.to === 'closed' || move.to === 'abandoned';
+    const after = await c.var.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(circleCases)
+        .set({
+          stage: move.to,
+          stageChangedAt: sql`now()`,
+          ...(final ? { closedAt: sql`now()` } : {}),
+          ...(move.to === 'abandoned' ? { abandonReason: move.reason ?? null } : {}),
+        })
+        .where(and(eq(circleCases.id, id), eq(circleCases.stage, before.stage)))
+        .returning();
+      if (!row) return null;
+      await recordAudit(tx, c, {
+        action: `circle.${move.to}`,
+        entity: 'circle_case',
+        entityId: id,
+        before: { stage: before.stage },
+        after: { stage: row.stage },
+      });
+      return (await toCases(tx, [row]))[0] ?? null;
+    });
+    if (!after) {
+      return problemResponse(
+        c,
+        409,
+        'Le dossier vient de changer d’étape : rechargez-le.',
+      ) as never;
+    }
+    return c.json(after, 200);
+  });
