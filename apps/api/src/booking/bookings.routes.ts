@@ -11,7 +11,6 @@ import {
   instantMs,
   priceOf,
   transition,
-  validateAgainstResource,
 } from '@lakou/domain/booking';
 import { can, centreScope } from '@lakou/domain/identity';
 import { idParam, paginated, problem } from '@lakou/domain/shared';
@@ -24,13 +23,19 @@ import { guardedRoute, requires } from '../http/policy.ts';
 import { PROBLEM_CONTENT_TYPE, problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import {
-  calendarOf,
   centreOfBooking,
   findBooking,
   listBookings,
   liveBookingsAround,
   toBooking,
 } from './bookings.queries.ts';
+import {
+  bookingRuleProblems,
+  conflictResponse,
+  insertBooking,
+  lockResource,
+  SlotTaken,
+} from './bookings.write.ts';
 import { centreOfResource, findResource } from './resources.queries.ts';
 
 const TAGS = ['Réservations'];
@@ -178,25 +183,6 @@ const moveRoute = guardedRoute({
   },
 });
 
-class SlotTaken extends Error {
-  constructor(readonly conflicts: z.infer<typeof booking>[]) {
-    super('slot taken');
-  }
-}
-
-function conflictResponse(c: Context<ApiEnv>, conflicts: z.infer<typeof booking>[]) {
-  const first = conflicts[0];
-  const detail = first
-    ? `Ce créneau est déjà pris (${first.purpose}, de ${first.start} à ${first.end}). Choisissez un autre horaire ou une autre ressource.`
-    : 'Ce créneau vient d’être pris. Choisissez un autre horaire.';
-  return problemResponse(c, 409, detail, {
-    code: 'BOOKING_CONFLICT',
-    ...({ conflicts } as object),
-  });
-}
-
-const utcDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 export const bookingsRoutes = contextRouter()
   .openapi(listRoute, async (c) => {
     const actor = c.var.actor;
@@ -217,15 +203,7 @@ export const bookingsRoutes = contextRouter()
         errors: [{ field: 'resourceId', message: 'Cette ressource n’existe pas.' }],
       }) as never;
     }
-    const start = new Date(input.start);
-    const end = new Date(input.end);
-    const calendar = await calendarOf(
-      c.var.db,
-      resource,
-      utcDate(start.getTime() - 86_400_000),
-      utcDate(end.getTime() + 86_400_000),
-    );
-    const problems = validateAgainstResource(input, resource, calendar);
+    const problems = await bookingRuleProblems(c.var.db, resource, input);
     if (problems.length) {
       return problemResponse(c, 422, problems.map((p) => p.message).join(' '), {
         errors: problems,
@@ -235,51 +213,20 @@ export const bookingsRoutes = contextRouter()
     const approves =
       actor !== null && can(actor, 'booking.approve', { centreId: resource.centreId });
     const status = approves ? 'confirmed' : initialStatus(resource);
-    const price = priceOf(resource.tariff, input.audience, input.start, input.end);
     try {
-      const created = await c.var.db.transaction(async (tx) => {
-        // Bookings of one resource are written one at a time (concurrent inserts checked by an
-        // exclusion constraint can otherwise deadlock); the domain's check then sees every
-        // committed booking and names the conflicts, and the constraint stays the safety net.
-        await tx.execute(
-          sql`select pg_advisory_xact_lock(hashtext(${`lakou:booking:${resource.id}`}))`,
-        );
-        const nearby = await liveBookingsAround(tx, resource.id, start, end);
-        const conflicts = findConflicts(input, nearby, resource.bufferMinutes);
-        if (conflicts.length) throw new SlotTaken(conflicts);
-        const [row] = await tx
-          .insert(bookings)
-          .values({
-            resourceId: resource.id,
-            centreId: resource.centreId,
-            startsAt: start,
-            endsAt: end,
-            blockedUntil: new Date(end.getTime() + resource.bufferMinutes * 60_000),
-            status,
-            organiser: input.organiser,
-            purpose: input.purpose,
-            headcount: input.headcount,
-            basicNeeds: input.basicNeeds,
-            audience: input.audience,
-            priceCents: price.cents,
-            createdBy: c.var.principal?.id ?? null,
-          })
-          .returning();
-        if (!row) throw new Error('booking insert returned no row');
-        const made = toBooking(row);
-        await recordAudit(tx, c, {
-          action: 'booking.create',
-          entity: 'booking',
-          entityId: made.id,
-          after: made,
-        });
-        return made;
-      });
+      const created = await c.var.db.transaction((tx) =>
+        insertBooking(tx, c, resource, input, status),
+      );
       return c.json(created, 201);
     } catch (error) {
       if (error instanceof SlotTaken) return conflictResponse(c, error.conflicts) as never;
       if (sqlState(error) === '23P01') {
-        const now = await liveBookingsAround(c.var.db, resource.id, start, end);
+        const now = await liveBookingsAround(
+          c.var.db,
+          resource.id,
+          new Date(input.start),
+          new Date(input.end),
+        );
         return conflictResponse(c, findConflicts(input, now, resource.bufferMinutes)) as never;
       }
       throw error;
@@ -303,9 +250,7 @@ export const bookingsRoutes = contextRouter()
     if (!moved.ok) return problemResponse(c, 422, moved.reason) as never;
     try {
       const after = await c.var.db.transaction(async (tx) => {
-        await tx.execute(
-          sql`select pg_advisory_xact_lock(hashtext(${`lakou:booking:${before.resourceId}`}))`,
-        );
+        await lockResource(tx, before.resourceId);
         const [row] = await tx
           .update(bookings)
           .set({ status: moved.status, cancelReason: moved.cancelReason, updatedAt: sql`now()` })
@@ -355,17 +300,10 @@ export const bookingsRoutes = contextRouter()
     if (!resource) return problemResponse(c, 404, 'Cette ressource n’existe plus.') as never;
     const start = new Date(move.start);
     const end = new Date(move.end);
-    const calendar = await calendarOf(
-      c.var.db,
-      resource,
-      utcDate(start.getTime() - 86_400_000),
-      utcDate(end.getTime() + 86_400_000),
-    );
-    const problems = validateAgainstResource(
-      { ...move, headcount: before.headcount },
-      resource,
-      calendar,
-    );
+    const problems = await bookingRuleProblems(c.var.db, resource, {
+      ...move,
+      headcount: before.headcount,
+    });
     if (problems.length) {
       return problemResponse(c, 422, problems.map((p) => p.message).join(' '), {
         errors: problems,
@@ -374,9 +312,7 @@ export const bookingsRoutes = contextRouter()
     const price = priceOf(resource.tariff, before.audience, move.start, move.end);
     try {
       const after = await c.var.db.transaction(async (tx) => {
-        await tx.execute(
-          sql`select pg_advisory_xact_lock(hashtext(${`lakou:booking:${resource.id}`}))`,
-        );
+        await lockResource(tx, resource.id);
         const nearby = (await liveBookingsAround(tx, resource.id, start, end)).filter(
           (b) => b.id !== id,
         );
