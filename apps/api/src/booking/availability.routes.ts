@@ -1,17 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import {
-  availabilityRequest,
-  effectiveBookableHours,
-  freeSlots,
-  resourceAvailability,
-} from '@lakou/domain/booking';
+import { availabilityRequest, resourceAvailability } from '@lakou/domain/booking';
 import { can } from '@lakou/domain/identity';
 import { inArray } from 'drizzle-orm';
 import { resources } from '../db/schema/index.ts';
 import { guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { contextRouter } from '../http/router.ts';
-import { calendarOf, liveBookingsAround } from './bookings.queries.ts';
+import { slotsOf } from './availability.queries.ts';
 import { toResource } from './resources.queries.ts';
 
 const route = guardedRoute({
@@ -36,8 +31,6 @@ const route = guardedRoute({
   },
 });
 
-const utcDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 export const availabilityRoutes = contextRouter().openapi(route, async (c) => {
   const query = c.req.valid('query');
   const rows = await c.var.db
@@ -59,35 +52,11 @@ export const availabilityRoutes = contextRouter().openapi(route, async (c) => {
       },
     ) as never;
   }
-  const from = new Date(query.from);
-  const to = new Date(query.to);
   const items = [];
   for (const id of query.resourceIds) {
     const resource = byId.get(id);
     if (!resource) continue;
-    const calendar = await calendarOf(
-      c.var.db,
-      resource,
-      utcDate(from.getTime() - 86_400_000),
-      utcDate(to.getTime() + 86_400_000),
-    );
-    const busy = await liveBookingsAround(c.var.db, id, from, to);
-    const slots = resource.active
-      ? freeSlots({
-          window: { from: query.from, to: query.to },
-          durationMinutes: query.duration,
-          stepMinutes: query.step,
-          timeZone: calendar.timeZone,
-          bookableHours: effectiveBookableHours(resource, calendar.openingHours),
-          closures: calendar.closures,
-          bufferMinutes: resource.bufferMinutes,
-          busy,
-        })
-      : [];
-    items.push({
-      resourceId: id,
-      slots: slots.map((s) => ({ start: s.start.toString(), end: s.end.toString() })),
-    });
+    items.push({ resourceId: id, slots: await slotsOf(c.var.db, resource, query) });
   }
   return c.json({ items }, 200);
 });

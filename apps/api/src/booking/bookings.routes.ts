@@ -9,7 +9,6 @@ import {
   initialStatus,
   instant,
   instantMs,
-  priceOf,
   transition,
 } from '@lakou/domain/booking';
 import { can, centreScope } from '@lakou/domain/identity';
@@ -34,6 +33,7 @@ import {
   conflictResponse,
   insertBooking,
   lockResource,
+  moveBookingInTransaction,
   SlotTaken,
 } from './bookings.write.ts';
 import { centreOfResource, findResource } from './resources.queries.ts';
@@ -309,37 +309,10 @@ export const bookingsRoutes = contextRouter()
         errors: problems,
       }) as never;
     }
-    const price = priceOf(resource.tariff, before.audience, move.start, move.end);
     try {
-      const after = await c.var.db.transaction(async (tx) => {
-        await lockResource(tx, resource.id);
-        const nearby = (await liveBookingsAround(tx, resource.id, start, end)).filter(
-          (b) => b.id !== id,
-        );
-        const conflicts = findConflicts(move, nearby, resource.bufferMinutes);
-        if (conflicts.length) throw new SlotTaken(conflicts);
-        const [row] = await tx
-          .update(bookings)
-          .set({
-            startsAt: start,
-            endsAt: end,
-            blockedUntil: new Date(end.getTime() + resource.bufferMinutes * 60_000),
-            priceCents: price.cents,
-            updatedAt: sql`now()`,
-          })
-          .where(eq(bookings.id, id))
-          .returning();
-        if (!row) throw new Error('booking vanished');
-        const updated = toBooking(row);
-        await recordAudit(tx, c, {
-          action: 'booking.move',
-          entity: 'booking',
-          entityId: id,
-          before,
-          after: updated,
-        });
-        return updated;
-      });
+      const after = await c.var.db.transaction((tx) =>
+        moveBookingInTransaction(tx, c, resource, before, move),
+      );
       return c.json(after, 200);
     } catch (error) {
       if (error instanceof SlotTaken) return conflictResponse(c, error.conflicts) as never;

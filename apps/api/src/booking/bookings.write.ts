@@ -9,7 +9,7 @@ import {
   type Resource,
   validateAgainstResource,
 } from '@lakou/domain/booking';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
@@ -98,6 +98,49 @@ export async function insertBooking(
     after: made,
   });
   return made;
+}
+
+/**
+ * Moves a live booking to [start, end) inside the caller's transaction: the resource's lock, the
+ * conflicts with other bookings (throws `SlotTaken`), the price that follows, the audit.
+ */
+export async function moveBookingInTransaction(
+  tx: Tx,
+  c: Context<ApiEnv>,
+  resource: Resource,
+  before: Booking,
+  move: { start: string; end: string },
+): Promise<Booking> {
+  const start = new Date(move.start);
+  const end = new Date(move.end);
+  await lockResource(tx, resource.id);
+  const nearby = (await liveBookingsAround(tx, resource.id, start, end)).filter(
+    (b) => b.id !== before.id,
+  );
+  const conflicts = findConflicts(move, nearby, resource.bufferMinutes);
+  if (conflicts.length) throw new SlotTaken(conflicts);
+  const price = priceOf(resource.tariff, before.audience, move.start, move.end);
+  const [row] = await tx
+    .update(bookings)
+    .set({
+      startsAt: start,
+      endsAt: end,
+      blockedUntil: new Date(end.getTime() + resource.bufferMinutes * 60_000),
+      priceCents: price.cents,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(bookings.id, before.id))
+    .returning();
+  if (!row) throw new Error('booking vanished');
+  const updated = toBooking(row);
+  await recordAudit(tx, c, {
+    action: 'booking.move',
+    entity: 'booking',
+    entityId: before.id,
+    before,
+    after: updated,
+  });
+  return updated;
 }
 
 /** The 409 naming the first conflicting booking, in French. */
