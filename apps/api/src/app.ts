@@ -10,8 +10,10 @@ import { closuresRoutes } from './booking/closures.routes.ts';
 import { feedsRoutes } from './booking/feeds.routes.ts';
 import { resourcesRoutes } from './booking/resources.routes.ts';
 import { seriesRoutes } from './booking/series.routes.ts';
+import { agreementsRoutes } from './circles/agreements.routes.ts';
 import { circlesRoutes } from './circles/circles.routes.ts';
 import { participantsRoutes } from './circles/participants.routes.ts';
+import { sessionsRoutes } from './circles/sessions.routes.ts';
 import { checkInsRoutes } from './coworking/check-ins.routes.ts';
 import { passesRoutes } from './coworking/passes.routes.ts';
 import type { Database } from './db/client.ts';
@@ -82,7 +84,9 @@ function apiRoutes(options: AppOptions) {
     .route('/', passesRoutes)
     .route('/', checkInsRoutes)
     .route('/', circlesRoutes)
-    .route('/', participantsRoutes);
+    .route('/', participantsRoutes)
+    .route('/', sessionsRoutes)
+    .route('/', agreementsRoutes);
 }
 
 export function createApp(options: AppOptions) {

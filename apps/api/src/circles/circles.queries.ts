@@ -1,7 +1,22 @@
-import type { CaseStage, CircleCase, Participant } from '@lakou/domain/circles';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type {
+  Agreement,
+  CaseFacts,
+  CaseStage,
+  CircleCase,
+  CircleSession,
+  Participant,
+} from '@lakou/domain/circles';
+import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { circleCases, circleFacilitators, circleParticipants, users } from '../db/schema/index.ts';
+import {
+  circleAgreements,
+  circleCases,
+  circleFacilitators,
+  circleParticipants,
+  circleSessions,
+  resources,
+  users,
+} from '../db/schema/index.ts';
 
 type Reader = Pick<Db, 'select'>;
 type CaseRow = typeof circleCases.$inferSelect;
@@ -71,4 +86,99 @@ export async function participantsOf(db: Reader, caseId: string): Promise<Partic
     consentRecordedBy: recorder,
     contact: p.contact,
   }));
+}
+
+export async function sessionsOf(db: Reader, caseId: string): Promise<CircleSession[]> {
+  const rows = await db
+    .select({ s: circleSessions, resourceName: resources.name })
+    .from(circleSessions)
+    .innerJoin(resources, eq(resources.id, circleSessions.resourceId))
+    .where(eq(circleSessions.caseId, caseId))
+    .orderBy(asc(circleSessions.startsAt), asc(circleSessions.id));
+  return rows.map(({ s, resourceName }) => ({
+    id: s.id,
+    caseId: s.caseId,
+    kind: s.kind as CircleSession['kind'],
+    resourceId: s.resourceId,
+    resourceName,
+    bookingId: s.bookingId,
+    start: s.startsAt.toISOString(),
+    end: s.endsAt.toISOString(),
+    status: s.status as CircleSession['status'],
+    participantIds: s.participantIds,
+  }));
+}
+
+export async function agreementsOf(db: Reader, caseId: string): Promise<Agreement[]> {
+  const rows = await db
+    .select()
+    .from(circleAgreements)
+    .where(eq(circleAgreements.caseId, caseId))
+    .orderBy(asc(circleAgreements.createdAt), asc(circleAgreements.id));
+  return rows.map((a) => ({
+    id: a.id,
+    caseId: a.caseId,
+    what: a.what,
+    owner: a.owner,
+    dueOn: a.dueOn,
+    outcome: a.outcome as Agreement['outcome'],
+    note: a.note,
+    evaluatedAt: a.evaluatedAt?.toISOString() ?? null,
+  }));
+}
+
+/** What the domain needs to judge a move of the case: consents, sessions held, agreements. */
+export async function caseFacts(db: Reader, found: CircleCase): Promise<CaseFacts> {
+  const [people, sessions, agreements] = await Promise.all([
+    participantsOf(db, found.id),
+    sessionsOf(db, found.id),
+    agreementsOf(db, found.id),
+  ]);
+  const held = sessions.filter((s) => s.status === 'held');
+  return {
+    stage: found.stage,
+    participants: people.map((p) => ({
+      role: p.role,
+      consent: p.consent,
+      hadPreCircle: held.some((s) => s.kind === 'pre_circle' && s.participantIds.includes(p.id)),
+    })),
+    circleHeld: held.some((s) => s.kind === 'circle'),
+    postCircleHeld: held.some((s) => s.kind === 'post_circle'),
+    agreements: agreements.map((a) => ({ outcome: a.outcome })),
+  };
+}
+
+/**
+ * The other commitments of a case's facilitators in [from, to): their live sessions in any case
+ * (only times; nothing of those cases leaves this function).
+ */
+export async function facilitatorsBusy(
+  db: Reader,
+  caseId: string,
+  from: Date,
+  to: Date,
+  exceptSessionId?: string,
+): Promise<{ start: string; end: string }[]> {
+  const mine = db
+    .select({ userId: circleFacilitators.userId })
+    .from(circleFacilitators)
+    .where(eq(circleFacilitators.caseId, caseId));
+  const theirCases = db
+    .select({ caseId: circleFacilitators.caseId })
+    .from(circleFacilitators)
+    .where(inArray(circleFacilitators.userId, mine));
+  const rows = await db
+    .select({ start: circleSessions.startsAt, end: circleSessions.endsAt, id: circleSessions.id })
+    .from(circleSessions)
+    .where(
+      and(
+        inArray(circleSessions.caseId, theirCases),
+        ne(circleSessions.status, 'cancelled'),
+        lt(circleSessions.startsAt, to),
+        gt(circleSessions.endsAt, from),
+      ),
+    );
+  return rows
+    .filter((r) => r.id !== exceptSessionId)
+    .map((r) => ({ start: r.start.toISOString(), end: r.end.toISOString() }));
 }

@@ -15,7 +15,7 @@ import { circleCases, circleFacilitators, roleAssignments } from '../db/schema/i
 import { guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
-import { facilitatorIdsOf, findCase, participantsOf, toCases } from './circles.queries.ts';
+import { caseFacts, facilitatorIdsOf, findCase, toCases } from './circles.queries.ts';
 
 const TAGS = ['Cercles restauratifs'];
 const denied = {
@@ -241,20 +241,8 @@ export const circlesRoutes = contextRouter()
         'Introuvable : ce dossier n’existe pas ou ne vous est pas confié.',
       ) as never;
     }
-    const people = await participantsOf(c.var.db, id);
     const verdict = judgeCaseMove(
-      {
-        stage: before.stage,
-        participants: people.map((p) => ({
-          role: p.role,
-          consent: p.consent,
-          // Sessions come with scheduling; until then a consent recorded stands for the pre-circle.
-          hadPreCircle: p.consent === 'consented',
-        })),
-        circleHeld: false,
-        postCircleHeld: false,
-        agreements: [],
-      },
+      await caseFacts(c.var.db, before),
       move.to === 'abandoned' ? { to: 'abandoned', reason: move.reason ?? '' } : { to: move.to },
     );
     if (!verdict.ok) return problemResponse(c, 422, verdict.reason) as never;

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { FREE_TARIFF } from '@lakou/domain/booking';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog, centres, roleAssignments, users } from '../../src/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-users.ts';
@@ -18,6 +19,8 @@ describe.each(engines)('restorative circle cases, in confidence (%s)', (kind) =>
   let admin: string;
   let manager: string;
   let centreId: string;
+  let room: string;
+  let secondRoom: string;
 
   beforeAll(async () => {
     ctx = await seededApp(kind);
@@ -55,6 +58,17 @@ describe.each(engines)('restorative circle cases, in confidence (%s)', (kind) =>
     facilitatorB = await signIn(ctx.app, 'facilitation.b@lakou.test', DEMO_PASSWORD);
     admin = await signIn(ctx.app, 'admin@lakou.test', DEMO_PASSWORD);
     manager = await signIn(ctx.app, 'gestion@lakou.test', DEMO_PASSWORD);
+    const makeRoom = async (name: string) =>
+      (
+        await json<{ id: string }>(
+          await call(ctx.app, 'POST', '/api/resources', {
+            cookie: manager,
+            body: { centreId, kind: 'room', name, capacity: 8, tariff: FREE_TARIFF },
+          }),
+        )
+      ).id;
+    room = await makeRoom('Salle du cercle');
+    secondRoom = await makeRoom('Petite salle');
   });
   afterAll(() => ctx.database.dispose());
 
@@ -111,7 +125,7 @@ describe.each(engines)('restorative circle cases, in confidence (%s)', (kind) =>
     expect(made.every((c) => c.reference.startsWith(`CR-${year}-`))).toBe(true);
   });
 
-  it('refuses every move the practice does not allow, with the reason, and audits each read', async () => {
+  it('follows a case from intake to close, refusing every move the practice does not allow, and audits reads without personal data', async () => {
     const c = await open();
     const move = (to: string, reason?: string) =>
       call(ctx.app, 'POST', `/api/circles/${c.id}/transitions`, {
@@ -136,6 +150,43 @@ describe.each(engines)('restorative circle cases, in confidence (%s)', (kind) =>
     const refused = await move('circle');
     expect(refused.status).toBe(422);
     expect((await json<{ detail: string }>(refused)).detail).toMatch(/ni pré-cercle ni refus/);
+
+    const schedule = async (kind: string, day: string, participantIds: string[] = []) => {
+      const res = await call(ctx.app, 'POST', `/api/circles/${c.id}/sessions`, {
+        cookie: facilitatorA,
+        body: {
+          kind,
+          resourceId: room,
+          start: `${day}T10:00:00-03:00`,
+          end: `${day}T11:00:00-03:00`,
+          participantIds,
+        },
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      return json<{ id: string; bookingId: string }>(res);
+    };
+    const held = (sessionId: string) =>
+      call(ctx.app, 'POST', `/api/circles/${c.id}/sessions/${sessionId}/held`, {
+        cookie: facilitatorA,
+      });
+    // The circle cannot be planned before the pre-circles stage is under way, nor out of order.
+    expect(
+      (
+        await call(ctx.app, 'POST', `/api/circles/${c.id}/sessions`, {
+          cookie: facilitatorA,
+          body: {
+            kind: 'post_circle',
+            resourceId: room,
+            start: '2027-05-03T10:00:00-03:00',
+            end: '2027-05-03T11:00:00-03:00',
+          },
+        })
+      ).status,
+    ).toBe(422);
+    const pre1 = await schedule('pre_circle', '2027-05-03', [author.id]);
+    const pre2 = await schedule('pre_circle', '2027-05-04', [receiver.id]);
+    for (const s of [pre1, pre2]) expect((await held(s.id)).status).toBe(200);
+    expect((await move('circle')).status).toBe(422); // consent not recorded yet
     for (const id of [author.id, receiver.id]) {
       const res = await call(ctx.app, 'PATCH', `/api/circles/${c.id}/participants/${id}`, {
         cookie: facilitatorA,
@@ -147,26 +198,136 @@ describe.each(engines)('restorative circle cases, in confidence (%s)', (kind) =>
       });
     }
     expect((await move('circle')).status).toBe(200);
-    const noPost = await move('post_circle');
-    expect(noPost.status).toBe(422);
-    expect((await move('abandoned')).status).toBe(422);
-    const abandoned = await move('abandoned', 'La personne a déménagé');
-    expect(await json(abandoned)).toMatchObject({ stage: 'abandoned' });
-    expect((await move('pre_circles')).status).toBe(422);
+    expect((await move('post_circle')).status).toBe(422);
+    const circle = await schedule('circle', '2027-05-05');
+    expect((await held(circle.id)).status).toBe(200);
+    expect((await held(circle.id)).status).toBe(422);
+    const agree = (what: string) =>
+      call(ctx.app, 'POST', `/api/circles/${c.id}/agreements`, {
+        cookie: facilitatorA,
+        body: { what, owner: 'J. M.', dueOn: '2027-06-01' },
+      });
+    const a1 = await json<{ id: string }>(await agree('Réparer la clôture du jardin'));
+    const a2 = await json<{ id: string }>(await agree('Prendre un café ensemble'));
+    expect((await move('post_circle')).status).toBe(200);
+    const post = await schedule('post_circle', '2027-06-07');
+    expect((await held(post.id)).status).toBe(200);
+    const evaluate = (id: string, outcome: string) =>
+      call(ctx.app, 'PATCH', `/api/circles/${c.id}/agreements/${id}`, {
+        cookie: facilitatorA,
+        body: { outcome, note: '' },
+      });
+    expect((await evaluate(a1.id, 'done')).status).toBe(200);
+    const notYet = await move('closed');
+    expect(notYet.status).toBe(422);
+    expect((await json<{ detail: string }>(notYet)).detail).toMatch(/1 accord/);
+    expect((await evaluate(a2.id, 'partly')).status).toBe(200);
+    expect(await json(await move('closed'))).toMatchObject({ stage: 'closed' });
+    expect((await move('abandoned', 'Trop tard')).status).toBe(422);
     expect((await add('Tard', 'community')).status).toBe(422);
+
+    // The centre's agenda shows the rooms as taken, never a name.
+    const agenda = await json<{
+      items: { id: string; purpose: string; organiser: { name: string } }[];
+    }>(
+      await call(
+        ctx.app,
+        'GET',
+        `/api/bookings?resourceId=${room}&from=2027-05-01T00:00:00Z&to=2027-06-30T00:00:00Z`,
+        { cookie: manager },
+      ),
+    );
+    expect(agenda.items.map((b) => b.id).sort()).toEqual(
+      [pre1, pre2, circle, post].map((s) => s.bookingId).sort(),
+    );
+    for (const b of agenda.items) {
+      expect(b.purpose).toBe('Cercle (confidentiel)');
+      expect(b.organiser.name).toBe('Cercle (confidentiel)');
+    }
 
     const people = await json<{ items: { pseudonym: string; contact: string | null }[] }>(
       await call(ctx.app, 'GET', `/api/circles/${c.id}/participants`, { cookie: facilitatorA }),
     );
     expect(people.items.map((p) => p.pseudonym)).toEqual(['J. M.', 'Tati R.']);
-    const reads = await ctx.database.db
+    const entries = await ctx.database.db
       .select({ action: auditLog.action, after: auditLog.after })
       .from(auditLog)
-      .where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, 'circle.participants.read')));
-    expect(reads).toHaveLength(1);
-    // The audit names the case by reference; it never copies pseudonyms or contacts.
-    expect(JSON.stringify(reads)).not.toContain('J. M.');
-    expect(JSON.stringify(reads)).not.toContain('0694');
+      .where(eq(auditLog.entityId, c.id));
+    expect(entries.filter((e) => e.action === 'circle.participants.read')).toHaveLength(1);
+    // The audit names the case by reference; it never copies pseudonyms, contacts or agreements.
+    for (const secret of ['J. M.', 'Tati', '0694', 'clôture'])
+      expect(JSON.stringify(entries)).not.toContain(secret);
+  });
+
+  it('reschedules a session with its booking, frees the room on cancel, and keeps a facilitator from two places at once', async () => {
+    const c = await open();
+    const p = await json<{ id: string }>(
+      await call(ctx.app, 'POST', `/api/circles/${c.id}/participants`, {
+        cookie: facilitatorA,
+        body: { pseudonym: 'K.', role: 'receiver' },
+      }),
+    );
+    const body = (day: string, resourceId = room) => ({
+      kind: 'pre_circle',
+      resourceId,
+      start: `${day}T14:00:00-03:00`,
+      end: `${day}T15:00:00-03:00`,
+      participantIds: [p.id],
+    });
+    const made = await call(ctx.app, 'POST', `/api/circles/${c.id}/sessions`, {
+      cookie: facilitatorA,
+      body: body('2027-07-05'),
+    });
+    expect(made.status).toBe(201);
+    const session = await json<{ id: string; bookingId: string }>(made);
+    // Same facilitator, another room, same time: refused without naming the other case.
+    const other = await open();
+    await call(ctx.app, 'POST', `/api/circles/${other.id}/participants`, {
+      cookie: facilitatorA,
+      body: { pseudonym: 'Z.', role: 'author' },
+    });
+    const otherPeople = await json<{ items: { id: string }[] }>(
+      await call(ctx.app, 'GET', `/api/circles/${other.id}/participants`, { cookie: facilitatorA }),
+    );
+    const clash = await call(ctx.app, 'POST', `/api/circles/${other.id}/sessions`, {
+      cookie: facilitatorA,
+      body: { ...body('2027-07-05', secondRoom), participantIds: [otherPeople.items[0]?.id] },
+    });
+    expect(clash.status).toBe(409);
+    expect(await clash.text()).not.toContain(c.reference);
+    // The availability search leaves that hour out, in any room.
+    const slots = await json<{ items: { slots: { start: string }[] }[] }>(
+      await call(
+        ctx.app,
+        'GET',
+        `/api/circles/${other.id}/availability?resourceIds=${secondRoom}&from=2027-07-05T12:00:00Z&to=2027-07-05T21:00:00Z&duration=60`,
+        { cookie: facilitatorA },
+      ),
+    );
+    const starts = slots.items[0]?.slots.map((s) => s.start) ?? [];
+    expect(starts.length).toBeGreaterThan(0);
+    expect(starts).not.toContain('2027-07-05T17:00:00Z');
+
+    const moved = await call(ctx.app, 'PATCH', `/api/circles/${c.id}/sessions/${session.id}`, {
+      cookie: facilitatorA,
+      body: { start: '2027-07-06T09:00:00-03:00', end: '2027-07-06T10:00:00-03:00' },
+    });
+    expect(moved.status).toBe(200);
+    const booking = await json<{ start: string; status: string }>(
+      await call(ctx.app, 'GET', `/api/bookings/${session.bookingId}`, { cookie: manager }),
+    );
+    expect(booking.start).toBe('2027-07-06T12:00:00.000Z');
+    const cancelled = await call(
+      ctx.app,
+      'POST',
+      `/api/circles/${c.id}/sessions/${session.id}/cancel`,
+      { cookie: facilitatorA },
+    );
+    expect(await json(cancelled)).toMatchObject({ status: 'cancelled' });
+    const freed = await json<{ status: string }>(
+      await call(ctx.app, 'GET', `/api/bookings/${session.bookingId}`, { cookie: manager }),
+    );
+    expect(freed.status).toBe('cancelled');
   });
 
   it('lets only facilitators of the centre open a case, and refuses bad input in French', async () => {

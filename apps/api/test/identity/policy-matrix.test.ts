@@ -260,6 +260,46 @@ const MATRIX: Record<string, Probe> = {
     hidden: true,
     path: (f: Fixtures) => `/api/circles/${f.circleCase}/participants/${anyId}`,
   },
+  'GET /api/circles/:id/availability': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}/availability`,
+  },
+  'GET /api/circles/:id/sessions': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}/sessions`,
+  },
+  'POST /api/circles/:id/sessions': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}/sessions`,
+  },
+  'PATCH /api/circles/:id/sessions/:sessionId': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}/sessions/${anyId}`,
+  },
+  'POST /api/circles/:id/sessions/:sessionId/:action': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}/sessions/${anyId}/nothing`,
+  },
+  'GET /api/circles/:id/agreements': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}/agreements`,
+  },
+  'POST /api/circles/:id/agreements': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}/agreements`,
+  },
+  'PATCH /api/circles/:id/agreements/:agreementId': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}/agreements/${anyId}`,
+  },
 };
 /** Served by the auth library or the docs: open to all by design (the library checks sessions itself). */
 const OPEN_BY_DESIGN = [

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  date,
   index,
   pgTable,
   primaryKey,
@@ -9,6 +10,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bookings, resources } from './booking.ts';
 import { users } from './identity.ts';
 import { centres } from './network.ts';
 
@@ -92,6 +94,62 @@ export const circleParticipants = pgTable(
     check(
       'circle_participants_consent_check',
       sql`${t.consent} in ('invited', 'consented', 'declined')`,
+    ),
+  ],
+);
+
+/**
+ * A pre-circle, the circle or a post-circle, held in a room booked through the booking engine.
+ * The booking says only « Cercle (confidentiel) »; who meets is known here alone.
+ */
+export const circleSessions = pgTable(
+  'circle_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => circleCases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'set null' }),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'restrict' }),
+    startsAt: tz('starts_at').notNull(),
+    endsAt: tz('ends_at').notNull(),
+    status: text('status').notNull().default('scheduled'),
+    /** For a pre-circle: the participants met (one, or a group of the same party). */
+    participantIds: uuid('participant_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('circle_sessions_case_idx').on(t.caseId, t.startsAt),
+    check('circle_sessions_kind_check', sql`${t.kind} in ('pre_circle', 'circle', 'post_circle')`),
+    check('circle_sessions_status_check', sql`${t.status} in ('scheduled', 'held', 'cancelled')`),
+    check('circle_sessions_time_check', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** An action agreed in the circle (what, who, by when), evaluated in the post-circle. */
+export const circleAgreements = pgTable(
+  'circle_agreements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => circleCases.id, { onDelete: 'cascade' }),
+    what: text('what'),
+    owner: text('owner'),
+    dueOn: date('due_on').notNull(),
+    outcome: text('outcome'),
+    note: text('note'),
+    evaluatedAt: tz('evaluated_at'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('circle_agreements_case_idx').on(t.caseId),
+    check(
+      'circle_agreements_outcome_check',
+      sql`${t.outcome} is null or ${t.outcome} in ('done', 'partly', 'not_done')`,
     ),
   ],
 );
