@@ -10,6 +10,7 @@ import { closuresRoutes } from './booking/closures.routes.ts';
 import { feedsRoutes } from './booking/feeds.routes.ts';
 import { resourcesRoutes } from './booking/resources.routes.ts';
 import { seriesRoutes } from './booking/series.routes.ts';
+import { aggregatesRoutes } from './circles/aggregates.routes.ts';
 import { agreementsRoutes } from './circles/agreements.routes.ts';
 import { circlesRoutes } from './circles/circles.routes.ts';
 import { participantsRoutes } from './circles/participants.routes.ts';
@@ -86,7 +87,8 @@ function apiRoutes(options: AppOptions) {
     .route('/', circlesRoutes)
     .route('/', participantsRoutes)
     .route('/', sessionsRoutes)
-    .route('/', agreementsRoutes);
+    .route('/', agreementsRoutes)
+    .route('/', aggregatesRoutes);
 }
 
 export function createApp(options: AppOptions) {

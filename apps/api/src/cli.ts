@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
+import { purgeClosedCases } from './circles/purge.ts';
 import { readConfig } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { acquireDataDirLock, DataDirBusyError } from './db/data-dir-lock.ts';
@@ -27,6 +28,8 @@ Commandes :
                       ouvre un compte (rôles : admin, manager, staff, facilitator, board ;
                       --centre pour les rôles de centre, répétable) et affiche le lien
                       d'invitation pour choisir le mot de passe
+  circles:purge       purge les données personnelles des dossiers de cercles clos depuis
+                      CIRCLES_RETENTION_MONTHS mois (12 par défaut) ; les statistiques restent
   token:create --email E [--token-name NOM] [--read-write] [--expires-days N|never]
                       crée un jeton d'API personnel (lecture seule et 90 jours par défaut)
                       et l'affiche une seule fois
@@ -46,6 +49,19 @@ interface Flags extends IdentityFlags {
 }
 
 const commands: Record<string, Command> = {
+  'circles:purge': async (database) => {
+    await database.migrate();
+    const months = readConfig().circlesRetentionMonths;
+    const purged = await purgeClosedCases(database.db, new Date(), months, {
+      method: 'CLI',
+      route: 'circles:purge',
+    });
+    console.log(
+      purged.length
+        ? `Données personnelles purgées (dossiers clos depuis ${months} mois) : ${purged.join(', ')}.`
+        : `Aucun dossier clos depuis ${months} mois à purger.`,
+    );
+  },
   'db:migrate': async (database) => {
     await database.migrate();
     const status = await migrationStatus(database.db);

@@ -28,6 +28,8 @@ export interface Config {
   production: boolean;
   /** Sign-in attempts allowed per client address and minute (a centre's public shares one address). */
   signInPerAddress: number;
+  /** Months after closing before a circle case's personal data is purged. */
+  circlesRetentionMonths: number;
 }
 
 /**
@@ -72,6 +74,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Lakou <no-reply@lakou.localhost>',
     production: env.NODE_ENV === 'production',
+    circlesRetentionMonths: positiveInteger(
+      env.CIRCLES_RETENTION_MONTHS,
+      12,
+      'CIRCLES_RETENTION_MONTHS',
+    ),
     signInPerAddress: positiveInteger(
       env.SIGN_IN_LIMIT_PER_ADDRESS,
       50,

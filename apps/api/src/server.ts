@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { startCirclePurge } from './circles/purge.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { acquireDataDirLock, DataDirBusyError } from './db/data-dir-lock.ts';
@@ -56,6 +57,9 @@ const outbox = startOutboxDispatcher(database.db, {
   smtpUrl: config.smtpUrl,
   from: config.mailFrom,
 });
+// Personal data of circle cases closed long enough ago: purged now, then every day.
+startCirclePurge(database.db, config.circlesRetentionMonths, (line) => console.log(line));
+
 const app = createApp({
   database,
   hubDist: config.hubDist,

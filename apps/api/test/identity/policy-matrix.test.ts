@@ -300,6 +300,10 @@ const MATRIX: Record<string, Probe> = {
     hidden: true,
     path: (f: Fixtures) => `/api/circles/${f.circleCase}/agreements/${anyId}`,
   },
+  // The board's numbers: aggregates only, small counts suppressed.
+  'GET /api/reports/circles': {
+    allowed: ['admin', 'manager', 'board', 'admin read-only token'],
+  },
 };
 /** Served by the auth library or the docs: open to all by design (the library checks sessions itself). */
 const OPEN_BY_DESIGN = [
