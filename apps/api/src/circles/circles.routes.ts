@@ -23,11 +23,39 @@ const denied = {
   403: problemContent('Not a facilitator'),
 };
 
-/** The case named in the path, as the policy judges it: its centre and its facilitators. */
+/** The reason as typed (the hub sends it URI-encoded, headers being ASCII). */
+function readableReason(raw: string): string {
+  try {
+    return decodeURIComponent(raw).slice(0, 500);
+  } catch {
+    return raw.slice(0, 500);
+  }
+}
+
+/** Header by which a network admin reads a case in break-glass mode, with the reason. */
+export const BREAK_GLASS_HEADER = 'x-lakou-break-glass';
+
+/**
+ * The case named in the path, as the policy judges it: its facilitators — and, when a network
+ * admin reads it with a reason in the break-glass header, that request, audited here before
+ * anything is shown (even when the case does not exist).
+ */
 export async function pathCase(c: Context<ApiEnv>) {
   const id = c.req.param('id') ?? '';
   if (!z.uuid().safeParse(id).success) return { facilitatorIds: [] };
-  return { facilitatorIds: await facilitatorIdsOf(c.var.db, id) };
+  const facilitatorIds = await facilitatorIdsOf(c.var.db, id);
+  const reason = (c.req.header(BREAK_GLASS_HEADER) ?? '').trim();
+  const admin = c.var.actor?.assignments.some((a) => a.role === 'admin') ?? false;
+  if (admin && c.req.method === 'GET' && reason.length >= 10) {
+    await recordAudit(c.var.db, c, {
+      action: 'circle.break-glass',
+      entity: 'circle_case',
+      entityId: id,
+      after: { reason: readableReason(reason) },
+    });
+    return { facilitatorIds, breakGlass: true };
+  }
+  return { facilitatorIds };
 }
 
 async function bodyCentre(c: Context<ApiEnv>) {

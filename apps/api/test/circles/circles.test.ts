@@ -1,5 +1,5 @@
 import { FREE_TARIFF } from '@lakou/domain/booking';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog, centres, roleAssignments, users } from '../../src/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-users.ts';
@@ -113,6 +113,42 @@ describe.each(engines)('restorative circle cases, in confidence (%s)', (kind) =>
     });
     expect(await unknown.json()).toMatchObject({ status: 404 });
     expect((await call(ctx.app, 'GET', '/api/circles', { cookie: manager })).status).toBe(403);
+  });
+
+  it('opens a case to a network admin only in audited break-glass mode, to read, with a reason', async () => {
+    const mine = await open();
+    const glass = (reason: string) => ({
+      'x-lakou-break-glass': encodeURIComponent(reason),
+      cookie: admin,
+    });
+    const read = (headers: Record<string, string>, path = '') =>
+      ctx.app.request(`/api/circles/${mine.id}${path}`, { headers });
+    expect((await read({ cookie: admin })).status).toBe(404);
+    expect((await read(glass('court'))).status).toBe(404);
+    const reason = 'Signalement de danger grave reçu par la direction';
+    const opened = await read(glass(reason));
+    expect(opened.status).toBe(200);
+    expect((await read(glass(reason), '/participants')).status).toBe(200);
+    const entries = await ctx.database.db
+      .select({ after: auditLog.after, actorEmail: auditLog.actorEmail })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, mine.id), eq(auditLog.action, 'circle.break-glass')));
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ after: { reason }, actorEmail: 'admin@lakou.test' });
+    // Reading only: no change in break-glass mode.
+    const change = await ctx.app.request(`/api/circles/${mine.id}/transitions`, {
+      method: 'POST',
+      headers: {
+        ...glass(reason),
+        origin: 'http://localhost:3000',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ to: 'abandoned', reason: 'Par l’admin' }),
+    });
+    expect(change.status).toBe(404);
+    // The board has no break glass.
+    const boardCookie = await signIn(ctx.app, 'ca@lakou.test', DEMO_PASSWORD);
+    expect((await read({ ...glass(reason), cookie: boardCookie })).status).toBe(404);
   });
 
   it('numbers references without gaps, even when facilitators open cases at the same time', async () => {

@@ -298,6 +298,20 @@ describe('can: restorative circle cases are confidential', () => {
     }
   });
 
+  it('lets an admin read (never manage) a case only in break-glass mode; nobody else gains by it', () => {
+    const glass: Subject = { ...caseInKourou, breakGlass: true };
+    expect(can(actor(ADA, admin), 'circle.read', glass)).toBe(true);
+    expect(can(actor(ADA, admin), 'circle.manage', glass)).toBe(false);
+    for (const a of [
+      actor(ADA, board),
+      actor(BEN, managerIn(KOUROU)),
+      actor(BEN, facilitatorIn(KOUROU)),
+      null,
+    ]) {
+      expect(can(a, 'circle.read', glass)).toBe(false);
+    }
+  });
+
   it('refuses a case with no facilitators listed, even to facilitators of its centre', () => {
     const fac = actor(CLE, facilitatorIn(KOUROU));
     expect(can(fac, 'circle.read', { centreId: KOUROU })).toBe(false);

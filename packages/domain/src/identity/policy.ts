@@ -15,6 +15,11 @@ export interface Subject {
   centreId?: string | null;
   ownerId?: string;
   facilitatorIds?: readonly string[];
+  /**
+   * A network admin asks to read a confidential case in "break-glass" mode, giving a reason
+   * (the API audits it before the rule is even judged).
+   */
+  breakGlass?: boolean;
 }
 
 /**
@@ -88,8 +93,9 @@ const rules: Record<Action, Rule> = {
   'booking.write': (a, s) => isAdmin(a) || holdsIn(a, CENTRE_TEAM, s),
   'booking.approve': (a, s) => isAdmin(a) || holdsIn(a, ['manager'], s),
   'circle.create': (a, s) => holdsIn(a, ['facilitator'], s),
-  // Confidential: a case's facilitators only — not the admin, not the board.
-  'circle.read': (a, s) => isCaseFacilitator(a, s),
+  // Confidential: a case's facilitators only — not the board; an admin only in audited
+  // break-glass mode, and only to read.
+  'circle.read': (a, s) => isCaseFacilitator(a, s) || (isAdmin(a) && s.breakGlass === true),
   'circle.manage': (a, s) => isCaseFacilitator(a, s),
   'circle.aggregates.read': (a, s) =>
     isAdmin(a) ||
