@@ -42,6 +42,7 @@ describe.each(engines)('demo seed on %s', (engine) => {
     // Every centre gets events on its demo bookings and four coworking members.
     expect(first.eventsCreated).toBeGreaterThan(7 * 20);
     expect(first.passesCreated).toBe(7 * 4);
+    expect(first.circlesCreated).toBe(3);
     const after = await counts();
     expect(after.centres).toBe(7);
     expect(after.hours).toBeGreaterThan(0);
@@ -55,6 +56,7 @@ describe.each(engines)('demo seed on %s', (engine) => {
       bookingsCreated: 0,
       eventsCreated: 0,
       passesCreated: 0,
+      circlesCreated: 0,
     });
     expect(await counts()).toEqual(after);
     expect(await isEmpty(database.db)).toBe(false);

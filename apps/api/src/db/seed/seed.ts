@@ -11,6 +11,7 @@ import {
   partners,
 } from '../schema/network.ts';
 import { seedDemoBookings } from './demo-bookings.ts';
+import { seedDemoCircles } from './demo-circles.ts';
 import { seedDemoEvents, seedEventKinds } from './demo-events.ts';
 import { seedDemoUsers } from './demo-users.ts';
 import * as demo from './seccoia-network.ts';
@@ -24,6 +25,7 @@ export interface SeedReport {
   bookingsCreated: number;
   eventsCreated: number;
   passesCreated: number;
+  circlesCreated: number;
 }
 
 /**
@@ -124,6 +126,8 @@ export async function seedDemoNetwork(db: Db, today?: Temporal.PlainDate): Promi
     const booked = await seedDemoBookings(tx as unknown as Db, day);
     // Events on those bookings, registrations, and coworking passes with today's check-ins.
     const evented = await seedDemoEvents(tx as unknown as Db, org.id, day);
+    // A few restorative circle cases, for the demo facilitator's eyes only.
+    const circlesCreated = await seedDemoCircles(tx as unknown as Db, new Date());
 
     return {
       usersCreated,
@@ -131,6 +135,7 @@ export async function seedDemoNetwork(db: Db, today?: Temporal.PlainDate): Promi
       bookingsCreated: booked.bookingsCreated,
       eventsCreated: evented.eventsCreated,
       passesCreated: evented.passesCreated,
+      circlesCreated,
       centresCreated: createdCentres.length,
       partnersCreated: createdPartners.length,
       closuresCreated: createdClosures.length,
