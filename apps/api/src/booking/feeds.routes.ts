@@ -12,6 +12,7 @@ import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { rolesOf } from '../identity/roles.queries.ts';
 import { toBooking } from './bookings.queries.ts';
+import { circleSessionsOf } from './feeds.circles.ts';
 import { bookingsCalendar } from './ics.ts';
 import { centreOfResource } from './resources.queries.ts';
 
@@ -211,15 +212,29 @@ export const feedsRoutes = contextRouter()
     const visible = rows.filter((r) =>
       can(actor, 'booking.read', { centreId: r.booking.centreId }),
     );
+    // A facilitator's own feed also holds the sessions of the circle cases they follow, named by
+    // the case's neutral reference only.
+    const circles = feed.feed.resourceId ? [] : await circleSessionsOf(c.var.db, actor, from, to);
+    const named = new Map(circles.map((s) => [s.bookingId, s.label]));
+    const seen = new Set(visible.map((r) => r.booking.id));
+    const items = [
+      ...visible.map((r) => ({ ...toBooking(r.booking), resourceName: r.resourceName })),
+      ...circles
+        .filter((s) => !seen.has(s.bookingId))
+        .map((s) => ({ ...toBooking(s.booking), resourceName: s.resourceName })),
+    ]
+      .map((b) => {
+        const label = named.get(b.id);
+        return label
+          ? { ...b, purpose: label, organiser: { kind: 'user' as const, name: 'Cercle' } }
+          : b;
+      })
+      .sort((a, b) => a.start.localeCompare(b.start));
     await c.var.db
       .update(calendarFeeds)
       .set({ lastFetchedAt: sql`now()` })
       .where(eq(calendarFeeds.id, feed.feed.id));
-    const body = bookingsCalendar(
-      feed.feed.name,
-      visible.map((r) => ({ ...toBooking(r.booking), resourceName: r.resourceName })),
-      now,
-    );
+    const body = bookingsCalendar(feed.feed.name, items, now);
     return c.body(body, 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Cache-Control': 'private, max-age=300',

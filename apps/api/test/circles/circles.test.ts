@@ -1,5 +1,6 @@
 import { FREE_TARIFF } from '@lakou/domain/booking';
 import { and, eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog, centres, roleAssignments, users } from '../../src/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-users.ts';
@@ -149,6 +150,50 @@ describe.each(engines)('restorative circle cases, in confidence (%s)', (kind) =>
     // The board has no break glass.
     const boardCookie = await signIn(ctx.app, 'ca@lakou.test', DEMO_PASSWORD);
     expect((await read({ ...glass(reason), cookie: boardCookie })).status).toBe(404);
+  });
+
+  it('puts the facilitator’s sessions in their private calendar feed under the case reference only', async () => {
+    const mine = await open();
+    const p = await json<{ id: string }>(
+      await call(ctx.app, 'POST', `/api/circles/${mine.id}/participants`, {
+        cookie: facilitatorA,
+        body: { pseudonym: 'Kalinda', role: 'author' },
+      }),
+    );
+    const day = new Date(Date.now() + 20 * 86_400_000);
+    while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+    const date = day.toISOString().slice(0, 10);
+    const made = await call(ctx.app, 'POST', `/api/circles/${mine.id}/sessions`, {
+      cookie: facilitatorA,
+      body: {
+        kind: 'pre_circle',
+        resourceId: secondRoom,
+        start: `${date}T16:00:00-03:00`,
+        end: `${date}T17:00:00-03:00`,
+        participantIds: [p.id],
+      },
+    });
+    expect(made.status).toBe(201);
+    const feed = await json<{ url: string }>(
+      await call(ctx.app, 'POST', '/api/feeds', {
+        cookie: facilitatorA,
+        body: { name: 'Mes séances' },
+      }),
+    );
+    const ics = await (await ctx.app.request(new URL(feed.url).pathname)).text();
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const summaries = calendar
+      .getAllSubcomponents('vevent')
+      .map((v) => String(v.getFirstPropertyValue('summary')));
+    expect(summaries).toContain(`${mine.reference} · pré-cercle — Cercle`);
+    expect(ics).not.toContain('Kalinda');
+    expect(ics).not.toContain('voisinage');
+    // Facilitator B follows other cases: not this session.
+    const feedB = await json<{ url: string }>(
+      await call(ctx.app, 'POST', '/api/feeds', { cookie: facilitatorB, body: { name: 'Séances de Bruno' } }),
+    );
+    const icsB = await (await ctx.app.request(new URL(feedB.url).pathname)).text();
+    expect(icsB).not.toContain(mine.reference);
   });
 
   it('numbers references without gaps, even when facilitators open cases at the same time', async () => {
