@@ -12,7 +12,7 @@ import {
 import { RouterProvider as AriaRouterProvider, I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { organisationQuery } from '../api/queries.ts';
-import { useCan } from '../auth/session.ts';
+import { useCan, useMe } from '../auth/session.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { NotFound } from '../components/NotFound.tsx';
 import { SessionActions } from '../components/SessionActions.tsx';
@@ -33,6 +33,8 @@ function RootLayout() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const organisation = useQuery(organisationQuery());
   const can = useCan();
+  // Circles are a facilitator's matter: the entry shows for that role only (never admin or board).
+  const isFacilitator = useMe()?.roles.some((r) => r.role === 'facilitator') ?? false;
   useFocusOnNavigation();
 
   const inNetwork =
@@ -66,6 +68,11 @@ function RootLayout() {
               {can('booking.read') ? (
                 <NavLink href="/agenda" isCurrent={pathname.endsWith('/agenda')}>
                   {t('nav.agenda')}
+                </NavLink>
+              ) : null}
+              {isFacilitator ? (
+                <NavLink href="/circles" isCurrent={pathname.startsWith('/circles')}>
+                  {t('circles.nav')}
                 </NavLink>
               ) : null}
               {can('user.read') ? (
