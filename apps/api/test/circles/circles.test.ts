@@ -190,7 +190,10 @@ describe.each(engines)('restorative circle cases, in confidence (%s)', (kind) =>
     expect(ics).not.toContain('voisinage');
     // Facilitator B follows other cases: not this session.
     const feedB = await json<{ url: string }>(
-      await call(ctx.app, 'POST', '/api/feeds', { cookie: facilitatorB, body: { name: 'Séances de Bruno' } }),
+      await call(ctx.app, 'POST', '/api/feeds', {
+        cookie: facilitatorB,
+        body: { name: 'Séances de Bruno' },
+      }),
     );
     const icsB = await (await ctx.app.request(new URL(feedB.url).pathname)).text();
     expect(icsB).not.toContain(mine.reference);
