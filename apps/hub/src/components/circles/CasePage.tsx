@@ -165,9 +165,6 @@ function StageTimeline({ found }: { found: CircleCase }) {
             {step.state === 'done' ? (
               <VisuallyHidden>{t('circles.stepDone')}</VisuallyHidden>
             ) : null}
-            {step.state === 'skipped' ? (
-              <VisuallyHidden>{t('circles.stepSkipped')}</VisuallyHidden>
-            ) : null}
           </li>
         ))}
       </ol>
