@@ -224,6 +224,9 @@ test('a facilitator takes a case from intake to closing; the manager sees only �
   // The centre's manager: the rooms are taken, by « Cercle (confidentiel) », no name at all.
   await page.context().clearCookies();
   await signIn(page, 'gestion@lakou.test');
+  // No « Cercles » for a manager: circles are the facilitators' matter.
+  await expect(page.getByRole('link', { name: 'Réseau' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Cercles' })).toHaveCount(0);
   const centres = await page.request.get('/api/centres?pageSize=100');
   const { items } = (await centres.json()) as { items: { id: string; slug: string }[] };
   const centreId = items.find((c) => c.slug === 'cayenne-village-chinois')?.id ?? '';
@@ -235,4 +238,52 @@ test('a facilitator takes a case from intake to closing; the manager sees only �
   // And the case itself is no business of theirs: a neutral « Dossier introuvable ».
   await page.goto(caseUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Dossier introuvable' })).toBeVisible();
+});
+
+test('on a 360 px phone a facilitator opens a case and abandons it with a reason', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signIn(page, 'facilitation@lakou.test');
+  await page.goto('/circles');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cercles restauratifs' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Mes dossiers' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // The table of cases scrolls inside its card: the page itself never scrolls sideways.
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+  ).toBe(true);
+  expect(await page.evaluate(() => window.innerWidth)).toBe(360);
+
+  await page
+    .getByRole('textbox', { name: 'Description courte' })
+    .fill('Tensions à l’accueil entre deux usagers');
+  await page.getByRole('button', { name: 'Ouvrir un dossier' }).click();
+  const heading = page.getByRole('heading', { level: 1, name: /^Dossier CR-\d{4}-\d+$/ });
+  await expect(heading).toBeVisible();
+  const reference = ((await heading.textContent()) ?? '').replace('Dossier ', '');
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+  ).toBe(true);
+
+  await page.getByRole('button', { name: 'Abandonner' }).click();
+  const dialog = page.getByRole('dialog', { name: `Abandonner le dossier ${reference}` });
+  await dialog.getByRole('button', { name: 'Confirmer l’abandon' }).click();
+  // The domain's own words, before anything is sent.
+  await expect(dialog.getByText('Indiquez pourquoi le dossier est abandonné.')).toBeVisible();
+  await dialog
+    .getByRole('textbox', { name: 'Raison de l’abandon' })
+    .fill('Les personnes ont trouvé un accord entre elles');
+  await dialog.getByRole('button', { name: 'Confirmer l’abandon' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(currentStep(page)).toContainText('Abandonné');
+  await expect(
+    page.getByText('Dossier abandonné : Les personnes ont trouvé un accord entre elles'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Abandonner' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Mes cercles' }).click();
+  await expect(
+    page.getByRole('row').filter({ hasText: reference }).getByRole('cell').first(),
+  ).toHaveText('Abandonné');
 });
