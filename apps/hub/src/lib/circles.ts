@@ -18,7 +18,7 @@ import { Temporal } from 'temporal-polyfill';
 export const STAGE_PATH = ['intake', 'pre_circles', 'circle', 'post_circle', 'closed'] as const;
 
 /** The next stage of an open case, or null when it is closed or abandoned. */
-export function nextStage(stage: CaseStage): CaseStage | null {
+export function nextStage(stage: CaseStage): (typeof STAGE_PATH)[number] | null {
   const at = (STAGE_PATH as readonly CaseStage[]).indexOf(stage);
   if (at < 0 || at >= STAGE_PATH.length - 1) return null;
   return STAGE_PATH[at + 1] ?? null;

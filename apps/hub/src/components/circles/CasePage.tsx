@@ -184,7 +184,7 @@ function StageActions(props: {
   const reasonId = useId();
   const next = nextStage(found.stage);
   const facts = caseFactsOf(found, props.participants, props.sessions, props.agreements);
-  const verdict = next ? judgeCaseMove(facts, { to: next } as { to: 'closed' }) : null;
+  const verdict = next ? judgeCaseMove(facts, { to: next }) : null;
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [abandonOpen, setAbandonOpen] = useState(false);
