@@ -34,8 +34,8 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 /** A Wednesday about three months ahead, as YYYY-MM-DD. */
-function dayInThreeMonths(): string {
-  const day = new Date(Date.now() + 90 * 86_400_000);
+function dayInThreeMonths(weeksLater = 0): string {
+  const day = new Date(Date.now() + (90 + 7 * weeksLater) * 86_400_000);
   while (day.getUTCDay() !== 3) day.setUTCDate(day.getUTCDate() + 1);
   return day.toISOString().slice(0, 10);
 }
@@ -265,6 +265,25 @@ test('on a 360 px phone a facilitator opens a case and abandons it with a reason
   expect(
     await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
   ).toBe(true);
+
+  // The scheduling dialog fits a phone too: a person, a day, the free slots proposed.
+  const addForm = page.getByRole('form', { name: 'Ajouter une personne' });
+  await addForm.getByRole('textbox', { name: 'Pseudonyme ou initiales' }).fill('J. L.');
+  await addForm.getByRole('button', { name: /Rôle/ }).click();
+  await page.getByRole('option', { name: 'receveur', exact: true }).click();
+  await addForm.getByRole('button', { name: 'Ajouter' }).click();
+  await expect(page.getByText('J. L.', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Planifier une séance' }).click();
+  const plan = page.getByRole('dialog', { name: 'Planifier une séance' });
+  // A week after the long journey's day, which its sessions fill for this facilitator.
+  await plan.getByLabel('Jour').fill(dayInThreeMonths(1));
+  await plan.getByRole('button', { name: 'Chercher les créneaux libres' }).click();
+  await expect(plan.getByRole('radio').first()).toBeVisible({ timeout: 15_000 });
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+  ).toBe(true);
+  await plan.getByRole('button', { name: 'Annuler', exact: true }).click();
+  await expect(plan).toBeHidden();
 
   await page.getByRole('button', { name: 'Abandonner' }).click();
   const dialog = page.getByRole('dialog', { name: `Abandonner le dossier ${reference}` });
