@@ -231,7 +231,7 @@ function ScheduleForm({
         />
       </div>
       <div>
-        <Button variant="secondary" onPress={find}>
+        <Button variant="secondary" onPress={find} isDisabled={!moving && resources.isPending}>
           {t('circles.findSlots')}
         </Button>
       </div>
