@@ -73,7 +73,7 @@ async function schedule(page: Page, day: string, people: string[] = []) {
 }
 
 async function markFirstHeld(page: Page, kind: string) {
-  const held = page.getByRole('button', { name: new RegExp(`^Noter tenue : ${kind},`) }).first();
+  const held = page.getByRole('button', { name: new RegExp(`^Tenue : ${kind},`) }).first();
   const before = await page.getByText('Séance tenue', { exact: true }).count();
   await held.click();
   await expect(page.getByText('Séance tenue', { exact: true })).toHaveCount(before + 1);
@@ -124,10 +124,10 @@ test('a facilitator takes a case from intake to closing; the manager sees only �
     await expect(addForm.getByRole('textbox', { name: 'Pseudonyme ou initiales' })).toHaveValue('');
   }
   for (const person of people) {
-    await page.getByRole('button', { name: `Noter l’accord de ${person.pseudonym}` }).click();
-    await expect(
-      page.getByRole('button', { name: `Noter l’accord de ${person.pseudonym}` }),
-    ).toHaveCount(0);
+    await page.getByRole('button', { name: `A accepté : ${person.pseudonym}` }).click();
+    await expect(page.getByRole('button', { name: `A accepté : ${person.pseudonym}` })).toHaveCount(
+      0,
+    );
   }
   await expect(page.getByText(/^Réponse : a accepté le .* \(noté par /)).toHaveCount(3);
 
@@ -192,6 +192,9 @@ test('a facilitator takes a case from intake to closing; the manager sees only �
   await expect(
     page.getByText('Pas encore : 2 accord(s) n’ont pas encore été évalués au post-cercle.'),
   ).toBeVisible();
+
+  // With its forms open (consent, agreements to evaluate), the page passes axe too.
+  await expectNoAxeViolations(page);
 
   for (const [i, a] of agreements.entries()) {
     const outcome = i === 0 ? 'fait' : 'en partie';
@@ -282,6 +285,7 @@ test('on a 360 px phone a facilitator opens a case and abandons it with a reason
   expect(
     await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
   ).toBe(true);
+  await expectNoAxeViolations(page);
   await plan.getByRole('button', { name: 'Annuler', exact: true }).click();
   await expect(plan).toBeHidden();
 
