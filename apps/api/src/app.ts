@@ -13,6 +13,7 @@ import { seriesRoutes } from './booking/series.routes.ts';
 import { aggregatesRoutes } from './circles/aggregates.routes.ts';
 import { agreementsRoutes } from './circles/agreements.routes.ts';
 import { circlesRoutes } from './circles/circles.routes.ts';
+import { lookupRoutes } from './circles/lookup.routes.ts';
 import { participantsRoutes } from './circles/participants.routes.ts';
 import { sessionsRoutes } from './circles/sessions.routes.ts';
 import { checkInsRoutes } from './coworking/check-ins.routes.ts';
@@ -64,31 +65,35 @@ export interface AppOptions {
 }
 
 function apiRoutes(options: AppOptions) {
-  return new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
-    .route('/', healthRoutes(options.database.kind))
-    .route('/', organisationRoutes)
-    .route('/', centresRoutes)
-    .route('/', partnersRoutes)
-    .route('/', meRoutes)
-    .route('/', usersRoutes)
-    .route('/', tokensRoutes)
-    .route('/', auditRoutes)
-    .route('/', resourcesRoutes)
-    .route('/', bookingsRoutes)
-    .route('/', availabilityRoutes)
-    .route('/', seriesRoutes)
-    .route('/', closuresRoutes)
-    .route('/', feedsRoutes)
-    .route('/', eventsRoutes)
-    .route('/', registrationsRoutes)
-    .route('/', agendaIcsRoutes)
-    .route('/', passesRoutes)
-    .route('/', checkInsRoutes)
-    .route('/', circlesRoutes)
-    .route('/', participantsRoutes)
-    .route('/', sessionsRoutes)
-    .route('/', agreementsRoutes)
-    .route('/', aggregatesRoutes);
+  return (
+    new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
+      .route('/', healthRoutes(options.database.kind))
+      .route('/', organisationRoutes)
+      .route('/', centresRoutes)
+      .route('/', partnersRoutes)
+      .route('/', meRoutes)
+      .route('/', usersRoutes)
+      .route('/', tokensRoutes)
+      .route('/', auditRoutes)
+      .route('/', resourcesRoutes)
+      .route('/', bookingsRoutes)
+      .route('/', availabilityRoutes)
+      .route('/', seriesRoutes)
+      .route('/', closuresRoutes)
+      .route('/', feedsRoutes)
+      .route('/', eventsRoutes)
+      .route('/', registrationsRoutes)
+      .route('/', agendaIcsRoutes)
+      .route('/', passesRoutes)
+      .route('/', checkInsRoutes)
+      // Static paths under /circles before /circles/{id}.
+      .route('/', lookupRoutes)
+      .route('/', circlesRoutes)
+      .route('/', participantsRoutes)
+      .route('/', sessionsRoutes)
+      .route('/', agreementsRoutes)
+      .route('/', aggregatesRoutes)
+  );
 }
 
 export function createApp(options: AppOptions) {

@@ -24,7 +24,7 @@ const denied = {
 };
 
 /** The reason as typed (the hub sends it URI-encoded, headers being ASCII). */
-function readableReason(raw: string): string {
+export function readableReason(raw: string): string {
   try {
     return decodeURIComponent(raw).slice(0, 500);
   } catch {

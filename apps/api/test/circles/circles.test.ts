@@ -2,7 +2,14 @@ import { FREE_TARIFF } from '@lakou/domain/booking';
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, auditLog, centres, roleAssignments, users } from '../../src/db/schema/index.ts';
+import {
+  accounts,
+  auditLog,
+  centres,
+  circleAgreements,
+  roleAssignments,
+  users,
+} from '../../src/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-users.ts';
 import { call, engines, json, seededApp, signIn } from '../harness.ts';
 
@@ -197,6 +204,39 @@ describe.each(engines)('restorative circle cases, in confidence (%s)', (kind) =>
     );
     const icsB = await (await ctx.app.request(new URL(feedB.url).pathname)).text();
     expect(icsB).not.toContain(mine.reference);
+  });
+
+  it('finds a case by reference for its facilitators or in break-glass mode, and lists overdue agreements', async () => {
+    const mine = await open();
+    const lookup = (headers: Record<string, string>, reference = mine.reference) =>
+      ctx.app.request(`/api/circles/lookup?reference=${reference}`, { headers });
+    expect((await lookup({ cookie: facilitatorA })).status).toBe(200);
+    expect((await lookup({ cookie: facilitatorA }, 'pas-une-reference')).status).toBe(404);
+    expect((await lookup({ cookie: facilitatorB })).status).toBe(404);
+    expect((await lookup({ cookie: admin })).status).toBe(404);
+    const viaGlass = await lookup({
+      cookie: admin,
+      'x-lakou-break-glass': encodeURIComponent('Réquisition judiciaire reçue ce jour'),
+    });
+    expect(viaGlass.status).toBe(200);
+    expect(await json(viaGlass)).toMatchObject({ id: mine.id, reference: mine.reference });
+
+    const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await ctx.database.db.insert(circleAgreements).values([
+      { caseId: mine.id, what: 'Rendre le vélo', owner: 'J.', dueOn: yesterday },
+      { caseId: mine.id, what: 'Se revoir', owner: 'J.', dueOn: tomorrow },
+    ]);
+    const overdueA = await json<{ items: { reference: string; what: string }[] }>(
+      await call(ctx.app, 'GET', '/api/circles/overdue-agreements', { cookie: facilitatorA }),
+    );
+    expect(overdueA.items.filter((i) => i.reference === mine.reference).map((i) => i.what)).toEqual(
+      ['Rendre le vélo'],
+    );
+    const overdueB = await json<{ items: { reference: string }[] }>(
+      await call(ctx.app, 'GET', '/api/circles/overdue-agreements', { cookie: facilitatorB }),
+    );
+    expect(overdueB.items.map((i) => i.reference)).not.toContain(mine.reference);
   });
 
   it('numbers references without gaps, even when facilitators open cases at the same time', async () => {

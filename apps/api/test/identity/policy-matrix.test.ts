@@ -304,6 +304,8 @@ const MATRIX: Record<string, Probe> = {
   'GET /api/reports/circles': {
     allowed: ['admin', 'manager', 'board', 'admin read-only token'],
   },
+  'GET /api/circles/lookup': { allowed: ['facilitator'], hidden: true },
+  'GET /api/circles/overdue-agreements': { allowed: ['facilitator'] },
 };
 /** Served by the auth library or the docs: open to all by design (the library checks sessions itself). */
 const OPEN_BY_DESIGN = [
