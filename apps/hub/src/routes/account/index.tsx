@@ -13,7 +13,7 @@ import { changePassword } from '../../api/identity.ts';
 import { centresQuery } from '../../api/queries.ts';
 import { sortAssignments } from '../../auth/actor.ts';
 import { requireSignedIn } from '../../auth/guard.ts';
-import { useMe } from '../../auth/session.ts';
+import { useCan, useMe } from '../../auth/session.ts';
 import { useSignOut } from '../../auth/useSignOut.ts';
 import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { RouterLink } from '../../components/RouterLink.tsx';
@@ -35,6 +35,7 @@ export const Route = createFileRoute('/account/')({
 function AccountPage() {
   const { t } = useTranslation();
   const me = useMe();
+  const can = useCan();
   const assignmentLabel = useAssignmentLabel();
   const centreName = useCentreName();
   useDocumentTitle(t('account.title'));
@@ -77,6 +78,11 @@ function AccountPage() {
             <p>
               <RouterLink to="/account/tokens">{t('account.tokensLink')}</RouterLink>
             </p>
+            {can('booking.read') ? (
+              <p>
+                <RouterLink to="/account/calendars">{t('calendars.accountLink')}</RouterLink>
+              </p>
+            ) : null}
           </Card>
         </div>
         <div className="hub-stack">
