@@ -34,7 +34,10 @@ function RootLayout() {
   const organisation = useQuery(organisationQuery());
   const can = useCan();
   // Circles are a facilitator's matter: the entry shows for that role only (never admin or board).
-  const isFacilitator = useMe()?.roles.some((r) => r.role === 'facilitator') ?? false;
+  const myRoles = useMe()?.roles;
+  const isFacilitator = myRoles?.some((r) => r.role === 'facilitator') ?? false;
+  // Break-glass reading of a circle case is a network admin's last resort.
+  const isAdmin = myRoles?.some((r) => r.role === 'admin') ?? false;
   useFocusOnNavigation();
 
   const inNetwork =
@@ -75,6 +78,14 @@ function RootLayout() {
                   {t('circles.nav')}
                 </NavLink>
               ) : null}
+              {can('circle.aggregates.read') ? (
+                <NavLink
+                  href="/reports/circles"
+                  isCurrent={pathname.startsWith('/reports/circles')}
+                >
+                  {t('circleReports.nav')}
+                </NavLink>
+              ) : null}
               {can('user.read') ? (
                 <NavLink href="/admin/users" isCurrent={pathname.startsWith('/admin/users')}>
                   {t('nav.users')}
@@ -83,6 +94,14 @@ function RootLayout() {
               {can('audit.read') ? (
                 <NavLink href="/admin/audit" isCurrent={pathname.startsWith('/admin/audit')}>
                   {t('nav.audit')}
+                </NavLink>
+              ) : null}
+              {isAdmin ? (
+                <NavLink
+                  href="/admin/circles-access"
+                  isCurrent={pathname.startsWith('/admin/circles-access')}
+                >
+                  {t('breakGlass.nav')}
                 </NavLink>
               ) : null}
             </Navigation>
