@@ -209,3 +209,20 @@ export async function evaluateAgreement(
     }),
   )) as Agreement;
 }
+
+export interface OverdueAgreement {
+  caseId: string;
+  reference: string;
+  agreementId: string;
+  what: string | null;
+  owner: string | null;
+  dueOn: string;
+}
+
+/** Agreements past their date and not yet evaluated, in the open cases I follow. */
+export const overdueAgreementsQuery = () =>
+  queryOptions({
+    queryKey: [...circleKeys.all, 'overdue-agreements'] as const,
+    queryFn: async (): Promise<OverdueAgreement[]> =>
+      (await unwrap(api.api.circles['overdue-agreements'].$get())).items,
+  });

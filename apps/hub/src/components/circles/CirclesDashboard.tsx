@@ -7,13 +7,19 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { circleKeys, myCasesQuery, openCase, sessionsQuery } from '../../api/circles.ts';
+import {
+  circleKeys,
+  myCasesQuery,
+  openCase,
+  overdueAgreementsQuery,
+  sessionsQuery,
+} from '../../api/circles.ts';
 import { fieldProblems } from '../../api/events.ts';
 import { useMe } from '../../auth/session.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatCentreRange } from '../../lib/agenda.ts';
 import { upcoming } from '../../lib/circles.ts';
-import { formatInstant, NETWORK_TIME_ZONE } from '../../lib/format.ts';
+import { formatDate, formatInstant, NETWORK_TIME_ZONE } from '../../lib/format.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useCentres } from '../useCentreNames.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
@@ -53,6 +59,9 @@ export function CirclesDashboard() {
           ) : cases.isPending ? (
             <LoadingState label={t('circles.loadingSessions')} lines={2} />
           ) : null}
+        </Card>
+        <Card title={t('circles.overdueTitle')}>
+          <OverdueAgreements />
         </Card>
         <Card title={t('circles.openCase')}>
           <OpenCaseForm />
@@ -132,6 +141,38 @@ function NextSessions({ cases }: { cases: CircleCase[] }) {
           </RouterLink>{' '}
           — {t(`circles.kinds.${s.kind}`)} —{' '}
           {formatCentreRange(s.start, s.end, zoneOf(s.caseRef.centreId), locale)} — {s.resourceName}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Agreements past their date and not yet evaluated, each linking to its case. */
+function OverdueAgreements() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const overdue = useQuery(overdueAgreementsQuery());
+  if (overdue.isPending) return <LoadingState label={t('circles.overdueLoading')} lines={2} />;
+  if (overdue.error)
+    return (
+      <ErrorState
+        title={t('circles.overdueError')}
+        detail={fieldProblems(overdue.error).detail}
+        retryLabel={t('circles.retry')}
+        onRetry={() => void overdue.refetch()}
+      />
+    );
+  if (overdue.data.length === 0) return <p>{t('circles.overdueEmpty')}</p>;
+  return (
+    <ul className="hub-list" aria-label={t('circles.overdueLabel')}>
+      {overdue.data.map((a) => (
+        <li key={a.agreementId}>
+          <RouterLink to="/circles/$caseId" params={{ caseId: a.caseId }}>
+            {a.reference}
+          </RouterLink>
+          {a.what ? ` — ${a.what}` : ''}
+          {a.owner ? ` — ${t('circles.overdueOwner', { owner: a.owner })}` : ''} —{' '}
+          {t('circles.overdueDue', { date: formatDate(a.dueOn, locale, { withWeekday: false }) })}
         </li>
       ))}
     </ul>
