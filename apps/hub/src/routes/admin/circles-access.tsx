@@ -20,6 +20,7 @@ import { useCentreName } from '../../components/useCentreNames.ts';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatInstant } from '../../lib/format.ts';
+import '../../styles/figures.css';
 
 /** Break-glass reading of a circle case: network admins only, every reading audited. */
 export const Route = createFileRoute('/admin/circles-access')({
@@ -168,7 +169,7 @@ function CaseReading({ reading }: { reading: Reading }) {
         <p>{t('breakGlass.noParticipants')}</p>
       ) : (
         <div className="lk-table-scroll">
-          <table className="lk-table">
+          <table className="lk-table hub-figures-table">
             <caption className="lk-visually-hidden">{t('breakGlass.participants')}</caption>
             <thead>
               <tr>

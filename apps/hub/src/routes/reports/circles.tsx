@@ -13,6 +13,7 @@ import { requirePermission } from '../../auth/guard.ts';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatNumber } from '../../lib/format.ts';
+import '../../styles/figures.css';
 
 export const Route = createFileRoute('/reports/circles')({
   beforeLoad: requirePermission('circle.aggregates.read'),
@@ -70,7 +71,7 @@ function Table({
 }) {
   return (
     <div className="lk-table-scroll">
-      <table className="lk-table">
+      <table className="lk-table hub-figures-table">
         <caption className="hub-section-title">{caption}</caption>
         <thead>
           <tr>
