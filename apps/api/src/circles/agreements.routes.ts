@@ -74,8 +74,16 @@ const evaluateRoute = guardedRoute({
 export const agreementsRoutes = contextRouter()
   .openapi(listRoute, async (c) => {
     const { id } = c.req.valid('param');
-    if (!(await findCase(c.var.db, id))) return problemResponse(c, 404, NOT_FOUND) as never;
-    return c.json({ items: await agreementsOf(c.var.db, id) }, 200);
+    const found = await findCase(c.var.db, id);
+    if (!found) return problemResponse(c, 404, NOT_FOUND) as never;
+    const items = await agreementsOf(c.var.db, id);
+    await recordAudit(c.var.db, c, {
+      action: 'circle.agreements.read',
+      entity: 'circle_case',
+      entityId: id,
+      after: { reference: found.reference, count: items.length },
+    });
+    return c.json({ items }, 200);
   })
   .openapi(createRoute, async (c) => {
     const { id } = c.req.valid('param');

@@ -378,6 +378,16 @@ describe.each(engines)('restorative circle cases, in confidence (%s)', (kind) =>
       .from(auditLog)
       .where(eq(auditLog.entityId, c.id));
     expect(entries.filter((e) => e.action === 'circle.participants.read')).toHaveLength(1);
+    await call(ctx.app, 'GET', `/api/circles/${c.id}/agreements`, { cookie: facilitatorA });
+    await call(ctx.app, 'GET', `/api/circles/${c.id}/sessions`, { cookie: facilitatorA });
+    const later = await ctx.database.db
+      .select({ action: auditLog.action, after: auditLog.after })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, c.id));
+    // Every read of the case's data leaves a trace.
+    for (const action of ['circle.agreements.read', 'circle.sessions.read'])
+      expect(later.filter((e) => e.action === action)).toHaveLength(1);
+    for (const secret of ['clôture', 'J. M.']) expect(JSON.stringify(later)).not.toContain(secret);
     // The audit names the case by reference; it never copies pseudonyms, contacts or agreements.
     for (const secret of ['J. M.', 'Tati', '0694', 'clôture'])
       expect(JSON.stringify(entries)).not.toContain(secret);
