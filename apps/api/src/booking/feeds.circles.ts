@@ -20,6 +20,8 @@ const KIND_LABEL: Record<string, string> = {
  * labelled « CR-2026-014 · pré-cercle »: nothing else of the case goes into a calendar.
  */
 export async function circleSessionsOf(db: Pick<Db, 'select'>, actor: Actor, from: Date, to: Date) {
+  // Someone listed on cases who is no longer a facilitator sees none of them.
+  if (!can(actor, 'circle.read', { facilitatorIds: [actor.userId] })) return [];
   const rows = await db
     .select({
       booking: bookings,
@@ -42,12 +44,10 @@ export async function circleSessionsOf(db: Pick<Db, 'select'>, actor: Actor, fro
         lt(bookings.startsAt, to),
       ),
     );
-  return rows
-    .filter((r) => can(actor, 'circle.read', { facilitatorIds: [actor.userId] }))
-    .map((r) => ({
-      bookingId: r.booking.id,
-      booking: r.booking,
-      resourceName: r.resourceName,
-      label: `${r.reference} · ${KIND_LABEL[r.kind] ?? r.kind}`,
-    }));
+  return rows.map((r) => ({
+    bookingId: r.booking.id,
+    booking: r.booking,
+    resourceName: r.resourceName,
+    label: `${r.reference} · ${KIND_LABEL[r.kind] ?? r.kind}`,
+  }));
 }
