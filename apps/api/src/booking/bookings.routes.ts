@@ -18,7 +18,7 @@ import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import { sqlState } from '../db/errors.ts';
 import { bookings } from '../db/schema/index.ts';
-import { guardedRoute, requires } from '../http/policy.ts';
+import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { PROBLEM_CONTENT_TYPE, problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import {
@@ -39,10 +39,7 @@ import {
 import { centreOfResource, findResource } from './resources.queries.ts';
 
 const TAGS = ['Réservations'];
-const denied = {
-  401: problemContent('Not signed in'),
-  403: problemContent('The role does not allow it'),
-};
+const denied = DENIED_RESPONSES;
 
 const conflictProblem = problem
   .extend({ conflicts: z.array(booking).describe('The bookings that hold the slot.') })

@@ -19,17 +19,14 @@ import {
   resourceClosures,
   resources,
 } from '../db/schema/index.ts';
-import { guardedRoute, requires } from '../http/policy.ts';
+import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { LIVE_STATUSES, toBooking } from './bookings.queries.ts';
 import { centreOfResource } from './resources.queries.ts';
 
 const TAGS = ['Réservations'];
-const denied = {
-  401: problemContent('Not signed in'),
-  403: problemContent('The role does not allow it'),
-};
+const denied = DENIED_RESPONSES;
 const isUuid = (v: unknown): v is string => typeof v === 'string' && z.uuid().safeParse(v).success;
 
 /** The centre a new closure concerns: named, or the resource's. */

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import { bookings, calendarFeeds, resources, users } from '../db/schema/index.ts';
-import { guardedRoute, PUBLIC, requires } from '../http/policy.ts';
+import { DENIED_RESPONSES, guardedRoute, PUBLIC, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { rolesOf } from '../identity/roles.queries.ts';
@@ -43,10 +43,7 @@ async function bodyResourceCentre(c: Context<ApiEnv>) {
   }
 }
 
-const denied = {
-  401: problemContent('Not signed in'),
-  403: problemContent('The role does not allow it'),
-};
+const denied = DENIED_RESPONSES;
 
 const listRoute = guardedRoute({
   policy: requires('booking.read'),

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import { centres } from '../db/schema/index.ts';
-import { guardedRoute, requires } from '../http/policy.ts';
+import { bodyCentre, DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import {
@@ -19,20 +19,7 @@ import {
 } from './resources.queries.ts';
 
 const TAGS = ['Réservations'];
-const denied = {
-  401: problemContent('Not signed in'),
-  403: problemContent('The role does not allow it'),
-};
-
-/** The centre named in the JSON body (a new resource). */
-async function bodyCentre(c: Context<ApiEnv>) {
-  try {
-    const body = (await c.req.json()) as { centreId?: unknown };
-    return { centreId: typeof body.centreId === 'string' ? body.centreId.toLowerCase() : null };
-  } catch {
-    return { centreId: null };
-  }
-}
+const denied = DENIED_RESPONSES;
 
 /** The centre of the resource in the path (null when there is none: the handler then answers 404). */
 async function pathResourceCentre(c: Context<ApiEnv>) {

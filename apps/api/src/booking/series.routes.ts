@@ -23,17 +23,14 @@ import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import { bookings, bookingSeries as seriesTable } from '../db/schema/index.ts';
-import { guardedRoute, requires } from '../http/policy.ts';
+import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { PROBLEM_CONTENT_TYPE, problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { calendarOf, liveBookingsAround, toBooking } from './bookings.queries.ts';
 import { centreOfResource, findResource } from './resources.queries.ts';
 
 const TAGS = ['Réservations'];
-const denied = {
-  401: problemContent('Not signed in'),
-  403: problemContent('The role does not allow it'),
-};
+const denied = DENIED_RESPONSES;
 
 const occurrence = z
   .object({

@@ -4,19 +4,15 @@ import { uuid } from '@lakou/domain/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { circleAgreements } from '../db/schema/index.ts';
-import { guardedRoute, requires } from '../http/policy.ts';
+import { guardedRoute, HIDDEN_NOT_FOUND, HIDDEN_RESPONSES, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { contextRouter } from '../http/router.ts';
 import { agreementsOf, findCase } from './circles.queries.ts';
 import { pathCase } from './circles.routes.ts';
 
 const TAGS = ['Cercles restauratifs'];
-const NOT_FOUND = 'Introuvable : ce dossier n’existe pas ou ne vous est pas confié.';
 const caseParam = z.object({ id: uuid });
-const hidden = {
-  401: problemContent('Not signed in'),
-  404: problemContent('No such case, or not yours'),
-};
+const hidden = HIDDEN_RESPONSES;
 
 const listRoute = guardedRoute({
   policy: requires('circle.read', pathCase, { hidden: true }),
@@ -75,7 +71,7 @@ export const agreementsRoutes = contextRouter()
   .openapi(listRoute, async (c) => {
     const { id } = c.req.valid('param');
     const found = await findCase(c.var.db, id);
-    if (!found) return problemResponse(c, 404, NOT_FOUND) as never;
+    if (!found) return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     const items = await agreementsOf(c.var.db, id);
     await recordAudit(c.var.db, c, {
       action: 'circle.agreements.read',
@@ -89,7 +85,7 @@ export const agreementsRoutes = contextRouter()
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     const found = await findCase(c.var.db, id);
-    if (!found) return problemResponse(c, 404, NOT_FOUND) as never;
+    if (!found) return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     if (found.stage !== 'circle' && found.stage !== 'post_circle') {
       return problemResponse(c, 422, 'Les accords se notent au cercle.') as never;
     }
@@ -113,7 +109,7 @@ export const agreementsRoutes = contextRouter()
     const { id, agreementId } = c.req.valid('param');
     const input = c.req.valid('json');
     const found = await findCase(c.var.db, id);
-    if (!found) return problemResponse(c, 404, NOT_FOUND) as never;
+    if (!found) return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     if (found.stage !== 'post_circle') {
       return problemResponse(c, 422, 'Les accords s’évaluent au post-cercle.') as never;
     }

@@ -12,7 +12,7 @@ import { and, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import { circleCases, circleFacilitators, roleAssignments } from '../db/schema/index.ts';
-import { guardedRoute, requires } from '../http/policy.ts';
+import { bodyCentre, guardedRoute, HIDDEN_NOT_FOUND, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { caseFacts, facilitatorIdsOf, findCase, toCases } from './circles.queries.ts';
@@ -56,17 +56,6 @@ export async function pathCase(c: Context<ApiEnv>) {
     return { facilitatorIds, breakGlass: true };
   }
   return { facilitatorIds };
-}
-
-async function bodyCentre(c: Context<ApiEnv>) {
-  try {
-    const body = (await c.req.json()) as { centreId?: unknown };
-    return {
-      centreId: typeof body.centreId === 'string' ? body.centreId.toLowerCase() : undefined,
-    };
-  } catch {
-    return { centreId: undefined };
-  }
 }
 
 const listRoute = guardedRoute({
@@ -244,11 +233,7 @@ export const circlesRoutes = contextRouter()
     const { id } = c.req.valid('param');
     const found = await findCase(c.var.db, id);
     if (!found) {
-      return problemResponse(
-        c,
-        404,
-        'Introuvable : ce dossier n’existe pas ou ne vous est pas confié.',
-      ) as never;
+      return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     }
     await recordAudit(c.var.db, c, {
       action: 'circle.read',
@@ -263,11 +248,7 @@ export const circlesRoutes = contextRouter()
     const move = c.req.valid('json');
     const before = await findCase(c.var.db, id);
     if (!before) {
-      return problemResponse(
-        c,
-        404,
-        'Introuvable : ce dossier n’existe pas ou ne vous est pas confié.',
-      ) as never;
+      return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     }
     const verdict = judgeCaseMove(
       await caseFacts(c.var.db, before),

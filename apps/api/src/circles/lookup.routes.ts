@@ -4,14 +4,13 @@ import { and, asc, eq, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import { centres, circleAgreements, circleCases, circleFacilitators } from '../db/schema/index.ts';
-import { guardedRoute, requires } from '../http/policy.ts';
+import { guardedRoute, HIDDEN_NOT_FOUND, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { facilitatorIdsOf, findCase } from './circles.queries.ts';
 import { BREAK_GLASS_HEADER, readableReason } from './circles.routes.ts';
 
 const TAGS = ['Cercles restauratifs'];
-const NOT_FOUND = 'Introuvable : ce dossier n’existe pas ou ne vous est pas confié.';
 const referenceQuery = z.object({
   reference: z
     .string({ error: 'Indiquez la référence du dossier (ex. CR-2026-014).' })
@@ -97,7 +96,7 @@ export const lookupRoutes = contextRouter()
       .from(circleCases)
       .where(eq(circleCases.reference, reference));
     const found = row ? await findCase(c.var.db, row.id) : null;
-    if (!found) return problemResponse(c, 404, NOT_FOUND) as never;
+    if (!found) return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     await recordAudit(c.var.db, c, {
       action: 'circle.read',
       entity: 'circle_case',

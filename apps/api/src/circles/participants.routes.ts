@@ -5,14 +5,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { sqlState } from '../db/errors.ts';
 import { circleParticipants } from '../db/schema/index.ts';
-import { guardedRoute, requires } from '../http/policy.ts';
+import { guardedRoute, HIDDEN_NOT_FOUND, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { contextRouter } from '../http/router.ts';
 import { findCase, participantsOf } from './circles.queries.ts';
 import { pathCase } from './circles.routes.ts';
 
 const TAGS = ['Cercles restauratifs'];
-const NOT_FOUND = 'Introuvable : ce dossier n’existe pas ou ne vous est pas confié.';
 const caseParam = z.object({ id: uuid });
 
 const listRoute = guardedRoute({
@@ -79,7 +78,7 @@ export const participantsRoutes = contextRouter()
   .openapi(listRoute, async (c) => {
     const { id } = c.req.valid('param');
     const found = await findCase(c.var.db, id);
-    if (!found) return problemResponse(c, 404, NOT_FOUND) as never;
+    if (!found) return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     const items = await participantsOf(c.var.db, id);
     await recordAudit(c.var.db, c, {
       action: 'circle.participants.read',
@@ -93,7 +92,7 @@ export const participantsRoutes = contextRouter()
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     const found = await findCase(c.var.db, id);
-    if (!found) return problemResponse(c, 404, NOT_FOUND) as never;
+    if (!found) return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     if (!isOpen(found.stage)) {
       return problemResponse(c, 422, 'Ce dossier est clos : il ne change plus.') as never;
     }
@@ -132,7 +131,7 @@ export const participantsRoutes = contextRouter()
     const { id, participantId } = c.req.valid('param');
     const { consent } = c.req.valid('json');
     const found = await findCase(c.var.db, id);
-    if (!found) return problemResponse(c, 404, NOT_FOUND) as never;
+    if (!found) return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     if (!isOpen(found.stage)) {
       return problemResponse(c, 422, 'Ce dossier est clos : il ne change plus.') as never;
     }

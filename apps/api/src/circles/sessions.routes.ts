@@ -26,20 +26,16 @@ import {
 import { findResource } from '../booking/resources.queries.ts';
 import { sqlState } from '../db/errors.ts';
 import { bookings, circleSessions, resources } from '../db/schema/index.ts';
-import { guardedRoute, requires } from '../http/policy.ts';
+import { guardedRoute, HIDDEN_NOT_FOUND, HIDDEN_RESPONSES, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { facilitatorsBusy, findCase, participantsOf, sessionsOf } from './circles.queries.ts';
 import { pathCase } from './circles.routes.ts';
 
 const TAGS = ['Cercles restauratifs'];
-const NOT_FOUND = 'Introuvable : ce dossier n’existe pas ou ne vous est pas confié.';
 const caseParam = z.object({ id: uuid });
 const sessionParams = z.object({ id: uuid, sessionId: uuid });
-const hidden = {
-  401: problemContent('Not signed in'),
-  404: problemContent('No such case, or not yours'),
-};
+const hidden = HIDDEN_RESPONSES;
 const BUSY =
   'Un des facilitateurs du dossier a déjà une séance à ce moment-là. Choisissez un autre créneau.';
 
@@ -142,7 +138,7 @@ const statusRoute = guardedRoute({
 /** The case, open, or the problem to answer. */
 async function openCase(c: Context<ApiEnv>, id: string) {
   const found = await findCase(c.var.db, id);
-  if (!found) return { problem: problemResponse(c, 404, NOT_FOUND) };
+  if (!found) return { problem: problemResponse(c, 404, HIDDEN_NOT_FOUND) };
   if (!isOpen(found.stage))
     return { problem: problemResponse(c, 422, 'Ce dossier est clos : il ne change plus.') };
   return { found };
@@ -153,7 +149,7 @@ export const sessionsRoutes = contextRouter()
     const { id } = c.req.valid('param');
     const query = c.req.valid('query');
     const found = await findCase(c.var.db, id);
-    if (!found) return problemResponse(c, 404, NOT_FOUND) as never;
+    if (!found) return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     const rows = await c.var.db
       .select()
       .from(resources)
@@ -176,7 +172,7 @@ export const sessionsRoutes = contextRouter()
   .openapi(listRoute, async (c) => {
     const { id } = c.req.valid('param');
     const found = await findCase(c.var.db, id);
-    if (!found) return problemResponse(c, 404, NOT_FOUND) as never;
+    if (!found) return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     const items = await sessionsOf(c.var.db, id);
     await recordAudit(c.var.db, c, {
       action: 'circle.sessions.read',

@@ -13,16 +13,13 @@ import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import { sqlState } from '../db/errors.ts';
 import { coworkingCheckIns, coworkingPasses, resources } from '../db/schema/index.ts';
-import { guardedRoute, requires } from '../http/policy.ts';
+import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { centreOfCheckIn, centreOfPass, centreToday, toCheckIn } from './coworking.queries.ts';
 
 const TAGS = ['Coworking'];
-const denied = {
-  401: problemContent('Not signed in'),
-  403: problemContent('The role does not allow it'),
-};
+const denied = DENIED_RESPONSES;
 
 async function bodyPassCentre(c: Context<ApiEnv>) {
   try {

@@ -15,28 +15,13 @@ import { Temporal } from 'temporal-polyfill';
 import { recordAudit } from '../audit/record.ts';
 import { toPage, totalColumn } from '../db/paginate.ts';
 import { centres, coworkingPasses } from '../db/schema/index.ts';
-import { guardedRoute, requires } from '../http/policy.ts';
+import { bodyCentre, DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { centreOfPass, centreToday, toPass } from './coworking.queries.ts';
 
 const TAGS = ['Coworking'];
-const denied = {
-  401: problemContent('Not signed in'),
-  403: problemContent('The role does not allow it'),
-};
-
-async function bodyCentre(c: Context<ApiEnv>) {
-  try {
-    const body = (await c.req.json()) as { centreId?: unknown };
-    return {
-      centreId:
-        typeof body.centreId === 'string' ? body.centreId.toLowerCase() : (undefined as never),
-    };
-  } catch {
-    return { centreId: undefined };
-  }
-}
+const denied = DENIED_RESPONSES;
 
 async function pathPassCentre(c: Context<ApiEnv>) {
   const id = c.req.param('id') ?? '';

@@ -25,7 +25,7 @@ import {
   events,
   partners,
 } from '../db/schema/index.ts';
-import { guardedRoute, PUBLIC, requires } from '../http/policy.ts';
+import { DENIED_RESPONSES, guardedRoute, PUBLIC, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
@@ -34,10 +34,7 @@ import { centreOfEvent, findEvent, listEvents } from './events.queries.ts';
 import { lockEvent, settleWaitingList } from './registrations.queries.ts';
 
 const TAGS = ['Événements'];
-const denied = {
-  401: problemContent('Not signed in'),
-  403: problemContent('The role does not allow it'),
-};
+const denied = DENIED_RESPONSES;
 
 export async function pathEventCentre(c: Context<ApiEnv>) {
   const id = c.req.param('id') ?? '';

@@ -16,7 +16,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import { eventRegistrations } from '../db/schema/index.ts';
-import { guardedRoute, PUBLIC, requires } from '../http/policy.ts';
+import { DENIED_RESPONSES, guardedRoute, PUBLIC, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { countAttempt } from '../identity/auth-throttle.ts';
@@ -33,10 +33,7 @@ import {
 } from './registrations.queries.ts';
 
 const TAGS = ['Événements'];
-const denied = {
-  401: problemContent('Not signed in'),
-  403: problemContent('The role does not allow it'),
-};
+const denied = DENIED_RESPONSES;
 const TOKEN_PREFIX = 'lkr_';
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const regParams = z.object({ id: uuid, registrationId: uuid });

@@ -1,7 +1,7 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { type Action, can, type Subject } from '@lakou/domain/identity';
 import type { Context, MiddlewareHandler } from 'hono';
-import { problemResponse } from './problem.ts';
+import { problemContent, problemResponse } from './problem.ts';
 import type { ApiEnv } from './router.ts';
 
 /**
@@ -64,12 +64,7 @@ export function enforce(policy: RoutePolicy): MiddlewareHandler<ApiEnv> {
     // A route that changes something under a read permission (e.g. making a feed one may read) is
     // still a change: refused to read-only tokens.
     if (!can(actor, policy.action, subject) || (policy.writes && actor.readOnly)) {
-      if (policy.hidden)
-        return problemResponse(
-          c,
-          404,
-          'Introuvable : ce dossier n’existe pas ou ne vous est pas confié.',
-        );
+      if (policy.hidden) return problemResponse(c, 404, HIDDEN_NOT_FOUND);
       const detail = actor.readOnly
         ? 'Ce jeton d’API est en lecture seule : il ne permet pas cette action.'
         : 'Votre rôle ne permet pas cette action.';
@@ -92,4 +87,32 @@ export function guardedRoute<const R extends RouteConfig>(config: R & { policy: 
     middleware: [enforce(policy)] as const,
     'x-lakou-policy': policyLabel(policy),
   });
+}
+
+/** What a confidential route answers to those it hides from, and for a row that does not exist: the same words. */
+export const HIDDEN_NOT_FOUND = 'Introuvable : ce dossier n’existe pas ou ne vous est pas confié.';
+
+/** The OpenAPI answers of a `hidden` route to those it refuses. */
+export const HIDDEN_RESPONSES = {
+  401: problemContent('Not signed in'),
+  404: problemContent('No such case, or not yours'),
+};
+
+/** The OpenAPI answers of a guarded route to those it refuses. */
+export const DENIED_RESPONSES = {
+  401: problemContent('Not signed in'),
+  403: problemContent('The role does not allow it'),
+};
+
+/**
+ * The centre named in a JSON body (`centreId`), lower-cased; null when the body names none, which
+ * no centre rule accepts (the validator then never runs for those refused).
+ */
+export async function bodyCentre(c: Context<ApiEnv>): Promise<Subject> {
+  try {
+    const body = (await c.req.json()) as { centreId?: unknown };
+    return { centreId: typeof body.centreId === 'string' ? body.centreId.toLowerCase() : null };
+  } catch {
+    return { centreId: null };
+  }
 }

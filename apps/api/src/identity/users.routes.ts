@@ -9,7 +9,7 @@ import {
 import { idParam, paginated } from '@lakou/domain/shared';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
-import { guardedRoute, requires } from '../http/policy.ts';
+import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { sendInvitation } from './invitation.ts';
@@ -22,10 +22,7 @@ import {
 } from './users.queries.ts';
 
 const TAGS = ['Identité'];
-const denied = {
-  401: problemContent('Not signed in'),
-  403: problemContent('The role does not allow it'),
-};
+const denied = DENIED_RESPONSES;
 
 const listRoute = guardedRoute({
   policy: requires('user.read', (c) => ({ centreId: c.req.query('centreId') })),
