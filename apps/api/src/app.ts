@@ -22,6 +22,14 @@ import type { Database } from './db/client.ts';
 import { agendaIcsRoutes } from './events/agenda-ics.routes.ts';
 import { eventsRoutes } from './events/events.routes.ts';
 import { registrationsRoutes } from './events/registrations.routes.ts';
+import { disbursementsRoutes } from './fund/disbursements.routes.ts';
+import { donationImportRoutes } from './fund/donation-import.routes.ts';
+import { donationsRoutes } from './fund/donations.routes.ts';
+import { donorsRoutes } from './fund/donors.routes.ts';
+import { fundsRoutes } from './fund/funds.routes.ts';
+import { grantsRoutes } from './fund/grants.routes.ts';
+import { ledgerRoutes } from './fund/ledger.routes.ts';
+import { receiptsRoutes } from './fund/receipts.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { clientAddress } from './http/client-address.ts';
 import { csrfGuard } from './http/csrf.ts';
@@ -93,6 +101,15 @@ function apiRoutes(options: AppOptions) {
       .route('/', sessionsRoutes)
       .route('/', agreementsRoutes)
       .route('/', aggregatesRoutes)
+      .route('/', fundsRoutes)
+      .route('/', ledgerRoutes)
+      .route('/', donorsRoutes)
+      // POST /donations/import before /donations/{id}.
+      .route('/', donationImportRoutes)
+      .route('/', donationsRoutes)
+      .route('/', grantsRoutes)
+      .route('/', disbursementsRoutes)
+      .route('/', receiptsRoutes)
   );
 }
 

@@ -1,61 +1,24 @@
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { FREE_TARIFF } from '@lakou/domain/booking';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-users.ts';
 import { policyLabel, policyRegistry } from '../../src/http/policy.ts';
 import { type Caller, call, engines, json, seededApp, signIn } from '../harness.ts';
+import {
+  anyId,
+  type Dynamic,
+  EMAIL,
+  EVERYONE,
+  type Fixtures,
+  type Probe,
+  SIGNED_IN,
+  WHO,
+  type Who,
+} from './probe-types.ts';
+import { DONATION_PROBES } from './probes/donations.ts';
+import { FUND_PROBES } from './probes/fund.ts';
+import { RECEIPT_PROBES } from './probes/receipts.ts';
 
-/** Who asks: anonymous, each demo role, and the admin through a read-only token. */
-const WHO = [
-  'anonymous',
-  'admin',
-  'manager',
-  'staff',
-  'facilitator',
-  'board',
-  'admin read-only token',
-] as const;
-type Who = (typeof WHO)[number];
-const SIGNED_IN: Who[] = [
-  'admin',
-  'manager',
-  'staff',
-  'facilitator',
-  'board',
-  'admin read-only token',
-];
-const EVERYONE: Who[] = [...WHO];
-
-const EMAIL: Record<Exclude<Who, 'anonymous' | 'admin read-only token'>, string> = {
-  admin: 'admin@lakou.test',
-  manager: 'gestion@lakou.test',
-  staff: 'accueil.kourou@lakou.test',
-  facilitator: 'facilitation@lakou.test',
-  board: 'ca@lakou.test',
-};
-
-/** Rows the probes point at, created before the matrix runs. */
-interface Fixtures {
-  /** Cayenne Village Chinois: the demo manager's and facilitator's centre, not the staff's. */
-  villageChinois: string;
-  /** A room in Village Chinois. */
-  room: string;
-  /** A restorative circle case opened by the demo facilitator. */
-  circleCase: string;
-}
-type Dynamic<T> = T | ((f: Fixtures) => T);
-
-interface Probe {
-  /** Who may use the route — written by hand from the issue's rules, not derived from `can`. */
-  allowed: readonly Who[];
-  path?: Dynamic<string>;
-  body?: Dynamic<unknown>;
-  /** Confidential: the signed-in who may not use it are told 404, as for a row that does not exist. */
-  hidden?: boolean;
-}
-
-const anyId = randomUUID();
 /**
  * Every API route, with who may use it. A route the app serves that is missing here fails the
  * test, as does one without a declared policy. Requests are harmless: unknown ids, bodies that
@@ -306,6 +269,9 @@ const MATRIX: Record<string, Probe> = {
   },
   'GET /api/circles/lookup': { allowed: ['facilitator'], hidden: true },
   'GET /api/circles/overdue-agreements': { allowed: ['facilitator'] },
+  ...FUND_PROBES,
+  ...DONATION_PROBES,
+  ...RECEIPT_PROBES,
 };
 /** Served by the auth library or the docs: open to all by design (the library checks sessions itself). */
 const OPEN_BY_DESIGN = [

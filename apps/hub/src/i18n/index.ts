@@ -1,12 +1,23 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from './en.json';
-import fr from './fr.json';
+import donationsEn from './donations.en.json';
+import donationsFr from './donations.fr.json';
+import enBase from './en.json';
+import frBase from './fr.json';
+import fundEn from './fund.en.json';
+import fundFr from './fund.fr.json';
 import { defaultLanguage, intlLocales, isLanguage, type Language } from './languages.ts';
 
 export { type Language, languages } from './languages.ts';
 
 const STORAGE_KEY = 'lakou.language';
+
+/**
+ * One catalog per language; the larger contexts keep their texts in a file of their own
+ * (`fund.*.json`, `donations.*.json`), mounted under their own key.
+ */
+export const fr = { ...frBase, fund: fundFr, donations: donationsFr };
+export const en = { ...enBase, fund: fundEn, donations: donationsEn };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -44,6 +44,7 @@ export const actions = [
   'circle.aggregates.read',
   'fund.read',
   'fund.write',
+  'donation.write',
   'circular.read',
   'circular.write',
   'report.read',
@@ -101,8 +102,13 @@ const rules: Record<Action, Rule> = {
     isAdmin(a) ||
     isBoard(a) ||
     (s.centreId === undefined ? holdsAnywhere(a, ['manager']) : holdsIn(a, ['manager'], s)),
-  'fund.read': (a) => isAdmin(a) || isBoard(a),
+  // The fund is read by the board and the managers, who take gifts at the centres' desks;
+  // managers record donors, gifts and receipts; grants, disbursements and corrections are the
+  // network admin's (the fund's treasurer).
+  'fund.read': (a) => isAdmin(a) || isBoard(a) || holdsAnywhere(a, ['manager']),
   'fund.write': (a) => isAdmin(a),
+  'donation.write': (a, s) =>
+    isAdmin(a) || (s.centreId == null ? holdsAnywhere(a, ['manager']) : holdsIn(a, ['manager'], s)),
   'circular.read': (a, s) =>
     isAdmin(a) ||
     isBoard(a) ||

@@ -1,0 +1,4 @@
+import { contextRouter } from '../http/router.ts';
+
+/** Placeholder: filled in by the fund work (issue 6). */
+export const receiptsRoutes = contextRouter();
