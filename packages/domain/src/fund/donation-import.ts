@@ -88,6 +88,13 @@ export function parseImportDate(text: string): string | null {
   }
 }
 
+/** The separator of the header line: the most frequent of « ; », « , » and tab. */
+function headerDelimiter(text: string): string {
+  const header = text.split(/\r?\n/, 1)[0] ?? '';
+  const count = (d: string) => header.split(d).length - 1;
+  return [';', ',', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ';');
+}
+
 /**
  * Reads and checks every row. `knownSubFunds` are the codes that exist; `today` (the fund's
  * calendar) bounds dates: a gift is not received in the future, nor before 2000.
@@ -96,9 +103,9 @@ export function parseDonationCsv(
   text: string,
   options: { knownSubFunds: ReadonlySet<string>; today: string },
 ): ImportParse {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    delimiter: '',
-    delimitersToGuess: [';', ',', '\t'],
+  const body = text.replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<string[]>(body, {
+    delimiter: headerDelimiter(body),
     skipEmptyLines: false,
   });
   const lines = parsed.data;
