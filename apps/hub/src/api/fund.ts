@@ -1,0 +1,212 @@
+import type {
+  CorrectionInput,
+  Disbursement,
+  Donor,
+  Grant,
+  GrantInput,
+  GrantMoveInput,
+  GrantStatus,
+  LedgerEntry,
+  LedgerKind,
+  SubFund,
+} from '@lakou/domain/fund';
+import type { Page } from '@lakou/domain/shared';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { requestJson, searchString } from './identity.ts';
+
+/*
+ * The endowment fund for the board and the treasurer: sub-funds and their balances at a date,
+ * the ledger and its corrections, the grants pipeline, the disbursements. The pages invalidate
+ * `fundKeys.all` after each write: a movement changes balances, the ledger and the deadlines.
+ *
+ * Plain JSON requests (`requestJson`), as for the newer identity routes: the fund's routes were
+ * written beside these screens, and they answer the same problem documents as every route.
+ */
+
+export const fundKeys = {
+  all: ['fund'] as const,
+  balances: (at: string | undefined) => ['fund', 'balances', at ?? 'today'] as const,
+  ledger: (filters: LedgerFilters) => ['fund', 'ledger', filters] as const,
+  grants: (filters: GrantFilters) => ['fund', 'grants', 'list', filters] as const,
+  grant: (id: string) => ['fund', 'grants', 'detail', id] as const,
+  deadlines: (days: number) => ['fund', 'grants', 'deadlines', days] as const,
+  disbursements: (filters: DisbursementFilters) => ['fund', 'disbursements', filters] as const,
+  funders: ['fund', 'funders'] as const,
+};
+
+export interface FundTotals {
+  balanceCents: number;
+  availableCents: number;
+  unrestrictedCents: number;
+  restrictedCents: number;
+  endowmentCents: number;
+  inKindYearCents: number;
+}
+
+export interface Balances {
+  /** The day the balances close (AAAA-MM-JJ). */
+  at: string;
+  items: SubFund[];
+  totals: FundTotals;
+}
+
+/** The sub-funds with their balances at the end of `at` (today in the fund's calendar if unset). */
+export const balancesQuery = (at?: string) =>
+  queryOptions({
+    queryKey: fundKeys.balances(at),
+    queryFn: () => requestJson<Balances>('GET', `/api/funds${searchString({ at })}`),
+    placeholderData: keepPreviousData,
+  });
+
+export interface LedgerFilters {
+  subFundId?: string | undefined;
+  kind?: LedgerKind | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+/** A page of the ledger, newest first. */
+export const ledgerQuery = (filters: LedgerFilters) =>
+  queryOptions({
+    queryKey: fundKeys.ledger(filters),
+    queryFn: () =>
+      requestJson<Page<LedgerEntry>>('GET', `/api/ledger${searchString({ ...filters })}`),
+    placeholderData: keepPreviousData,
+  });
+
+/** Reverses a ledger entry, with the reason: answers the reversing entry. */
+export function correctEntry(id: string, input: CorrectionInput): Promise<LedgerEntry> {
+  return requestJson<LedgerEntry>(
+    'POST',
+    `/api/ledger/${encodeURIComponent(id)}/corrections`,
+    input,
+  );
+}
+
+export interface GrantFilters {
+  status?: GrantStatus | undefined;
+  funderId?: string | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+export const grantsQuery = (filters: GrantFilters) =>
+  queryOptions({
+    queryKey: fundKeys.grants(filters),
+    queryFn: () => requestJson<Page<Grant>>('GET', `/api/grants${searchString({ ...filters })}`),
+    placeholderData: keepPreviousData,
+  });
+
+export const grantQuery = (id: string) =>
+  queryOptions({
+    queryKey: fundKeys.grant(id),
+    queryFn: () => requestJson<Grant>('GET', `/api/grants/${encodeURIComponent(id)}`),
+  });
+
+export interface GrantDeadline {
+  grantId: string;
+  funderName: string;
+  project: string;
+  kind: 'submission' | 'report' | 'instalment';
+  date: string;
+  overdue: boolean;
+  amountCents: number | null;
+}
+
+/** What the grants ask in the next `days` days, what is late first. */
+export const deadlinesQuery = (days = 60) =>
+  queryOptions({
+    queryKey: fundKeys.deadlines(days),
+    queryFn: () =>
+      requestJson<{ items: GrantDeadline[] }>(
+        'GET',
+        `/api/grants/deadlines${searchString({ days })}`,
+      ),
+  });
+
+export type NewGrant = Omit<GrantInput, 'notes'> & { notes: string | null };
+
+export function createGrant(input: NewGrant): Promise<Grant> {
+  return requestJson<Grant>('POST', '/api/grants', input);
+}
+
+export function moveGrant(id: string, move: GrantMoveInput): Promise<Grant> {
+  return requestJson<Grant>('POST', `/api/grants/${encodeURIComponent(id)}/moves`, move);
+}
+
+export function addInstalment(
+  id: string,
+  instalment: { expectedOn: string; amountCents: number },
+): Promise<Grant> {
+  return requestJson<Grant>(
+    'POST',
+    `/api/grants/${encodeURIComponent(id)}/instalments`,
+    instalment,
+  );
+}
+
+export function markInstalmentReceived(
+  grantId: string,
+  instalmentId: string,
+  receivedOn: string,
+): Promise<Grant> {
+  return requestJson<Grant>(
+    'POST',
+    `/api/grants/${encodeURIComponent(grantId)}/instalments/${encodeURIComponent(instalmentId)}/received`,
+    { receivedOn },
+  );
+}
+
+/** Foundations and public bodies: the donors a grant may come from. */
+export const fundersQuery = () =>
+  queryOptions({
+    queryKey: fundKeys.funders,
+    queryFn: async (): Promise<Donor[]> => {
+      const [foundations, publicBodies] = await Promise.all(
+        (['foundation', 'public_body'] as const).map((kind) =>
+          requestJson<Page<Donor>>('GET', `/api/donors${searchString({ kind, pageSize: 100 })}`),
+        ),
+      );
+      return [...(foundations?.items ?? []), ...(publicBodies?.items ?? [])]
+        .filter((d) => d.erasedAt === null)
+        .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+    },
+    staleTime: 60_000,
+  });
+
+export interface DisbursementFilters {
+  subFundId?: string | undefined;
+  centreId?: string | undefined;
+  partnerId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+export const disbursementsQuery = (filters: DisbursementFilters) =>
+  queryOptions({
+    queryKey: fundKeys.disbursements(filters),
+    queryFn: () =>
+      requestJson<Page<Disbursement>>('GET', `/api/disbursements${searchString({ ...filters })}`),
+    placeholderData: keepPreviousData,
+  });
+
+/** A money disbursement as the form sends it (goods are passed on from the donations pages). */
+export interface NewMoneyDisbursement {
+  kind: 'money';
+  centreId: string | null;
+  partnerId: string | null;
+  subFundId: string;
+  amountCents: number;
+  purpose: string;
+  decisionOn: string;
+  decisionRef: string;
+  paidOn: string;
+}
+
+export function createDisbursement(input: NewMoneyDisbursement): Promise<Disbursement> {
+  return requestJson<Disbursement>('POST', '/api/disbursements', input);
+}
