@@ -9,13 +9,15 @@ import {
 } from './ledger.ts';
 import type { SubFundKind } from './sub-fund.ts';
 
-const FUNDS: Record<string, { kind: SubFundKind; consumable: boolean }> = {
+const FUNDS = {
   libre: { kind: 'unrestricted', consumable: false },
   jardins: { kind: 'restricted', consumable: false },
   kourou: { kind: 'restricted', consumable: false },
   dotation: { kind: 'endowment', consumable: false },
   capital: { kind: 'endowment', consumable: true },
-};
+} satisfies Record<string, { kind: SubFundKind; consumable: boolean }>;
+type FundName = keyof typeof FUNDS;
+const fundOf = (name: string) => FUNDS[name as FundName];
 
 const entry = (
   id: string,
@@ -53,24 +55,24 @@ describe('balancesAt', () => {
 
 describe('outflowVerdict', () => {
   it('lets a disbursement take the whole balance and not one cent more', () => {
-    expect(outflowVerdict(FUNDS.jardins!, 5_000, 5_000, 'disbursement')).toEqual({ ok: true });
-    expect(outflowVerdict(FUNDS.jardins!, 5_000, 5_001, 'disbursement')).toMatchObject({
+    expect(outflowVerdict(FUNDS.jardins, 5_000, 5_000, 'disbursement')).toEqual({ ok: true });
+    expect(outflowVerdict(FUNDS.jardins, 5_000, 5_001, 'disbursement')).toMatchObject({
       ok: false,
       code: 'INSUFFICIENT_BALANCE',
     });
   });
 
   it('never spends the capital of a non-consumable endowment, but a consumable one', () => {
-    expect(outflowVerdict(FUNDS.dotation!, 1_500_000, 1, 'disbursement')).toMatchObject({
+    expect(outflowVerdict(FUNDS.dotation, 1_500_000, 1, 'disbursement')).toMatchObject({
       ok: false,
       code: 'ENDOWMENT_NOT_CONSUMABLE',
     });
-    expect(outflowVerdict(FUNDS.capital!, 1_500_000, 1, 'disbursement')).toEqual({ ok: true });
+    expect(outflowVerdict(FUNDS.capital, 1_500_000, 1, 'disbursement')).toEqual({ ok: true });
     // A mistaken deposit on the endowment can still be corrected, down to zero.
-    expect(outflowVerdict(FUNDS.dotation!, 1_500_000, 1_500_000, 'correction')).toEqual({
+    expect(outflowVerdict(FUNDS.dotation, 1_500_000, 1_500_000, 'correction')).toEqual({
       ok: true,
     });
-    expect(outflowVerdict(FUNDS.dotation!, 1_500_000, 1_500_001, 'correction')).toMatchObject({
+    expect(outflowVerdict(FUNDS.dotation, 1_500_000, 1_500_001, 'correction')).toMatchObject({
       ok: false,
       code: 'INSUFFICIENT_BALANCE',
     });
@@ -144,17 +146,17 @@ describe('the ledger under any sequence of operations (property)', () => {
             accepted = entry(`e${i}`, o.fund, date, o.cents);
           } else if (o.op === 'out') {
             const balance = running.get(o.fund) ?? 0;
-            if (outflowVerdict(FUNDS[o.fund]!, balance, o.cents, 'disbursement').ok)
+            if (outflowVerdict(fundOf(o.fund), balance, o.cents, 'disbursement').ok)
               accepted = entry(`e${i}`, o.fund, date, -o.cents);
           } else if (entries.length > 0) {
-            const target = entries[o.pick % entries.length]!;
+            const target = entries[o.pick % entries.length] as EntryFacts;
             const balance = running.get(target.subFundId) ?? 0;
             const verdict = reversalVerdict(target, entries);
             const lowers = target.amountCents > 0;
             if (
               verdict.ok &&
               (!lowers ||
-                outflowVerdict(FUNDS[target.subFundId]!, balance, target.amountCents, 'correction')
+                outflowVerdict(fundOf(target.subFundId), balance, target.amountCents, 'correction')
                   .ok)
             ) {
               accepted = { id: `e${i}`, ...reversalOf(target, date) };
