@@ -13,6 +13,7 @@ import {
 import { seedDemoBookings } from './demo-bookings.ts';
 import { seedDemoCircles } from './demo-circles.ts';
 import { seedDemoEvents, seedEventKinds } from './demo-events.ts';
+import { seedDemoFund } from './demo-fund.ts';
 import { seedDemoUsers } from './demo-users.ts';
 import * as demo from './seccoia-network.ts';
 
@@ -128,6 +129,7 @@ export async function seedDemoNetwork(db: Db, today?: Temporal.PlainDate): Promi
     const evented = await seedDemoEvents(tx as unknown as Db, org.id, day);
     // A few restorative circle cases, for the demo facilitator's eyes only.
     const circlesCreated = await seedDemoCircles(tx as unknown as Db, new Date());
+    await seedDemoFund(tx as unknown as Db, org.id, day); // three years of the endowment fund
 
     return {
       usersCreated,
