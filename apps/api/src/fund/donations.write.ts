@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import type { Donation, PaymentMethod } from '@lakou/domain/fund';
+import { eq, sql } from 'drizzle-orm';
+import { donations, donors, ledgerEntries } from '../db/schema/index.ts';
+import { appendEntry, type Executor, type Tx } from './fund.queries.ts';
+
+export type DonationRow = typeof donations.$inferSelect;
+
+/** A money gift to record: the donation row and its `donation` entry on the sub-fund's ledger. */
+export interface MoneyGift {
+  organisationId: string;
+  donorId: string | null;
+  /** Printed in the ledger's label (« Don de … »); null for an anonymous gift. */
+  donorName: string | null;
+  receivedOn: string;
+  amountCents: number;
+  method: PaymentMethod;
+  subFundId: string;
+  reference?: string | null;
+  note?: string | null;
+  importId?: string | null;
+  createdBy?: string | null;
+}
+
+/** The ledger label of a money gift. */
+export function giftLabel(donorName: string | null): string {
+  return donorName ? `Don de ${donorName}` : 'Don anonyme';
+}
+
+function donationValues(gift: MoneyGift, id: string) {
+  return {
+    id,
+    organisationId: gift.organisationId,
+    kind: 'money',
+    donorId: gift.donorId,
+    receivedOn: gift.receivedOn,
+    amountCents: gift.amountCents,
+    method: gift.method,
+    subFundId: gift.subFundId,
+    reference: gift.reference ?? null,
+    note: gift.note ?? null,
+    importId: gift.importId ?? null,
+    createdBy: gift.createdBy ?? null,
+  } satisfies typeof donations.$inferInsert;
+}
+
+function entryValues(gift: MoneyGift, donationId: string) {
+  return {
+    organisationId: gift.organisationId,
+    subFundId: gift.subFundId,
+    occurredOn: gift.receivedOn,
+    amountCents: gift.amountCents,
+    kind: 'donation',
+    label: giftLabel(gift.donorName),
+    donationId,
+    createdBy: gift.createdBy ?? null,
+  } satisfies typeof ledgerEntries.$inferInsert;
+}
+
+/**
+ * Records one money gift inside the caller's transaction: the donation and its ledger entry
+ * commit together or not at all. Returns both rows.
+ */
+export async function recordMoneyDonation(tx: Tx, gift: MoneyGift) {
+  const [donation] = await tx
+    .insert(donations)
+    .values(donationValues(gift, randomUUID()))
+    .returning();
+  if (!donation) throw new Error('donation not written');
+  const entry = await appendEntry(tx, entryValues(gift, donation.id));
+  return { donation, entry };
+}
+
+const CHUNK = 500;
+
+/**
+ * Records many money gifts (an import, the seed) in a few statements: donations then their
+ * ledger entries, by chunks. Same rows as `recordMoneyDonation` one by one; returns the ids in
+ * the order given.
+ */
+export async function recordMoneyDonations(tx: Tx, gifts: readonly MoneyGift[]): Promise<string[]> {
+  const ids = gifts.map(() => randomUUID());
+  for (let i = 0; i < gifts.length; i += CHUNK) {
+    const slice = gifts.slice(i, i + CHUNK);
+    await tx.insert(donations).values(slice.map((g, j) => donationValues(g, ids[i + j] as string)));
+    await tx
+      .insert(ledgerEntries)
+      .values(slice.map((g, j) => entryValues(g, ids[i + j] as string)));
+  }
+  return ids;
+}
+
+/**
+ * The columns of a donation as the API shows it: the row, its donor's name, live receipt and
+ * ledger entry. The subqueries use explicit aliases so that `"donations"."id"` is always the gift.
+ */
+export const donationColumns = {
+  row: donations,
+  donorName: donors.name,
+  receiptId: sql<
+    string | null
+  >`(select rd.receipt_id::text from receipt_donations rd where rd.donation_id = "donations"."id" and rd.live limit 1)`,
+  receiptNumber: sql<
+    string | null
+  >`(select r.number from receipt_donations rd join receipts r on r.id = rd.receipt_id where rd.donation_id = "donations"."id" and rd.live limit 1)`,
+  ledgerEntryId: sql<
+    string | null
+  >`(select le.id::text from ledger_entries le where le.donation_id = "donations"."id" and le.kind = 'donation' order by le.created_at limit 1)`,
+};
+
+export function toDonation(v: {
+  row: DonationRow;
+  donorName: string | null;
+  receiptId: string | null;
+  receiptNumber: string | null;
+  ledgerEntryId: string | null;
+}): Donation {
+  const r = v.row;
+  return {
+    id: r.id,
+    kind: r.kind as Donation['kind'],
+    donorId: r.donorId,
+    donorName: v.donorName,
+    receivedOn: r.receivedOn,
+    amountCents: r.amountCents,
+    method: r.method as Donation['method'],
+    subFundId: r.subFundId,
+    reference: r.reference,
+    note: r.note,
+    description: r.description,
+    category: r.category as Donation['category'],
+    quantity: r.quantity,
+    unit: r.unit as Donation['unit'],
+    condition: r.condition as Donation['condition'],
+    valuationMethod: r.valuationMethod as Donation['valuationMethod'],
+    evidence: r.evidence,
+    centreId: r.centreId,
+    partnerId: r.partnerId,
+    massGrams: r.massGrams,
+    circularStream: r.circularStream,
+    receiptId: v.receiptId,
+    receiptNumber: v.receiptNumber,
+    ledgerEntryId: v.ledgerEntryId,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/** One donation as the API shows it, or undefined. */
+export async function loadDonation(db: Executor, id: string): Promise<Donation | undefined> {
+  const [found] = await db
+    .select(donationColumns)
+    .from(donations)
+    .leftJoin(donors, eq(donors.id, donations.donorId))
+    .where(eq(donations.id, id));
+  return found ? toDonation(found) : undefined;
+}
+
+/** What the audit log keeps of a gift: everything but the donor's name (it may be erased later). */
+export function donationAuditView(d: Donation) {
+  const { donorName: _name, ...rest } = d;
+  return rest;
+}
