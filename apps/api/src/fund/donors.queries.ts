@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { type Donor, type DonorInput, type DonorKind, donorInput } from '@lakou/domain/fund';
 import { searchKey } from '@lakou/domain/shared';
 import { eq, sql } from 'drizzle-orm';
-import { donations, donors } from '../db/schema/index.ts';
+import { donors } from '../db/schema/index.ts';
 import type { Executor } from './fund.queries.ts';
 
 export type DonorRow = typeof donors.$inferSelect;
