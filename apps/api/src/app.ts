@@ -28,6 +28,7 @@ import { donationsRoutes } from './fund/donations.routes.ts';
 import { donorsRoutes } from './fund/donors.routes.ts';
 import { fundsRoutes } from './fund/funds.routes.ts';
 import { grantsRoutes } from './fund/grants.routes.ts';
+import { fundIdentityRoutes } from './fund/identity.routes.ts';
 import { ledgerRoutes } from './fund/ledger.routes.ts';
 import { receiptsRoutes } from './fund/receipts.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -110,6 +111,7 @@ function apiRoutes(options: AppOptions) {
       .route('/', grantsRoutes)
       .route('/', disbursementsRoutes)
       .route('/', receiptsRoutes)
+      .route('/', fundIdentityRoutes)
   );
 }
 
