@@ -73,6 +73,14 @@ function RootLayout() {
                   {t('nav.agenda')}
                 </NavLink>
               ) : null}
+              {can('fund.read') ? (
+                <NavLink
+                  href="/donations"
+                  isCurrent={['/donations', '/donors', '/receipts'].some((p) => pathname.startsWith(p))}
+                >
+                  {t('donations.nav')}
+                </NavLink>
+              ) : null}
               {isFacilitator ? (
                 <NavLink href="/circles" isCurrent={pathname.startsWith('/circles')}>
                   {t('circles.nav')}

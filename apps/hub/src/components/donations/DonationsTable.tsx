@@ -1,0 +1,108 @@
+import type { Donation } from '@lakou/domain/fund';
+import { Badge } from '@lakou/ui/badge';
+import { DataTable, type DataTableColumn } from '@lakou/ui/data-table';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../i18n/index.ts';
+import { formatCents } from '../../lib/agenda.ts';
+import { formatKilograms, inKindSummary } from '../../lib/donations.ts';
+import { formatDate } from '../../lib/format.ts';
+import { RouterLink } from '../RouterLink.tsx';
+import { useCentreName } from '../useCentreNames.ts';
+import { GiftReceipt } from './GiftReceipt.tsx';
+
+/** Gifts in a table: date, donor, what was given, amount or valuation, where, receipt. */
+export function DonationsTable({
+  label,
+  rows,
+  isLoading,
+  canWrite,
+  emptyState,
+  showDonor = true,
+}: {
+  label: string;
+  rows: Donation[];
+  isLoading: boolean;
+  canWrite: boolean;
+  emptyState: ReactNode;
+  showDonor?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const centreName = useCentreName();
+  const columns: DataTableColumn<Donation>[] = [
+    {
+      id: 'receivedOn',
+      header: t('donations.columns.receivedOn'),
+      cell: (d) => (
+        <span className="hub-nowrap">
+          {formatDate(d.receivedOn, locale, { withWeekday: false })}
+        </span>
+      ),
+    },
+    ...(showDonor
+      ? [
+          {
+            id: 'donor',
+            header: t('donations.columns.donor'),
+            isRowHeader: true,
+            cell: (d: Donation) =>
+              d.donorId ? (
+                <RouterLink to="/donors/$donorId" params={{ donorId: d.donorId }}>
+                  {d.donorName ?? d.donorId}
+                </RouterLink>
+              ) : (
+                <span className="hub-muted">{t('donations.picker.anonymous')}</span>
+              ),
+          },
+        ]
+      : []),
+    {
+      id: 'gift',
+      header: t('donations.columns.gift'),
+      isRowHeader: !showDonor,
+      cell: (d) =>
+        d.kind === 'money' ? (
+          <span className="hub-cell-wrap">
+            <Badge tone="info">{t('donations.kinds.money')}</Badge>{' '}
+            {d.method ? t(`donations.methods.${d.method}`) : null}
+            {d.reference ? ` · ${d.reference}` : null}
+          </span>
+        ) : (
+          <span className="hub-cell-wrap">
+            <Badge tone="success">{t('donations.kinds.in_kind')}</Badge>{' '}
+            {inKindSummary(d, (u) => t(`donations.units.${u as 'piece'}`))}
+            {d.category ? ` (${t(`donations.categories.${d.category}`)})` : null}
+            {d.massGrams ? ` · ${formatKilograms(d.massGrams, locale)}` : null}
+          </span>
+        ),
+    },
+    {
+      id: 'amount',
+      header: t('donations.columns.amount'),
+      cell: (d) => <span className="hub-nowrap">{formatCents(d.amountCents, locale)}</span>,
+    },
+    {
+      id: 'where',
+      header: t('donations.columns.where'),
+      cell: (d) =>
+        d.centreId ? <span className="hub-cell-wrap">{centreName(d.centreId)}</span> : null,
+    },
+    {
+      id: 'receipt',
+      header: t('donations.columns.receipt'),
+      cell: (d) => <GiftReceipt donation={d} canWrite={canWrite} />,
+    },
+  ];
+  return (
+    <DataTable
+      label={label}
+      columns={columns}
+      rows={rows}
+      getRowId={(d) => d.id}
+      isLoading={isLoading}
+      loadingLabel={t('donations.loading')}
+      emptyState={emptyState}
+    />
+  );
+}
