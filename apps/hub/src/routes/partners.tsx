@@ -120,6 +120,7 @@ function PartnersPage() {
         <p className="hub-centre-filter">
           <span>{t('partners.centreFilter', { name: centre.data.name })}</span>{' '}
           <RouterLink
+            from="/partners"
             to="/partners"
             search={(prev) => ({ ...prev, centreId: undefined, page: undefined })}
           >
