@@ -76,7 +76,9 @@ function RootLayout() {
               {can('fund.read') ? (
                 <NavLink
                   href="/donations"
-                  isCurrent={['/donations', '/donors', '/receipts'].some((p) => pathname.startsWith(p))}
+                  isCurrent={['/donations', '/donors', '/receipts'].some((p) =>
+                    pathname.startsWith(p),
+                  )}
                 >
                   {t('donations.nav')}
                 </NavLink>
@@ -92,6 +94,14 @@ function RootLayout() {
                   isCurrent={pathname.startsWith('/reports/circles')}
                 >
                   {t('circleReports.nav')}
+                </NavLink>
+              ) : null}
+              {can('fund.read') ? (
+                <NavLink
+                  href="/fund"
+                  isCurrent={pathname === '/fund' || pathname.startsWith('/fund/')}
+                >
+                  {t('fund.nav')}
                 </NavLink>
               ) : null}
               {can('user.read') ? (
