@@ -4,10 +4,13 @@ import {
   type InKindCategory,
   isSiret,
   type PaymentMethod,
+  type ReceiptInput,
 } from '@lakou/domain/fund';
 import { searchKey } from '@lakou/domain/shared';
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
+import type { Tx } from '../../fund/fund.queries.ts';
+import { cancelReceipt, issueReceipt } from '../../fund/receipts.write.ts';
 import type { Db } from '../client.ts';
 import {
   centres,
@@ -41,6 +44,7 @@ export interface FundSeedReport {
   grantsCreated: number;
   disbursementsCreated: number;
   ledgerEntriesCreated: number;
+  receiptsIssued: number;
 }
 
 export const DEMO_FUND_IDENTITY = {
@@ -634,6 +638,7 @@ export async function seedDemoFund(
     grantsCreated: 0,
     disbursementsCreated: 0,
     ledgerEntriesCreated: 0,
+    receiptsIssued: 0,
   };
   const start = today.subtract({ years: 3 });
   const day = (offset: number) => today.add({ days: offset }).toString();
@@ -1403,10 +1408,120 @@ export async function seedDemoFund(
   entries.sort((a, b) => a.occurredOn.localeCompare(b.occurredOn));
   await chunks(entries, (part) => tx.insert(ledgerEntries).values(part));
 
+  report.receiptsIssued = await issueDemoReceipts(tx, {
+    organisationId,
+    today,
+    admin,
+    donors: donorRows,
+    gifts: donationRows,
+  });
+
   report.donorsCreated = donorRows.length;
   report.donationsCreated = donationRows.length;
   report.grantsCreated = grantRows.length;
   report.disbursementsCreated = disbursementRows.length;
   report.ledgerEntriesCreated = entries.length;
   return report;
+}
+
+/**
+ * Tax receipts of the years gone by, issued as the fund would have: each January an annual
+ * summary for every person who gave 200 € or more the year before (with a full address), and for
+ * companies and foundations one receipt per gift of 1 500 € or more about ten days after it; the
+ * other gifts wait for a receipt on request. One annual receipt was cancelled for
+ * a wrong address and reissued. Issued in date order through issueReceipt, so each year's
+ * numbers run 1…n without a gap.
+ */
+async function issueDemoReceipts(
+  tx: Db,
+  p: {
+    organisationId: string;
+    today: Temporal.PlainDate;
+    admin: string | null;
+    donors: (typeof donors.$inferInsert & { id: string })[];
+    gifts: (typeof donations.$inferInsert & { id: string; receivedOn: string })[];
+  },
+): Promise<number> {
+  const t = tx as unknown as Tx;
+  const todayText = p.today.toString();
+  const byId = new Map(p.donors.map((d) => [d.id, d]));
+  const eligible = (id: string | null | undefined) => {
+    const d = id ? byId.get(id) : undefined;
+    return d && d.kind !== 'public_body' && d.addressLine && d.postcode && d.city ? d : undefined;
+  };
+  type Action =
+    | { on: string; kind: 'issue'; key: string; input: ReceiptInput }
+    | { on: string; kind: 'cancel'; key: string; reason: string };
+  const actions: Action[] = [];
+  const annual = new Set<string>();
+  const yearTotal = new Map<string, number>();
+  for (const g of p.gifts) {
+    const key = `${g.donorId}/${g.receivedOn.slice(0, 4)}`;
+    yearTotal.set(key, (yearTotal.get(key) ?? 0) + g.amountCents);
+  }
+  for (const g of p.gifts) {
+    const d = eligible(g.donorId);
+    if (!d || d.notes?.startsWith('Association fondatrice')) continue;
+    const year = Number(g.receivedOn.slice(0, 4));
+    if (d.kind === 'individual') {
+      const on = `${year + 1}-01-${String(12 + (annual.size % 15)).padStart(2, '0')}`;
+      const key = `${d.id}/${year}`;
+      // Small givers receive theirs on request: their gifts stay to be receipted in the hub.
+      if (on <= todayText && !annual.has(key) && (yearTotal.get(key) ?? 0) >= 20_000) {
+        annual.add(key);
+        actions.push({ on, kind: 'issue', key, input: { kind: 'annual', donorId: d.id, year } });
+      }
+    } else {
+      const on = Temporal.PlainDate.from(g.receivedOn).add({ days: 10 }).toString();
+      if (on <= todayText && g.amountCents >= 150_000)
+        actions.push({
+          on,
+          kind: 'issue',
+          key: g.id,
+          input: { kind: 'single', donationId: g.id },
+        });
+    }
+  }
+  // The first annual receipt of the last January: cancelled three weeks later and reissued.
+  const lastJanuary = actions
+    .filter(
+      (a) =>
+        a.kind === 'issue' && a.input.kind === 'annual' && a.on.startsWith(`${p.today.year}-01`),
+    )
+    .sort((a, b) => a.on.localeCompare(b.on) || a.key.localeCompare(b.key))[0];
+  if (lastJanuary)
+    actions.push({
+      on: `${p.today.year}-02-05`,
+      kind: 'cancel',
+      key: lastJanuary.key,
+      reason: 'Adresse du donateur erronée : reçu réémis à la nouvelle adresse.',
+    });
+  actions.sort((a, b) => a.on.localeCompare(b.on) || a.key.localeCompare(b.key));
+  const issued = new Map<string, string>();
+  let count = 0;
+  for (const a of actions) {
+    if (a.kind === 'issue') {
+      const receipt = await issueReceipt(t, {
+        organisationId: p.organisationId,
+        input: a.input,
+        issuedOn: a.on,
+        userId: p.admin,
+      });
+      issued.set(a.key, receipt.id);
+      count++;
+    } else {
+      const receiptId = issued.get(a.key);
+      if (!receiptId) continue;
+      const done = await cancelReceipt(t, {
+        organisationId: p.organisationId,
+        receiptId,
+        reason: a.reason,
+        reissue: true,
+        issuedOn: a.on,
+        userId: p.admin,
+      });
+      if (done.reissued) count++;
+    }
+  }
+  return count;
 }
