@@ -259,6 +259,19 @@ describe('formProblems', () => {
     expect(out.detail).toBe('Certaines valeurs envoyées sont invalides.');
   });
 
+  it('says a refusal that names its field on that field only', () => {
+    const detail = 'Ce sous-fonds est affecté à un autre centre.';
+    expect(
+      formProblems({
+        status: 422,
+        title: 'Règle métier non respectée',
+        code: 'RESTRICTED_TO_CENTRE',
+        detail,
+        errors: [{ field: 'subFundId', message: detail }],
+      }),
+    ).toEqual({ fields: { subFundId: detail }, detail: null });
+  });
+
   it('keeps a refusal without a field as the form’s message', () => {
     expect(formProblems({ status: 409, title: 'Conflit', code: 'ALREADY_REVERSED' })).toEqual({
       fields: {},

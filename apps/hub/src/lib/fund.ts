@@ -182,7 +182,8 @@ export function formProblems(
     fields[codeField] = message;
     return { fields, detail: null };
   }
-  return { fields, detail: message };
+  // A refusal that names its field says its sentence there, not twice.
+  return { fields, detail: Object.values(fields).includes(message) ? null : message };
 }
 
 /** The codes of a disbursement's refusals that belong to the amount field. */

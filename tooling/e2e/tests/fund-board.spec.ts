@@ -1,0 +1,135 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect as baseExpect, test } from './fixtures.ts';
+
+/*
+ * The board member reads the endowment fund: totals free, restricted and endowment, the balance
+ * of each demo sub-fund (LIBRE, JARDINS, KOUROU, DOTATION) with its kind in words, the last
+ * movements, balances at a date before the fund existed, then the grants pipeline by status and
+ * one grant with its instalments — read only, axe-checked.
+ */
+
+const PASSWORD = 'lakou-demo-2026';
+
+// Balances are sums over three years of ledger in the embedded database: on a busy machine a
+// page may take longer than the default 5 s to show them. Waiting longer asserts nothing on time.
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.describe.configure({ timeout: 120_000 });
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/sign-in');
+  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .exclude('[data-live-announcer]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/** On a phone the navigation sits behind the menu button. */
+async function openNavigation(page: Page) {
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  if (await menu.isVisible()) {
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  }
+  return page.getByRole('navigation', { name: 'Navigation principale' });
+}
+
+test('the board reads the fund overview and the grants pipeline, without writing', async ({
+  page,
+}) => {
+  await signIn(page, 'ca@lakou.test');
+  await (await openNavigation(page)).getByRole('link', { name: 'Fonds de dotation' }).click();
+  await expect(page).toHaveURL(/\/fund$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Fonds de dotation' })).toBeVisible();
+  const fundNav = page.getByRole('navigation', { name: 'Pages du fonds de dotation' });
+  await expect(fundNav.getByRole('link', { name: 'Vue d’ensemble' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+
+  // Totals: free money, restricted money and the endowment, each named.
+  const totals = page.getByRole('region', { name: 'Totaux' });
+  await expect(totals.getByText('Libre d’affectation', { exact: true })).toBeVisible();
+  await expect(totals.getByText('Affecté à un objet', { exact: true })).toBeVisible();
+  await expect(totals.getByText('Dotation en capital', { exact: true })).toBeVisible();
+
+  // Balances per sub-fund, the kind of each in words.
+  const subFunds = page.getByRole('grid', { name: 'Soldes par sous-fonds' });
+  const libre = subFunds.getByRole('row', { name: 'Fonds libre (LIBRE)' });
+  await expect(libre).toContainText('Libre d’affectation');
+  await expect(libre).toContainText(/\d,\d\d\s€/);
+  for (const name of ['Jardins partagés (JARDINS)', 'Centre de Kourou (KOUROU)']) {
+    await expect(subFunds.getByRole('row', { name })).toContainText('Affecté');
+  }
+  // An awarded grant's own restricted sub-fund.
+  await expect(subFunds.getByRole('row', { name: /\(SUBV-\d{4}-\d+\)$/ }).first()).toContainText(
+    'Affecté',
+  );
+  const endowment = subFunds.getByRole('row', { name: 'Dotation en capital (DOTATION)' });
+  await expect(endowment).toContainText('non consommable');
+  // The founder's 15 000 € are held, and none of it is available to disburse.
+  await expect(endowment).toContainText(/15\s000,00\s€.*0,00\s€/);
+
+  // The last movements of the ledger, newest first, and the way to the whole ledger.
+  const movements = page.getByRole('grid', { name: 'Derniers mouvements' });
+  await expect(movements.getByRole('row').nth(1)).toContainText(/[+−]\d/);
+  await expect(page.getByRole('link', { name: 'Tout le grand livre' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Échéances des 60 prochains jours' }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Balances at a date before the fund existed: every sub-fund at zero, no movement yet.
+  await page.getByLabel('Soldes au').fill('2001-06-30');
+  await expect(page).toHaveURL(/at=2001-06-30/);
+  await expect(page.getByText('Soldes à la fin du 30 juin 2001.')).toBeVisible();
+  await expect(endowment).toContainText(/0,00\s€.*0,00\s€/);
+  await expect(endowment).not.toContainText('15');
+  await expect(movements).toContainText('Aucun mouvement jusqu’à cette date.');
+  await page.getByRole('button', { name: 'Revenir à aujourd’hui' }).click();
+  await expect(endowment).toContainText(/15\s000,00\s€/);
+
+  // The grants pipeline: one column per status, in the order of a grant's life.
+  await fundNav.getByRole('link', { name: 'Subventions' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Subventions' })).toBeVisible();
+  for (const status of [
+    'En préparation',
+    'Déposée',
+    'Accordée',
+    'Refusée',
+    'Bilan à rendre',
+    'Clôturée',
+  ]) {
+    await expect(
+      page.getByRole('heading', { level: 2, name: new RegExp(`^${status}`) }),
+    ).toBeVisible();
+  }
+  const awarded = page.getByRole('region', { name: /^Accordée/ });
+  await expect(awarded.getByText(/Total : [\d\s]+,\d\d\s€/)).toBeVisible();
+  // The board reads; it neither creates nor moves grants.
+  await expect(page.getByRole('button', { name: 'Nouvelle demande' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // One awarded grant, with its instalments.
+  await awarded
+    .getByRole('button', { name: /^Ouvrir la demande/ })
+    .first()
+    .click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('heading', { name: 'Versements' })).toBeVisible();
+  await expect(dialog.getByText('Montant accordé')).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Faire avancer la demande' })).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: /^Marquer reçu/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+  await expect(page).not.toHaveURL(/grant=/);
+});
