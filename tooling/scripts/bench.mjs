@@ -11,7 +11,9 @@
 //     racing for one slot, availability latency, all as the bookings table grows;
 //   - then the event and coworking figures (apps/api/bench/events.bench.ts): registration
 //     throughput, 50 registrations racing for 10 places, promotion on cancel, the public agenda
-//     and its iCalendar feed as events grow, desk check-ins.
+//     and its iCalendar feed as events grow, desk check-ins;
+//   - then the endowment fund figures (apps/api/bench/fund.bench.ts): balances and ledger pages as
+//     the ledger grows to 100 000 entries, gifts, concurrent disbursements, receipts, CSV dry runs.
 // Options: --runs N (default 5), --write (saves bench/results/latest.json and a dated markdown table).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -214,3 +216,6 @@ await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:identity']);
 console.log('\nBookings (in process, embedded database)…');
 await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:booking']);
 await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:events']);
+
+console.log('\nEndowment fund (in process, embedded database)…');
+await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:fund']);
