@@ -1,12 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import {
+  type DonorKind,
   type ImportProblem,
   type ImportResult,
   type ImportRow,
   importResult,
   parseDonationCsv,
 } from '@lakou/domain/fund';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { donationImports, donations, donors, subFunds } from '../db/schema/index.ts';
 import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
@@ -66,6 +67,9 @@ const importRoute = guardedRoute({
   },
 });
 
+/** The advisory lock key that imports take in turn (any constant bigint, this one spells LAKOUIMP). */
+const IMPORT_LOCK = 0x4c414b4f55494d50n.toString();
+
 /** Names compared case- and accent-blind, spaces collapsed. */
 const foldName = (s: string) =>
   s
@@ -113,7 +117,7 @@ async function plan(tx: Tx, org: string, csv: string, dryRun: boolean): Promise<
   }
 
   const known = await tx
-    .select({ id: donors.id, name: donors.name, email: donors.email })
+    .select({ id: donors.id, kind: donors.kind, name: donors.name, email: donors.email })
     .from(donors)
     .where(and(eq(donors.organisationId, org), isNull(donors.erasedAt)))
     .orderBy(asc(donors.createdAt));
@@ -123,7 +127,9 @@ async function plan(tx: Tx, org: string, csv: string, dryRun: boolean): Promise<
     if (d.email && !byEmail.has(d.email.toLowerCase())) byEmail.set(d.email.toLowerCase(), d.id);
     if (!byName.has(foldName(d.name))) byName.set(foldName(d.name), d.id);
   }
-  const existing = new Set(known.map((d) => d.id));
+  const existing = new Map(
+    known.map((d) => [d.id, { kind: d.kind as DonorKind, name: d.name }] as const),
+  );
   const newDonors = new Map<string, { name: string; email: string | null }>();
 
   const problems: ImportProblem[] = [...parsed.problems];
@@ -156,7 +162,7 @@ async function plan(tx: Tx, org: string, csv: string, dryRun: boolean): Promise<
     gifts.push({
       organisationId: org,
       donorKey: key,
-      donorName: row.donorName,
+      donor: existing.get(key) ?? { kind: 'individual', name: row.donorName },
       receivedOn: row.receivedOn,
       amountCents: row.amountCents,
       method: row.method,
@@ -186,7 +192,7 @@ async function plan(tx: Tx, org: string, csv: string, dryRun: boolean): Promise<
     },
     gifts,
     newDonors,
-    donorIds: new Map([...existing].map((id) => [id, id])),
+    donorIds: new Map([...existing.keys()].map((id) => [id, id])),
   };
 }
 
@@ -209,6 +215,8 @@ export const donationImportRoutes = contextRouter().openapi(importRoute, async (
     await c.var.db.transaction(async (tx) => {
       const org = await organisationId(tx);
       if (!org) return;
+      // Imports take turns (until commit): the second of two at once sees the first's references.
+      if (!input.dryRun) await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
       const p = await plan(tx, org, input.csv, input.dryRun);
       outcome = p.result;
       if (input.dryRun || p.result.problems.length > 0) return;

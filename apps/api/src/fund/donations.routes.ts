@@ -1,5 +1,6 @@
 import {
   CIRCULAR_STREAM_OF_CATEGORY,
+  type DonorKind,
   donation,
   donationInput,
   donationListQuery,
@@ -95,9 +96,9 @@ const refuse = (
 
 /** The donor a gift names: it must exist and not have been erased. */
 async function checkDonor(tx: Tx, donorId: string | null) {
-  if (!donorId) return { name: null as string | null };
+  if (!donorId) return { donor: null };
   const [d] = await tx
-    .select({ name: donors.name, erasedAt: donors.erasedAt })
+    .select({ kind: donors.kind, name: donors.name, erasedAt: donors.erasedAt })
     .from(donors)
     .where(eq(donors.id, donorId));
   if (!d) return refuse(422, 'UNKNOWN_DONOR', 'Ce donateur n’existe pas.', 'donorId');
@@ -108,7 +109,7 @@ async function checkDonor(tx: Tx, donorId: string | null) {
       'Ce donateur a été anonymisé : un nouveau don ne peut pas lui être rattaché.',
       'donorId',
     );
-  return { name: d.name };
+  return { donor: { kind: d.kind as DonorKind, name: d.name } };
 }
 
 async function recordMoney(tx: Tx, org: string, input: MoneyDonationInput, userId: string | null) {
@@ -141,7 +142,7 @@ async function recordMoney(tx: Tx, org: string, input: MoneyDonationInput, userI
   const { donation: row } = await recordMoneyDonation(tx, {
     organisationId: org,
     donorId: input.donorId,
-    donorName: donor.name,
+    donor: donor.donor,
     receivedOn: input.receivedOn,
     amountCents: input.amountCents,
     method: input.method,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Donation, PaymentMethod } from '@lakou/domain/fund';
+import type { Donation, DonorKind, PaymentMethod } from '@lakou/domain/fund';
+import { PAYMENT_METHOD_LABELS } from '@lakou/domain/fund';
 import { eq, sql } from 'drizzle-orm';
 import { donations, donors, ledgerEntries } from '../db/schema/index.ts';
 import { appendEntry, type Executor, type Tx } from './fund.queries.ts';
@@ -10,8 +11,8 @@ export type DonationRow = typeof donations.$inferSelect;
 export interface MoneyGift {
   organisationId: string;
   donorId: string | null;
-  /** Printed in the ledger's label (« Don de … »); null for an anonymous gift. */
-  donorName: string | null;
+  /** Who gave, for the ledger's label; null for an anonymous gift. */
+  donor: { kind: DonorKind; name: string } | null;
   receivedOn: string;
   amountCents: number;
   method: PaymentMethod;
@@ -22,9 +23,19 @@ export interface MoneyGift {
   createdBy?: string | null;
 }
 
-/** The ledger label of a money gift. */
-export function giftLabel(donorName: string | null): string {
-  return donorName ? `Don de ${donorName}` : 'Don anonyme';
+/**
+ * The ledger label of a money gift: « Don de <nom> » for a company, a foundation or a public
+ * body; a person's name is not written there, because the ledger is append-only and could never
+ * forget it when the person asks for erasure (the gift still names its donor through its row).
+ */
+export function giftLabel(
+  donor: { kind: DonorKind; name: string } | null,
+  method: PaymentMethod,
+): string {
+  const how = PAYMENT_METHOD_LABELS[method].toLowerCase();
+  if (!donor) return `Don anonyme (${how})`;
+  if (donor.kind === 'individual') return `Don d’un particulier (${how})`;
+  return `Don de ${donor.name} (${how})`;
 }
 
 function donationValues(gift: MoneyGift, id: string) {
@@ -51,7 +62,7 @@ function entryValues(gift: MoneyGift, donationId: string) {
     occurredOn: gift.receivedOn,
     amountCents: gift.amountCents,
     kind: 'donation',
-    label: giftLabel(gift.donorName),
+    label: giftLabel(gift.donor, gift.method),
     donationId,
     createdBy: gift.createdBy ?? null,
   } satisfies typeof ledgerEntries.$inferInsert;

@@ -74,7 +74,8 @@ describe.each(engines)('CSV import of a bank export (%s)', (kind) => {
       email: 'rosette@exemple.gf',
     });
     emile = await made({ kind: 'individual', name: 'Émile Matrice-Nom' });
-  });
+    // The demo seed takes most of a minute on a busy machine.
+  }, 180_000);
   afterAll(() => ctx.database.dispose());
 
   const expectedProblems = [
@@ -233,6 +234,26 @@ describe.each(engines)('CSV import of a bank export (%s)', (kind) => {
       })),
     );
     expect(await fundCounts(ctx)).toEqual(after);
+  });
+
+  it('the same file imported twice at once is written once', async () => {
+    const before = await fundCounts(ctx);
+    const csv = file([
+      `${ago(1)};40,00;Rosette Matrice-Import;;Virement;;VIR-MATRICE-CONC-1`,
+      `${ago(1)};60,00;Émile Matrice-Nom;;Virement;;VIR-MATRICE-CONC-2`,
+    ]);
+    const results = await Promise.all([send({ csv, dryRun: false }), send({ csv, dryRun: false })]);
+    // Imports take turns: the second sees the first's references and is refused whole.
+    expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
+    const loser = results.find((r) => r.status === 422) as Response;
+    expect((await json<ImportResult>(loser)).problems).toEqual([
+      { line: 2, reasons: ['Référence « VIR-MATRICE-CONC-1 » déjà importée.'] },
+      { line: 3, reasons: ['Référence « VIR-MATRICE-CONC-2 » déjà importée.'] },
+    ]);
+    const after = await fundCounts(ctx);
+    expect(after.donations).toBe(before.donations + 2);
+    expect(after.ledgerCents).toBe(before.ledgerCents + 10_000);
+    expect(after.imports).toBe(before.imports + 1);
   });
 
   it('refuses a file without its columns, a bad body, and those who may not record gifts', async () => {
