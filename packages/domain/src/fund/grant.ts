@@ -36,8 +36,8 @@ export const GRANT_MOVES: Record<GrantStatus, readonly GrantStatus[]> = {
   closed: [],
 };
 
-export const grantInput = z.object({
-  funderId: uuid.describe('A donor of kind foundation or public body.'),
+/** The fields of a grant application, without defaults (a patch changes only what it sends). */
+const grantFields = {
   callForProjects: z
     .string({ error: 'Indiquez l’appel à projets.' })
     .trim()
@@ -49,14 +49,24 @@ export const grantInput = z.object({
     .min(3, { error: 'Le projet compte au moins 3 caractères.' })
     .max(200, { error: 'Le projet compte au plus 200 caractères.' }),
   amountRequestedCents: positiveCents,
-  submissionDeadline: localDate.nullable().default(null),
-  reportDueOn: localDate.nullable().default(null),
-  centreId: uuid.nullable().default(null).describe('The centre the project serves, if one.'),
-  notes: z.string().trim().max(2000).nullable().default(null),
+  submissionDeadline: localDate.nullable(),
+  reportDueOn: localDate.nullable(),
+  centreId: uuid.nullable().describe('The centre the project serves, if one.'),
+  notes: z.string().trim().max(2000).nullable(),
+};
+
+export const grantInput = z.object({
+  funderId: uuid.describe('A donor of kind foundation or public body.'),
+  ...grantFields,
+  submissionDeadline: grantFields.submissionDeadline.default(null),
+  reportDueOn: grantFields.reportDueOn.default(null),
+  centreId: grantFields.centreId.default(null),
+  notes: grantFields.notes.default(null),
 });
 export type GrantInput = z.infer<typeof grantInput>;
 
-export const grantPatch = grantInput.partial().omit({ funderId: true });
+/** A change to a grant: only the fields sent; an absent field is left as it is. */
+export const grantPatch = z.object(grantFields).partial();
 
 export const grantMoveInput = z.object({
   to: z.enum(grantStatuses, { error: 'Statut inconnu.' }),

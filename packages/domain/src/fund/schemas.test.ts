@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { disbursementInput } from './disbursement.ts';
 import { donationInput } from './donation.ts';
 import { donorInput } from './donor.ts';
+import { grantPatch } from './grant.ts';
 import { subFundInput } from './sub-fund.ts';
 
 const VILLAGE = '6f1c7a44-0c5e-4a3b-9d7e-0a1b2c3d4e5f';
@@ -114,5 +115,15 @@ describe('subFundInput and donorInput', () => {
     expect(
       messages(donorInput.safeParse({ kind: 'individual', name: 'Ana', siret: '73282932000074' })),
     ).toEqual(['siret: Un particulier n’a pas de SIRET.']);
+  });
+});
+
+describe('grantPatch', () => {
+  it('keeps only the fields sent (no default fills an absent one)', () => {
+    expect(grantPatch.parse({ project: 'Jardins de Mont-Lucas' })).toEqual({
+      project: 'Jardins de Mont-Lucas',
+    });
+    expect(grantPatch.parse({ reportDueOn: null })).toEqual({ reportDueOn: null });
+    expect(grantPatch.safeParse({ amountRequestedCents: 0 }).success).toBe(false);
   });
 });
