@@ -9,16 +9,14 @@ import type {
   ReceiptInput,
   SubFund,
 } from '@lakou/domain/fund';
-import type { Page, Problem } from '@lakou/domain/shared';
+import type { Page } from '@lakou/domain/shared';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { ApiError } from './client.ts';
+import { ApiError, api, unwrap } from './client.ts';
 
 /*
- * Donors, gifts, the bank CSV import and tax receipts (issue 6), as the fund's API contract
- * describes them. These routes were written alongside the hub, so the calls go through `fetch`
- * with the domain's types rather than the typed client (whose types follow the route files);
- * answers and refusals are read exactly as `unwrap` reads them: a problem document becomes an
- * `ApiError`. The pages invalidate `donationKeys.all` after each write.
+ * Donors, gifts, the bank CSV import and tax receipts (issue 6) through the typed client. The
+ * pages invalidate `donationKeys.all` after each write; PDFs and the GDPR export are plain links
+ * the browser downloads.
  */
 
 export const donationKeys = {
@@ -56,58 +54,13 @@ export interface ReceiptFilters {
   pageSize?: number | undefined;
 }
 
-function queryString(params: object): string {
-  const search = new URLSearchParams();
+/** Query-string values are strings; unset filters are left out of the URL entirely. */
+function queryString(params: object): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+    if (value !== undefined && value !== null && value !== '') out[key] = String(value);
   }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
-function isProblem(value: unknown): value is Problem {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Problem).title === 'string' &&
-    typeof (value as Problem).status === 'number'
-  );
-}
-
-/** The problem document of a refusal (or one made from the status when the body is not one). */
-async function errorOf(response: Response): Promise<ApiError> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  const problem: Problem = isProblem(body)
-    ? body
-    : {
-        type: 'about:blank',
-        title: response.statusText || `HTTP ${response.status}`,
-        status: response.status,
-      };
-  return new ApiError(problem, { code: problem.code });
-}
-
-async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH',
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`/api${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers:
-      body === undefined
-        ? { accept: 'application/json' }
-        : { 'content-type': 'application/json', accept: 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw await errorOf(response);
-  return (await response.json()) as T;
+  return out;
 }
 
 // --- Sub-funds (read only here: where a money gift goes) -----------------------------------
@@ -116,7 +69,7 @@ export const subFundsQuery = () =>
   queryOptions({
     queryKey: donationKeys.subFunds,
     queryFn: async (): Promise<SubFund[]> =>
-      (await request<{ items: SubFund[] }>('GET', '/funds')).items,
+      (await unwrap(api.api.funds.$get({ query: {} }))).items as SubFund[],
     staleTime: 5 * 60_000,
   });
 
@@ -125,28 +78,30 @@ export const subFundsQuery = () =>
 export const donorsQuery = (filters: DonorFilters) =>
   queryOptions({
     queryKey: donationKeys.donors(filters),
-    queryFn: async (): Promise<Page<Donor>> => request('GET', `/donors${queryString(filters)}`),
+    queryFn: async (): Promise<Page<Donor>> =>
+      unwrap(api.api.donors.$get({ query: queryString(filters) })),
     placeholderData: keepPreviousData,
   });
 
 export const donorQuery = (id: string) =>
   queryOptions({
     queryKey: donationKeys.donor(id),
-    queryFn: async (): Promise<Donor> => request('GET', `/donors/${encodeURIComponent(id)}`),
+    queryFn: async (): Promise<Donor> => unwrap(api.api.donors[':id'].$get({ param: { id } })),
   });
 
 export type NewDonor = Partial<DonorInput> & Pick<DonorInput, 'kind' | 'name'>;
 
 export async function createDonor(input: NewDonor): Promise<Donor> {
-  return request('POST', '/donors', input);
+  return unwrap(api.api.donors.$post({ json: input }));
 }
 
 export async function updateDonor(id: string, patch: Partial<DonorInput>): Promise<Donor> {
-  return request('PATCH', `/donors/${encodeURIComponent(id)}`, patch);
+  return unwrap(api.api.donors[':id'].$patch({ param: { id }, json: patch }));
 }
 
-export async function eraseDonor(id: string): Promise<Donor> {
-  return request('POST', `/donors/${encodeURIComponent(id)}/erase`, { confirm: true });
+/** Erases a donor's personal data; the answer says what was kept and why. */
+export async function eraseDonor(id: string): Promise<Donor & { notice: string }> {
+  return unwrap(api.api.donors[':id'].erase.$post({ param: { id }, json: { confirm: true } }));
 }
 
 /** The GDPR export of one donor (a JSON file the browser downloads). */
@@ -160,7 +115,7 @@ export const donationsQuery = (filters: DonationFilters) =>
   queryOptions({
     queryKey: donationKeys.donations(filters),
     queryFn: async (): Promise<Page<Donation>> =>
-      request('GET', `/donations${queryString(filters)}`),
+      unwrap(api.api.donations.$get({ query: queryString(filters) })),
     placeholderData: keepPreviousData,
   });
 
@@ -177,7 +132,7 @@ export type NewDonation =
     });
 
 export async function createDonation(input: NewDonation): Promise<Donation> {
-  return request('POST', '/donations', input);
+  return unwrap(api.api.donations.$post({ json: input }));
 }
 
 /**
@@ -189,18 +144,9 @@ export async function importDonations(input: {
   fileName?: string;
   dryRun: boolean;
 }): Promise<ImportResult> {
-  const response = await fetch('/api/donations/import', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(input),
-  });
-  if (response.ok || response.status === 422) {
-    const body = (await response.clone().json()) as unknown;
-    if (typeof body === 'object' && body !== null && 'problems' in body)
-      return body as ImportResult;
-  }
-  throw await errorOf(response);
+  const response = await api.api.donations.import.$post({ json: input });
+  if (response.status === 422) return (await response.json()) as ImportResult;
+  return unwrap(Promise.resolve(response));
 }
 
 // --- Receipts -------------------------------------------------------------------------------
@@ -208,19 +154,20 @@ export async function importDonations(input: {
 export const receiptsQuery = (filters: ReceiptFilters) =>
   queryOptions({
     queryKey: donationKeys.receipts(filters),
-    queryFn: async (): Promise<Page<Receipt>> => request('GET', `/receipts${queryString(filters)}`),
+    queryFn: async (): Promise<Page<Receipt>> =>
+      unwrap(api.api.receipts.$get({ query: queryString(filters) })),
     placeholderData: keepPreviousData,
   });
 
 export async function issueReceipt(input: ReceiptInput): Promise<Receipt> {
-  return request('POST', '/receipts', input);
+  return unwrap(api.api.receipts.$post({ json: input }));
 }
 
 export async function cancelReceipt(
   id: string,
   input: { reason: string; reissue: boolean },
 ): Promise<{ cancelled: Receipt; reissued: Receipt | null }> {
-  return request('POST', `/receipts/${encodeURIComponent(id)}/cancel`, input);
+  return unwrap(api.api.receipts[':id'].cancel.$post({ param: { id }, json: input }));
 }
 
 /** The receipt as a PDF (printed from its snapshot at issue). */
