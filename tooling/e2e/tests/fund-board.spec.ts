@@ -6,7 +6,9 @@ import { expect as baseExpect, test } from './fixtures.ts';
  * The board member reads the endowment fund: totals free, restricted and endowment, the balance
  * of each demo sub-fund (LIBRE, JARDINS, KOUROU, DOTATION) with its kind in words, the last
  * movements, balances at a date before the fund existed, then the grants pipeline by status and
- * one grant with its instalments — read only, axe-checked.
+ * one grant with its instalments — read only, axe-checked. The admin records a disbursement,
+ * refused on its amount beyond the sub-fund's balance, corrects its ledger entry with a reason,
+ * and takes a new grant from draft to an instalment received.
  */
 
 const PASSWORD = 'lakou-demo-2026';
@@ -132,4 +134,116 @@ test('the board reads the fund overview and the grants pipeline, without writing
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Fermer' }).click();
   await expect(page).not.toHaveURL(/grant=/);
+});
+
+/** Today on the fund's calendar (French Guiana), as a date field wants it. */
+function fundToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Cayenne' }).format(new Date());
+}
+
+const unique = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+test('the admin records a disbursement (refused beyond the balance), corrects it, and takes a grant from draft to an instalment received', async ({
+  page,
+}) => {
+  const today = fundToday();
+  const purpose = `Outils de jardinage ${unique()}`;
+  await signIn(page, 'admin@lakou.test');
+
+  // A disbursement larger than what the sub-fund holds: « solde insuffisant » on the amount.
+  await page.goto('/fund/disbursements');
+  await page.getByRole('button', { name: 'Enregistrer un décaissement' }).click();
+  const form = page.getByRole('dialog', { name: 'Enregistrer un décaissement' });
+  await form.getByRole('button', { name: /Centre$/ }).click();
+  await page.getByRole('option', { name: /Village Chinois/ }).click();
+  await form.getByRole('button', { name: /Sous-fonds$/ }).click();
+  await page.getByRole('option', { name: /^Jardins partagés — disponible/ }).click();
+  const amount = form.getByRole('textbox', { name: 'Montant' });
+  await amount.fill('9 999 999');
+  await form.getByRole('textbox', { name: 'Objet' }).fill(purpose);
+  await form.getByRole('textbox', { name: 'Date de la décision du conseil' }).fill(today);
+  await form.getByRole('textbox', { name: 'Référence de la décision' }).fill('CA-E2E');
+  await form.getByRole('button', { name: 'Enregistrer le décaissement' }).click();
+  await expect(amount).toHaveAttribute('aria-invalid', 'true');
+  await expect(
+    form.getByText('Le solde disponible du sous-fonds ne couvre pas ce décaissement.'),
+  ).toBeVisible();
+
+  await expectNoAxeViolations(page);
+
+  await amount.fill('1,00');
+  await form.getByRole('button', { name: 'Enregistrer le décaissement' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Décaissement de 1,00' })).toBeVisible();
+  const row = page.getByRole('row', { name: /Village Chinois/ }).filter({
+    hasText: purpose,
+  });
+  await expect(row).toContainText('CA-E2E');
+
+  // Its ledger entry, corrected with a reason after a confirmation; it stays, marked corrected.
+  await page
+    .getByRole('navigation', { name: 'Pages du fonds de dotation' })
+    .getByRole('link', { name: 'Grand livre' })
+    .click();
+  await page.getByRole('button', { name: /Type de mouvement$/ }).click();
+  await page.getByRole('option', { name: 'Décaissement', exact: true }).click();
+  await page
+    .getByRole('button', { name: new RegExp(`^Corriger le mouvement « .*${purpose}`) })
+    .click();
+  const correction = page.getByRole('dialog', { name: 'Corriger un mouvement' });
+  await correction.getByRole('button', { name: 'Continuer' }).click();
+  await expect(correction.getByText('Indiquez la raison de la correction')).toBeVisible();
+  await correction
+    .getByRole('textbox', { name: 'Raison de la correction' })
+    .fill('Saisi en double');
+  await correction.getByRole('button', { name: 'Continuer' }).click();
+  await expect(
+    correction.getByText(/Une écriture de \+1,00\s€ sera ajoutée au sous-fonds Jardins partagés/),
+  ).toBeVisible();
+  await correction.getByRole('button', { name: 'Enregistrer la correction' }).click();
+  await expect(correction).toHaveCount(0);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Correction enregistrée' }),
+  ).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(purpose) }).first()).toContainText(
+    'Corrigé',
+  );
+
+  // A grant: created as a draft, submitted, awarded with its amount, an instalment planned and received.
+  const project = `Ateliers vélo ${unique()}`;
+  await page
+    .getByRole('navigation', { name: 'Pages du fonds de dotation' })
+    .getByRole('link', { name: 'Subventions' })
+    .click();
+  await page.getByRole('button', { name: 'Nouvelle demande' }).click();
+  const newGrant = page.getByRole('dialog', { name: 'Nouvelle demande de subvention' });
+  await newGrant.getByRole('button', { name: /Financeur$/ }).click();
+  await page.getByRole('option').first().click();
+  await newGrant.getByRole('textbox', { name: 'Appel à projets' }).fill('Mobilités solidaires');
+  await newGrant.getByRole('textbox', { name: 'Projet', exact: true }).fill(project);
+  await newGrant.getByRole('textbox', { name: 'Montant demandé' }).fill('5 000');
+  await newGrant.getByRole('button', { name: 'Créer la demande' }).click();
+
+  const grant = page.getByRole('dialog', { name: project });
+  await expect(grant.getByText('En préparation', { exact: true })).toBeVisible();
+  await grant.getByRole('button', { name: 'Passer à « Déposée »' }).click();
+  await grant.getByRole('button', { name: 'Confirmer : « Déposée »' }).click();
+  await expect(grant.getByText('La demande est maintenant « Déposée ».')).toBeVisible();
+
+  await grant.getByRole('button', { name: 'Passer à « Accordée »' }).click();
+  await grant.getByRole('button', { name: 'Confirmer : « Accordée »' }).click();
+  await expect(grant.getByText('Indiquez un montant en euros')).toBeVisible();
+  await grant.getByRole('textbox', { name: 'Montant accordé' }).fill('4 000');
+  await grant.getByRole('button', { name: 'Confirmer : « Accordée »' }).click();
+  await expect(grant.getByText('La demande est maintenant « Accordée ».')).toBeVisible();
+
+  await expectNoAxeViolations(page);
+  await grant.getByRole('textbox', { name: 'Attendu le' }).fill(today);
+  await grant.getByRole('textbox', { name: 'Montant du versement' }).fill('1 500');
+  await grant.getByRole('button', { name: 'Ajouter le versement' }).click();
+  await expect(grant.getByText('Reste à prévoir : 2 500,00 €.')).toBeVisible();
+  await grant.getByRole('button', { name: /^Marquer reçu le versement de 1\s500,00\s€/ }).click();
+  await grant.getByRole('button', { name: 'Enregistrer la réception' }).click();
+  await expect(grant.getByText(/^Reçu le /)).toBeVisible();
+  await expect(grant.getByText('Versement de 1 500,00 € reçu')).toBeVisible();
 });
