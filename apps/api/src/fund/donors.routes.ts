@@ -11,7 +11,7 @@ import { fieldErrors, idParam, pageOffset, paginated, searchKey } from '@lakou/d
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { toPage, totalColumn } from '../db/paginate.ts';
-import { donations, donors, receiptDonations, receipts } from '../db/schema/index.ts';
+import { donations, donors, grants, receiptDonations, receipts } from '../db/schema/index.ts';
 import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { contextRouter } from '../http/router.ts';
@@ -63,6 +63,19 @@ export const donorExport = z
     }),
     donations: z.array(donation),
     receipts: z.array(exportedReceipt),
+    grants: z
+      .array(
+        z.object({
+          id: z.string(),
+          callForProjects: z.string(),
+          project: z.string(),
+          status: z.string(),
+          amountRequestedCents: z.number().int(),
+          amountAwardedCents: z.number().int().nullable(),
+          notes: z.string().nullable(),
+        }),
+      )
+      .describe('Grants asked from this donor as a funder (foundations, public bodies).'),
   })
   .meta({ id: 'DonorExport' });
 
@@ -314,10 +327,23 @@ export const donorsRoutes = contextRouter()
         .from(receipts)
         .where(eq(receipts.donorId, id))
         .orderBy(asc(receipts.year), asc(receipts.sequence));
+      const asked = await tx
+        .select({
+          id: grants.id,
+          callForProjects: grants.callForProjects,
+          project: grants.project,
+          status: grants.status,
+          amountRequestedCents: grants.amountRequestedCents,
+          amountAwardedCents: grants.amountAwardedCents,
+          notes: grants.notes,
+        })
+        .from(grants)
+        .where(eq(grants.funderId, id))
+        .orderBy(asc(grants.createdAt));
       const body = {
         exportedAt: new Date().toISOString(),
         notice:
-          'Toutes les données que le fonds de dotation détient sur ce donateur : sa fiche, ses dons et ses reçus fiscaux (tels qu’émis). Le journal d’audit ne garde de lui que des identifiants.',
+          'Toutes les données que le fonds de dotation détient sur ce donateur : sa fiche, ses dons, ses reçus fiscaux (tels qu’émis) et les subventions qui lui ont été demandées. Le journal d’audit ne garde de lui que des identifiants.',
         donor: {
           ...view,
           consentAt: row.consentAt ? row.consentAt.toISOString() : null,
@@ -335,13 +361,18 @@ export const donorsRoutes = contextRouter()
           cancelReason: r.cancelReason,
           snapshot: r.snapshot,
         })),
+        grants: asked,
       };
       // Who read a person's data, and when, is part of the record (not the data itself).
       await recordAudit(tx, c, {
         action: 'fund.donor.export',
         entity: 'donor',
         entityId: id,
-        after: { donations: body.donations.length, receipts: body.receipts.length },
+        after: {
+          donations: body.donations.length,
+          receipts: body.receipts.length,
+          grants: body.grants.length,
+        },
       });
       return body;
     });

@@ -1,6 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, donations, donors, ledgerEntries } from '../../src/db/schema/index.ts';
+import {
+  auditLog,
+  donations,
+  donors,
+  grants,
+  ledgerEntries,
+  organisations,
+  receiptDonations,
+  receipts,
+} from '../../src/db/schema/index.ts';
 import { call, engines, json, seededApp } from '../harness.ts';
 import { type Ctx, ensureSubFunds, fundCounts, people, today } from './donations-setup.ts';
 
@@ -42,6 +51,12 @@ describe.each(engines)('donors: records, search, GDPR export and erasure (%s)', 
     const res = await call(ctx.app, 'POST', '/api/donors', { cookie, body });
     expect(res.status, await res.clone().text()).toBe(201);
     return json<Donor>(res);
+  };
+
+  const orgId = async () => {
+    const [org] = await ctx.database.db.select({ id: organisations.id }).from(organisations);
+    if (!org) throw new Error('no organisation');
+    return org.id;
   };
 
   beforeAll(async () => {
@@ -192,6 +207,7 @@ describe.each(engines)('donors: records, search, GDPR export and erasure (%s)', 
       donor: Donor & { consentAt: string | null };
       donations: { amountCents: number; reference: string }[];
       receipts: unknown[];
+      grants: unknown[];
     }>(res);
     expect(body.donor).toMatchObject({
       name: 'Odile Matrice-Export',
@@ -208,6 +224,20 @@ describe.each(engines)('donors: records, search, GDPR export and erasure (%s)', 
     expect(body.donor.consentAt).not.toBeNull();
     expect(body.donations).toMatchObject([{ amountCents: 12_345, reference: 'CHQ-EXPORT-1' }]);
     expect(body.receipts).toEqual([]);
+    expect(body.grants).toEqual([]);
+
+    const foundation = await createDonor({ kind: 'foundation', name: 'Fondation Matrice' });
+    await ctx.database.db.insert(grants).values({
+      organisationId: await orgId(),
+      funderId: foundation.id,
+      callForProjects: 'Appel Matrice 2026',
+      project: 'Atelier vélo solidaire',
+      amountRequestedCents: 800_000,
+    });
+    const fromFoundation = await json<{ grants: { project: string }[] }>(
+      await call(ctx.app, 'GET', `/api/donors/${foundation.id}/export`, { cookie: who.admin }),
+    );
+    expect(fromFoundation.grants).toMatchObject([{ project: 'Atelier vélo solidaire' }]);
 
     const boardRes = await call(ctx.app, 'GET', `/api/donors/${d.id}/export`, {
       cookie: who.board,
@@ -236,6 +266,28 @@ describe.each(engines)('donors: records, search, GDPR export and erasure (%s)', 
         },
       }),
     );
+    // A receipt issued before (written directly: receipts are another part's API).
+    const snapshot = { donor: { name: 'Yvette Matrice-Oubli', city: 'Cayenne' } };
+    const [receipt] = await ctx.database.db
+      .insert(receipts)
+      .values({
+        organisationId: await orgId(),
+        year: 2001,
+        sequence: 1,
+        number: '2001-000001',
+        kind: 'single',
+        donorId: d.id,
+        issuedOn: today().toString(),
+        totalCents: 5_000,
+        moneyCents: 5_000,
+        inKindCents: 0,
+        snapshot,
+      })
+      .returning();
+    if (!receipt) throw new Error('receipt not written');
+    await ctx.database.db
+      .insert(receiptDonations)
+      .values({ receiptId: receipt.id, donationId: gift.id });
     const path = `/api/donors/${d.id}/erase`;
     expect(
       (await call(ctx.app, 'POST', path, { cookie: who.manager, body: { confirm: true } })).status,
@@ -281,6 +333,12 @@ describe.each(engines)('donors: records, search, GDPR export and erasure (%s)', 
       await call(ctx.app, 'GET', `/api/donations/${gift.id}`, { cookie: who.board }),
     );
     expect(giftView.donorName).toBe('Donateur anonymisé');
+    // The receipt's copy is kept as issued: a legal obligation, said in the answer.
+    const [keptReceipt] = await ctx.database.db
+      .select()
+      .from(receipts)
+      .where(eq(receipts.id, receipt.id));
+    expect(keptReceipt).toMatchObject({ status: 'issued', donorId: d.id, snapshot });
 
     // Nothing of the person is left to find, in the donors table or the audit log.
     const search = await json<{ total: number }>(
@@ -298,6 +356,11 @@ describe.each(engines)('donors: records, search, GDPR export and erasure (%s)', 
       })
       .from(auditLog);
     expect(audits.some((a) => /Yvette|yvette@/.test(a.text))).toBe(false);
+    const [entryText] = await ctx.database.db
+      .select({ text: sql<string>`row_to_json(${ledgerEntries})::text` })
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.donationId, gift.id));
+    expect(entryText?.text).not.toMatch(/Yvette/);
 
     const again = await call(ctx.app, 'POST', path, { cookie: who.admin, body: { confirm: true } });
     expect(again.status).toBe(409);
@@ -325,6 +388,8 @@ describe.each(engines)('donors: records, search, GDPR export and erasure (%s)', 
       cookie: who.manager,
     });
     expect(exported.status).toBe(200);
-    expect(await exported.text()).not.toMatch(/Yvette|yvette/);
+    const after = await json<{ donor: Donor; receipts: { number: string }[] }>(exported);
+    expect(after.donor.name).toBe('Donateur anonymisé');
+    expect(after.receipts.map((r) => r.number)).toEqual(['2001-000001']);
   });
 });
