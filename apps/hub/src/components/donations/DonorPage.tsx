@@ -207,9 +207,10 @@ export function DonorPage({ donor }: { donor: Donor }) {
           isDestructive
           onConfirm={async () => {
             try {
-              await eraseDonor(donor.id);
+              const done = await eraseDonor(donor.id);
               setErasing(false);
-              setNotice(t('donations.donor.erasedDone'));
+              // The API says what it kept and why (accounting and tax law).
+              setNotice(`${t('donations.donor.erasedDone')} ${done.notice}`);
               await refresh();
             } catch (error) {
               toast.error(t('donations.donor.eraseFailed'), refusalOf(error).detail);
