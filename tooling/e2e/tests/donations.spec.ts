@@ -17,9 +17,9 @@ function unique(prefix: string) {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 }
 
-async function signInAsManager(page: Page) {
+async function signIn(page: Page, email: string) {
   await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill('gestion@lakou.test');
+  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(email);
   await page.getByLabel('Mot de passe').fill(PASSWORD);
   // On a busy machine the first sign-in of a fresh server can drop (« La connexion a échoué »):
   // the page offers to try again, and so does the manager (three times at most).
@@ -34,6 +34,8 @@ async function signInAsManager(page: Page) {
   }
   await expect(page).toHaveURL(/\/$/);
 }
+
+const signInAsManager = (page: Page) => signIn(page, 'gestion@lakou.test');
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -73,7 +75,7 @@ async function giftsOf(page: Page, donorId: string): Promise<ApiDonation[]> {
   return ((await res.json()) as { items: ApiDonation[] }).items;
 }
 
-test('a manager records furniture given in kind and a stack of cheques with the keyboard, issues a receipt and downloads its PDF @desktop-only', async ({
+test('a manager records furniture given in kind and a stack of cheques with the keyboard, issues a receipt, downloads its PDF, cancels and reissues it, and exports the donor @desktop-only', async ({
   page,
 }) => {
   // A long journey, typed key by key on a machine that may be busy.
@@ -239,6 +241,75 @@ test('a manager records furniture given in kind and a stack of cheques with the 
   await expect(row).toContainText(person, { timeout: 20_000 });
   await expect(row).toContainText('150,00');
   await expect(row).toContainText('Émis');
+
+  // A wrong receipt is cancelled with a reason (required) and reissued; its number stays used.
+  await row.getByRole('button', { name: `Annuler le reçu ${number}` }).click();
+  const cancel = page.getByRole('dialog', { name: `Annuler le reçu ${number} ?` });
+  await cancel.getByRole('button', { name: 'Annuler et réémettre' }).click();
+  await expect(cancel.getByText('Indiquez pourquoi le reçu est annulé')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await cancel.getByRole('textbox', { name: 'Raison de l’annulation' }).fill('Adresse erronée');
+  await cancel.getByRole('button', { name: 'Annuler et réémettre' }).click();
+  await expect(cancel).toHaveCount(0);
+  const replaced = page.getByText(
+    new RegExp(`^Reçu ${number} annulé, remplacé par le reçu (\\d{4}-\\d{6})\\.$`),
+  );
+  await expect(replaced).toBeVisible();
+  const next = /remplacé par le reçu (\d{4}-\d{6})/.exec((await replaced.textContent()) ?? '')?.[1];
+  await expect(row).toContainText('Annulé');
+  await expect(row).toContainText('Adresse erronée');
+  await expect(receipts.getByRole('row').filter({ hasText: next ?? 'none' })).toContainText('Émis');
+
+  // The donor's page: both cheques, both receipts, the GDPR export; erasure is the admin's.
+  await row.getByRole('link', { name: person }).click();
+  await expect(page.getByRole('heading', { level: 1, name: person })).toBeVisible();
+  await expect(page.getByRole('grid', { name: `Dons de ${person}` }).getByRole('row')).toHaveCount(
+    3,
+  );
+  await expect(
+    page.getByRole('grid', { name: `Reçus fiscaux de ${person}` }).getByRole('row'),
+  ).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Effacer ses données' })).toHaveCount(0);
+  const exporting = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Exporter ses données (RGPD)' }).click();
+  const exported = JSON.parse(
+    await (await import('node:fs/promises')).readFile(await (await exporting).path(), 'utf-8'),
+  ) as { donor: { name: string }; donations: unknown[]; receipts: unknown[] };
+  expect(exported.donor.name).toBe(person);
+  expect(exported.donations).toHaveLength(2);
+  expect(exported.receipts).toHaveLength(2);
+  await expectNoAxeViolations(page);
+});
+
+test('the fund’s admin erases a donor after a confirmation that names the consequence @desktop-only', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'admin@lakou.test');
+  const name = unique('Hélène Effacée');
+  const created = await page.request.post('/api/donors', {
+    data: { kind: 'individual', name, email: 'helene@example.org', city: 'Kourou' },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  await page.goto(`/donors/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByText('helene@example.org')).toBeVisible();
+  await page.getByRole('button', { name: 'Effacer ses données' }).click();
+  const confirm = page.getByRole('alertdialog', {
+    name: `Effacer les données personnelles de ${name} ?`,
+  });
+  await expect(confirm).toContainText('ne pourra plus recevoir de reçu fiscal');
+  await expect(confirm).toContainText('conservés');
+  await expectNoAxeViolations(page);
+  await confirm.getByRole('button', { name: 'Effacer définitivement' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Donateur anonymisé' })).toBeVisible();
+  await expect(page.getByText('Données effacées', { exact: true })).toBeVisible();
+  await expect(page.getByText('helene@example.org')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Effacer ses données' })).toHaveCount(0);
 });
 
 test('a bank CSV with one bad row is refused whole, the row shown, nothing imported', async ({
