@@ -355,3 +355,30 @@ test('a bank CSV with one bad row is refused whole, the row shown, nothing impor
   // Nothing was written: no donor, no gift.
   for (const name of [good, bad, other]) expect(await donorNamed(page, name)).toEqual([]);
 });
+
+test('the gifts, the entry forms, the donors and the receipts fit a 360 px phone (axe-checked)', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signInAsManager(page);
+  for (const [path, heading] of [
+    ['/donations', 'Dons'],
+    ['/donations/money', 'Saisie des dons en argent'],
+    ['/donations/in-kind', 'Don en nature'],
+    ['/donors', 'Donateurs'],
+    ['/receipts', 'Reçus fiscaux'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible({
+      timeout: 20_000,
+    });
+    // Lists have loaded (or the forms their choices) before the page is judged.
+    await expect(page.getByText('Chargement…')).toHaveCount(0, { timeout: 20_000 });
+    await expectNoAxeViolations(page);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      `${path} scrolls sideways`,
+    ).toBeLessThanOrEqual(360);
+  }
+});
