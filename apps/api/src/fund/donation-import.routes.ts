@@ -271,8 +271,8 @@ export const donationImportRoutes = contextRouter().openapi(importRoute, async (
           fileName: input.fileName ?? null,
           imported: ids.length,
           totalCents: p.result.totalCents,
+          // The gifts carry the import's id; the new donors are listed (ids only).
           newDonors: created.map((d) => d.id),
-          donations: ids,
         },
       });
     });
