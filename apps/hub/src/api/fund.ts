@@ -12,16 +12,23 @@ import type {
 } from '@lakou/domain/fund';
 import type { Page } from '@lakou/domain/shared';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { requestJson, searchString } from './identity.ts';
+import { api, unwrap } from './client.ts';
 
 /*
  * The endowment fund for the board and the treasurer: sub-funds and their balances at a date,
  * the ledger and its corrections, the grants pipeline, the disbursements. The pages invalidate
  * `fundKeys.all` after each write: a movement changes balances, the ledger and the deadlines.
- *
- * Plain JSON requests (`requestJson`), as for the newer identity routes: the fund's routes were
- * written beside these screens, and they answer the same problem documents as every route.
+ * Through the typed client: a non-2xx answer throws `ApiError` with its problem document.
  */
+
+/** Query-string values are strings; unset filters are left out of the URL entirely. */
+function queryString(params: object): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') out[key] = String(value);
+  }
+  return out;
+}
 
 export const fundKeys = {
   all: ['fund'] as const,
@@ -54,7 +61,8 @@ export interface Balances {
 export const balancesQuery = (at?: string) =>
   queryOptions({
     queryKey: fundKeys.balances(at),
-    queryFn: () => requestJson<Balances>('GET', `/api/funds${searchString({ at })}`),
+    queryFn: async (): Promise<Balances> =>
+      unwrap(api.api.funds.$get({ query: queryString({ at }) })),
     placeholderData: keepPreviousData,
   });
 
@@ -71,18 +79,14 @@ export interface LedgerFilters {
 export const ledgerQuery = (filters: LedgerFilters) =>
   queryOptions({
     queryKey: fundKeys.ledger(filters),
-    queryFn: () =>
-      requestJson<Page<LedgerEntry>>('GET', `/api/ledger${searchString({ ...filters })}`),
+    queryFn: async (): Promise<Page<LedgerEntry>> =>
+      unwrap(api.api.ledger.$get({ query: queryString(filters) })),
     placeholderData: keepPreviousData,
   });
 
 /** Reverses a ledger entry, with the reason: answers the reversing entry. */
 export function correctEntry(id: string, input: CorrectionInput): Promise<LedgerEntry> {
-  return requestJson<LedgerEntry>(
-    'POST',
-    `/api/ledger/${encodeURIComponent(id)}/corrections`,
-    input,
-  );
+  return unwrap(api.api.ledger[':id'].corrections.$post({ param: { id }, json: input }));
 }
 
 export interface GrantFilters {
@@ -95,14 +99,15 @@ export interface GrantFilters {
 export const grantsQuery = (filters: GrantFilters) =>
   queryOptions({
     queryKey: fundKeys.grants(filters),
-    queryFn: () => requestJson<Page<Grant>>('GET', `/api/grants${searchString({ ...filters })}`),
+    queryFn: async (): Promise<Page<Grant>> =>
+      unwrap(api.api.grants.$get({ query: queryString(filters) })),
     placeholderData: keepPreviousData,
   });
 
 export const grantQuery = (id: string) =>
   queryOptions({
     queryKey: fundKeys.grant(id),
-    queryFn: () => requestJson<Grant>('GET', `/api/grants/${encodeURIComponent(id)}`),
+    queryFn: async (): Promise<Grant> => unwrap(api.api.grants[':id'].$get({ param: { id } })),
   });
 
 export interface GrantDeadline {
@@ -119,32 +124,25 @@ export interface GrantDeadline {
 export const deadlinesQuery = (days = 60) =>
   queryOptions({
     queryKey: fundKeys.deadlines(days),
-    queryFn: () =>
-      requestJson<{ items: GrantDeadline[] }>(
-        'GET',
-        `/api/grants/deadlines${searchString({ days })}`,
-      ),
+    queryFn: async (): Promise<{ items: GrantDeadline[] }> =>
+      unwrap(api.api.grants.deadlines.$get({ query: queryString({ days }) })),
   });
 
 export type NewGrant = Omit<GrantInput, 'notes'> & { notes: string | null };
 
 export function createGrant(input: NewGrant): Promise<Grant> {
-  return requestJson<Grant>('POST', '/api/grants', input);
+  return unwrap(api.api.grants.$post({ json: input }));
 }
 
 export function moveGrant(id: string, move: GrantMoveInput): Promise<Grant> {
-  return requestJson<Grant>('POST', `/api/grants/${encodeURIComponent(id)}/moves`, move);
+  return unwrap(api.api.grants[':id'].moves.$post({ param: { id }, json: move }));
 }
 
 export function addInstalment(
   id: string,
   instalment: { expectedOn: string; amountCents: number },
 ): Promise<Grant> {
-  return requestJson<Grant>(
-    'POST',
-    `/api/grants/${encodeURIComponent(id)}/instalments`,
-    instalment,
-  );
+  return unwrap(api.api.grants[':id'].instalments.$post({ param: { id }, json: instalment }));
 }
 
 export function markInstalmentReceived(
@@ -152,10 +150,11 @@ export function markInstalmentReceived(
   instalmentId: string,
   receivedOn: string,
 ): Promise<Grant> {
-  return requestJson<Grant>(
-    'POST',
-    `/api/grants/${encodeURIComponent(grantId)}/instalments/${encodeURIComponent(instalmentId)}/received`,
-    { receivedOn },
+  return unwrap(
+    api.api.grants[':id'].instalments[':instalmentId'].received.$post({
+      param: { id: grantId, instalmentId },
+      json: { receivedOn },
+    }),
   );
 }
 
@@ -166,7 +165,7 @@ export const fundersQuery = () =>
     queryFn: async (): Promise<Donor[]> => {
       const [foundations, publicBodies] = await Promise.all(
         (['foundation', 'public_body'] as const).map((kind) =>
-          requestJson<Page<Donor>>('GET', `/api/donors${searchString({ kind, pageSize: 100 })}`),
+          unwrap(api.api.donors.$get({ query: queryString({ kind, pageSize: 100 }) })),
         ),
       );
       return [...(foundations?.items ?? []), ...(publicBodies?.items ?? [])]
@@ -189,8 +188,8 @@ export interface DisbursementFilters {
 export const disbursementsQuery = (filters: DisbursementFilters) =>
   queryOptions({
     queryKey: fundKeys.disbursements(filters),
-    queryFn: () =>
-      requestJson<Page<Disbursement>>('GET', `/api/disbursements${searchString({ ...filters })}`),
+    queryFn: async (): Promise<Page<Disbursement>> =>
+      unwrap(api.api.disbursements.$get({ query: queryString(filters) })),
     placeholderData: keepPreviousData,
   });
 
@@ -208,5 +207,5 @@ export interface NewMoneyDisbursement {
 }
 
 export function createDisbursement(input: NewMoneyDisbursement): Promise<Disbursement> {
-  return requestJson<Disbursement>('POST', '/api/disbursements', input);
+  return unwrap(api.api.disbursements.$post({ json: input }));
 }
