@@ -151,6 +151,14 @@ describe.each(engines)('demo fund (%s)', (kind) => {
     expect(Number(stats?.bad)).toBe(0);
     expect(stats?.first).toBe('2023-11-23');
     expect((stats?.last ?? '9999') <= '2026-11-23').toBe(true);
+    // The ledger is append-only and erasure cannot rewrite it: no person's name in its labels.
+    const [named] = await rows<{ n: number }>(
+      database,
+      sql`select count(*)::int as n from ledger_entries l join donations d on d.id = l.donation_id
+          join donors p on p.id = d.donor_id
+          where p.kind = 'individual' and position(p.name in l.label) > 0`,
+    );
+    expect(Number(named?.n)).toBe(0);
     const [inKindEntries] = await rows<{ n: number }>(
       database,
       sql`select count(*)::int as n from ledger_entries l join donations d on d.id = l.donation_id

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   CIRCULAR_STREAM_OF_CATEGORY,
+  type DonorKind,
   type InKindCategory,
   isSiret,
   type PaymentMethod,
@@ -9,6 +10,7 @@ import {
 import { searchKey } from '@lakou/domain/shared';
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
+import { giftLabel } from '../../fund/donations.write.ts';
 import type { Tx } from '../../fund/fund.queries.ts';
 import { cancelReceipt, issueReceipt } from '../../fund/receipts.write.ts';
 import type { Db } from '../client.ts';
@@ -927,7 +929,11 @@ export async function seedDemoFund(
       occurredOn: g.date,
       amountCents: g.cents,
       kind: 'donation',
-      label: g.donor ? `Don de ${g.donor.name}` : 'Don anonyme',
+      // As the gifts API writes it: no person's name in the append-only ledger (erasure).
+      label: giftLabel(
+        g.donor ? { kind: g.donor.kind as DonorKind, name: g.donor.name } : null,
+        g.method,
+      ),
       donationId: id,
       createdBy: admin,
       createdAt: created,
