@@ -3,6 +3,7 @@
 // money gifts with their `donation` entries, and one disbursement entry for every nine gifts):
 //   - GET /api/funds (balances of every sub-fund, today and a year ago);
 //   - GET /api/ledger (first page, a deep page, one sub-fund over one quarter);
+//   - GET /api/donations, /api/donors and /api/disbursements (first page; lists count their total);
 //   - POST /api/donations (a cheque, one after another);
 //   - 20 concurrent POST /api/disbursements against a sub-fund that can afford 10 — time to settle;
 //   - POST /api/receipts (one gift, one after another);
@@ -276,6 +277,21 @@ for (const target of [0, ...SIZES]) {
     await time(() =>
       request('GET', `/api/ledger?subFundId=${libre}&from=${quarterFrom}&to=${today}&pageSize=50`),
     ),
+  );
+  record(
+    'GET /api/donations (1re page de 50)',
+    size,
+    await time(() => request('GET', '/api/donations?pageSize=50')),
+  );
+  record(
+    'GET /api/donors (1re page de 50, avec totaux)',
+    size,
+    await time(() => request('GET', '/api/donors?pageSize=50')),
+  );
+  record(
+    'GET /api/disbursements (1re page de 50)',
+    size,
+    await time(() => request('GET', '/api/disbursements?pageSize=50')),
   );
   const gifts: number[] = [];
   for (let i = 0; i < ITERATIONS; i++) {

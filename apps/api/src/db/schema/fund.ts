@@ -309,6 +309,8 @@ export const ledgerEntries = pgTable(
   (t) => [
     index('ledger_entries_fund_date_idx').on(t.subFundId, t.occurredOn),
     index('ledger_entries_organisation_date_idx').on(t.organisationId, t.occurredOn, t.createdAt),
+    // A gift's entry is looked up per listed gift and per receipt (bench: GET /api/donations).
+    index('ledger_entries_donation_idx').on(t.donationId),
     check(
       'ledger_entries_kind_check',
       sql`${t.kind} in ('donation', 'grant_instalment', 'disbursement', 'correction')`,

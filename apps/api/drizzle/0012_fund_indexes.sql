@@ -1,0 +1,1 @@
+CREATE INDEX "ledger_entries_donation_idx" ON "ledger_entries" USING btree ("donation_id");
