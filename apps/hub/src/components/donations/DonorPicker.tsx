@@ -52,6 +52,13 @@ function useDebounced(value: string, delay = 200): string {
   return debounced;
 }
 
+function keyOf(choice: DonorChoice): string {
+  if (!choice) return '';
+  if (choice.kind === 'donor') return `donor:${choice.donor.id}:${choice.donor.name}`;
+  if (choice.kind === 'new') return `new:${choice.name}`;
+  return 'anonymous';
+}
+
 function textOf(choice: DonorChoice, anonymousLabel: string): string {
   if (!choice) return '';
   if (choice.kind === 'donor') return choice.donor.name;
@@ -77,10 +84,12 @@ export function DonorPicker({
   const { t } = useTranslation();
   const anonymousLabel = t('donations.picker.anonymous');
   const [text, setText] = useState(() => textOf(choice, anonymousLabel));
-  const [seen, setSeen] = useState(choice);
-  // A choice set from outside (the form emptied after a save) shows in the field.
-  if (choice !== seen) {
-    setSeen(choice);
+  // A choice set from outside (the form emptied after a save, a donor read from the URL) shows
+  // in the field. Compared by what it is, not by object identity: callers may rebuild it.
+  const key = keyOf(choice);
+  const [seen, setSeen] = useState(key);
+  if (key !== seen) {
+    setSeen(key);
     const shown = textOf(choice, anonymousLabel);
     if (shown !== text && (choice === null || choice.kind !== 'new')) setText(shown);
   }
