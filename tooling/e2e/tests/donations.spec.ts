@@ -381,4 +381,16 @@ test('the gifts, the entry forms, the donors and the receipts fit a 360 px phone
       `${path} scrolls sideways`,
     ).toBeLessThanOrEqual(360);
   }
+
+  // A link filtered on a donor opens with the donor's name in the filter.
+  const res = await page.request.get('/api/donations?pageSize=100');
+  const gift = (
+    (await res.json()) as { items: { donorId: string | null; donorName: string }[] }
+  ).items.find((g) => g.donorId !== null);
+  const someone = { id: gift?.donorId, name: gift?.donorName };
+  await page.goto(`/donations?donorId=${someone?.id}`);
+  await expect(page.getByRole('combobox', { name: 'Donateur' })).toHaveValue(someone?.name ?? '-');
+  await expect(page.getByRole('grid', { name: 'Dons reçus' }).getByRole('link').first()).toHaveText(
+    someone?.name ?? '-',
+  );
 });
