@@ -23,5 +23,24 @@ export async function toPage<T extends { total: number }, R>(
   };
 }
 
+/**
+ * The page envelope when the total is counted on its own: for lists whose rows carry joins or
+ * sub-selects, where `count(*) over ()` would build every matching row to count them (the
+ * fund's ledger and gifts: 1.7 s for the first page at 100 000 entries, against a few ms).
+ */
+export async function countedPage<T, R>(
+  rows: T[],
+  query: PageQuery,
+  countAll: () => Promise<number>,
+  toItem: (row: T) => R,
+): Promise<Page<R>> {
+  return {
+    items: rows.map(toItem),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: await countAll(),
+  };
+}
+
 /** `count(*)` of a filtered table, as a number. */
 export const countColumn = () => sql<number>`count(*)`.mapWith(Number);

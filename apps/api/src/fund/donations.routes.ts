@@ -10,7 +10,7 @@ import {
 import { idParam, pageOffset, paginated } from '@lakou/domain/shared';
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
-import { toPage, totalColumn } from '../db/paginate.ts';
+import { countColumn, countedPage } from '../db/paginate.ts';
 import {
   centres,
   donations,
@@ -222,21 +222,18 @@ export const donationsRoutes = contextRouter()
     if (query.unreceipted === false) conditions.push(live);
     const where = conditions.length ? and(...conditions) : undefined;
     const rows = await c.var.db
-      .select({ ...donationColumns, total: totalColumn() })
+      .select(donationColumns)
       .from(donations)
       .leftJoin(donors, eq(donors.id, donations.donorId))
       .where(where)
       .orderBy(desc(donations.receivedOn), desc(donations.createdAt), desc(donations.id))
       .limit(query.pageSize)
       .offset(pageOffset(query));
-    const page = await toPage(
+    const page = await countedPage(
       rows,
       query,
       async () => {
-        const [r] = await c.var.db
-          .select({ n: sql<number>`count(*)`.mapWith(Number) })
-          .from(donations)
-          .where(where);
+        const [r] = await c.var.db.select({ n: countColumn() }).from(donations).where(where);
         return r?.n ?? 0;
       },
       toDonation,

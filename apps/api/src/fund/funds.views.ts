@@ -9,7 +9,6 @@ import {
 } from '@lakou/domain/fund';
 import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { totalColumn } from '../db/paginate.ts';
 import { grantInstalments, ledgerEntries, subFunds } from '../db/schema/index.ts';
 import {
   type Executor,
@@ -163,7 +162,6 @@ export function entryViews(db: Executor) {
       entry: ledgerEntries,
       grantId: grantInstalments.grantId,
       reversedById: reversal.id,
-      total: totalColumn(),
     })
     .from(ledgerEntries)
     .leftJoin(grantInstalments, eq(grantInstalments.id, ledgerEntries.grantInstalmentId))

@@ -11,7 +11,7 @@ import { idParam, pageOffset, paginated } from '@lakou/domain/shared';
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import { toPage } from '../db/paginate.ts';
+import { countColumn, countedPage } from '../db/paginate.ts';
 import { grantInstalments, ledgerEntries } from '../db/schema/index.ts';
 import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
@@ -92,14 +92,11 @@ export const ledgerRoutes = contextRouter()
       )
       .limit(query.pageSize)
       .offset(pageOffset(query));
-    const page = await toPage(
+    const page = await countedPage(
       rows,
       query,
       async () => {
-        const [r] = await db
-          .select({ n: sql<number>`count(*)`.mapWith(Number) })
-          .from(ledgerEntries)
-          .where(where);
+        const [r] = await db.select({ n: countColumn() }).from(ledgerEntries).where(where);
         return r?.n ?? 0;
       },
       (r) => toLedgerEntry(r.entry, r),
