@@ -103,6 +103,14 @@ test('the board reads the fund overview and the grants pipeline, without writing
   // The grants pipeline: one column per status, in the order of a grant's life.
   await fundNav.getByRole('link', { name: 'Subventions' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Subventions' })).toBeVisible();
+  await expect(fundNav.getByRole('link', { name: 'Subventions' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await expect(fundNav.getByRole('link', { name: 'Vue d’ensemble' })).not.toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   for (const status of [
     'En préparation',
     'Déposée',
@@ -146,6 +154,8 @@ const unique = () => `${Date.now().toString(36)}-${Math.random().toString(36).sl
 test('the admin records a disbursement (refused beyond the balance), corrects it, and takes a grant from draft to an instalment received', async ({
   page,
 }) => {
+  // A long journey (three pages, five writes): room for a busy machine.
+  test.setTimeout(240_000);
   const today = fundToday();
   const purpose = `Outils de jardinage ${unique()}`;
   await signIn(page, 'admin@lakou.test');

@@ -24,6 +24,8 @@ export function FundNav() {
           <li key={page.to}>
             <RouterLink
               to={page.to}
+              // Exact: the overview (/fund) is not current on the pages under it.
+              activeOptions={{ exact: true, includeSearch: false }}
               className="hub-fund-nav__link"
               aria-current={current === page.to ? 'page' : undefined}
             >
