@@ -1,6 +1,7 @@
 import type {
   CorrectionInput,
   Disbursement,
+  Donation,
   Donor,
   Grant,
   GrantInput,
@@ -9,6 +10,7 @@ import type {
   LedgerEntry,
   LedgerKind,
   SubFund,
+  SubFundKind,
 } from '@lakou/domain/fund';
 import type { Page } from '@lakou/domain/shared';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
@@ -193,7 +195,7 @@ export const disbursementsQuery = (filters: DisbursementFilters) =>
     placeholderData: keepPreviousData,
   });
 
-/** A money disbursement as the form sends it (goods are passed on from the donations pages). */
+/** A money disbursement as the form sends it. */
 export interface NewMoneyDisbursement {
   kind: 'money';
   centreId: string | null;
@@ -206,6 +208,85 @@ export interface NewMoneyDisbursement {
   paidOn: string;
 }
 
-export function createDisbursement(input: NewMoneyDisbursement): Promise<Disbursement> {
+export function createDisbursement(
+  input: NewMoneyDisbursement | NewGoodsDisbursement,
+): Promise<Disbursement> {
   return unwrap(api.api.disbursements.$post({ json: input }));
 }
+
+/** A sub-fund as the admin creates it (`subFundInput`): 409 CODE_TAKEN on the code. */
+export interface NewSubFund {
+  code: string;
+  name: string;
+  kind: SubFundKind;
+  purpose: string | null;
+  centreId: string | null;
+  consumable: boolean;
+}
+
+export function createSubFund(input: NewSubFund): Promise<SubFund> {
+  return unwrap(api.api.funds.$post({ json: input }));
+}
+
+/** The application's fields a grant's patch may change (`grantPatch`). */
+export type GrantPatch = Partial<Omit<GrantInput, 'funderId'>>;
+
+/** Changes a grant's application (only the fields sent); refused with GRANT_CLOSED once closed. */
+export function updateGrant(id: string, patch: GrantPatch): Promise<Grant> {
+  return unwrap(api.api.grants[':id'].$patch({ param: { id }, json: patch }));
+}
+
+/** Goods given in kind passed on to a centre or a partner: their valuation, no ledger entry. */
+export interface NewGoodsDisbursement {
+  kind: 'goods';
+  centreId: string | null;
+  partnerId: string | null;
+  donationIds: string[];
+  purpose: string;
+  decisionOn: string;
+  decisionRef: string;
+  paidOn: string;
+}
+
+const LIST_MAX = 100;
+/** Pages read at most when gathering a whole list for a form (100 items each). */
+const LIST_PAGES_MAX = 20;
+
+/** Every page of a list, up to LIST_PAGES_MAX pages of 100. */
+async function allPages<T>(load: (page: number) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; page <= LIST_PAGES_MAX; page++) {
+    const got = await load(page);
+    items.push(...got.items);
+    if (page * LIST_MAX >= got.total || got.items.length === 0) break;
+  }
+  return items;
+}
+
+/**
+ * The in-kind gifts and which of them were already passed on. The donations list does not say
+ * it: a gift is passed on when a goods disbursement lists it (`donationIds`), so both lists are
+ * read. The API refuses a gift already passed on anyway (ALREADY_PASSED_ON).
+ */
+export const inKindGiftsQuery = () =>
+  queryOptions({
+    queryKey: [...fundKeys.all, 'in-kind-gifts'] as const,
+    queryFn: async (): Promise<{ gifts: Donation[]; passedOnIds: string[] }> => {
+      const [gifts, given] = await Promise.all([
+        allPages((page) =>
+          unwrap(
+            api.api.donations.$get({
+              query: queryString({ kind: 'in_kind', page, pageSize: LIST_MAX }),
+            }),
+          ),
+        ),
+        allPages((page) =>
+          unwrap(api.api.disbursements.$get({ query: queryString({ page, pageSize: LIST_MAX }) })),
+        ),
+      ]);
+      return {
+        gifts,
+        passedOnIds: given.filter((d) => d.kind === 'goods').flatMap((d) => d.donationIds),
+      };
+    },
+  });

@@ -2,21 +2,27 @@ import type { Grant } from '@lakou/domain/fund';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
+  centsToTypedEuros,
   correctionState,
   DISBURSEMENT_AMOUNT_CODES,
   formatEuros,
   formatSignedEuros,
   formProblems,
   fundToday,
+  giftsToPassOn,
   grantAlerts,
+  grantChanges,
   grantColumns,
+  grantDraftOf,
   isCalendarDate,
   leftToSchedule,
   moveNeeds,
   movesFrom,
   nextDeadlineOf,
+  SUB_FUND_CODES,
   sharePercent,
   sortSubFunds,
+  subFundDraftErrors,
   typedEurosToCents,
 } from './fund.ts';
 
@@ -286,5 +292,111 @@ describe('isCalendarDate', () => {
     expect(isCalendarDate('2026-02-30')).toBe(false);
     expect(isCalendarDate('28/02/2026')).toBe(false);
     expect(isCalendarDate('')).toBe(false);
+  });
+});
+
+describe('centsToTypedEuros', () => {
+  it('writes an amount the euro field reads back', () => {
+    expect(centsToTypedEuros(500_000)).toBe('5000');
+    expect(centsToTypedEuros(125_005)).toBe('1250,05');
+    expect(centsToTypedEuros(99)).toBe('0,99');
+    expect(typedEurosToCents(centsToTypedEuros(123_456))).toBe(123_456);
+  });
+});
+
+describe('subFundDraftErrors', () => {
+  const draft = {
+    code: 'ateliers-2026',
+    name: 'Ateliers',
+    kind: 'unrestricted' as const,
+    purpose: '',
+    centreId: null,
+    consumable: false,
+  };
+  it('accepts a code typed in small letters (sent in capitals)', () => {
+    expect(subFundDraftErrors(draft)).toEqual({});
+  });
+  it('refuses a code with spaces or one character, and a one-letter name', () => {
+    expect(subFundDraftErrors({ ...draft, code: 'A B' })).toEqual({ code: 'codeInvalid' });
+    expect(subFundDraftErrors({ ...draft, code: 'A', name: 'x' })).toEqual({
+      code: 'codeInvalid',
+      name: 'nameTooShort',
+    });
+    expect(subFundDraftErrors({ ...draft, code: '-AB' })).toEqual({ code: 'codeInvalid' });
+  });
+  it('asks a restricted sub-fund its purpose, unless it is restricted to a centre', () => {
+    expect(subFundDraftErrors({ ...draft, kind: 'restricted', purpose: '  ' })).toEqual({
+      purpose: 'purposeRequired',
+    });
+    expect(
+      subFundDraftErrors({
+        ...draft,
+        kind: 'restricted',
+        centreId: '00000000-0000-4000-8000-000000000009',
+      }),
+    ).toEqual({});
+  });
+  it('lets only the endowment be consumable', () => {
+    expect(subFundDraftErrors({ ...draft, consumable: true })).toEqual({
+      consumable: 'consumableEndowmentOnly',
+    });
+    expect(subFundDraftErrors({ ...draft, kind: 'endowment', consumable: true })).toEqual({});
+  });
+  it('puts a taken code on the code field', () => {
+    const problems = formProblems(
+      {
+        status: 409,
+        title: 'Conflict',
+        code: 'CODE_TAKEN',
+        detail: 'Le code « LIBRE » est déjà pris.',
+        errors: [],
+      },
+      SUB_FUND_CODES,
+    );
+    expect(problems).toEqual({
+      fields: { code: 'Le code « LIBRE » est déjà pris.' },
+      detail: null,
+    });
+  });
+});
+
+describe('grantChanges', () => {
+  const before = grantDraftOf(
+    grant({ submissionDeadline: '2026-03-01', notes: 'Dossier papier', centreId: null }),
+  );
+  it('starts the form from the grant, empty dates and notes as blank text', () => {
+    expect(grantDraftOf(grant({}))).toMatchObject({ submissionDeadline: '', notes: '' });
+    expect(before.submissionDeadline).toBe('2026-03-01');
+  });
+  it('sends nothing when nothing changed but spaces', () => {
+    expect(grantChanges(before, { ...before, project: ' Café de rencontre ' })).toEqual({});
+  });
+  it('sends only what changed, an emptied date or note as null', () => {
+    expect(
+      grantChanges(before, {
+        ...before,
+        project: 'Café des parents ',
+        amountRequestedCents: 800_000,
+        submissionDeadline: '',
+        notes: '',
+      }),
+    ).toEqual({
+      project: 'Café des parents',
+      amountRequestedCents: 800_000,
+      submissionDeadline: null,
+      notes: null,
+    });
+  });
+});
+
+describe('giftsToPassOn', () => {
+  it('leaves out money and the gifts a goods disbursement already lists', () => {
+    const gifts = [
+      { id: 'A1', kind: 'in_kind' },
+      { id: 'b2', kind: 'in_kind' },
+      { id: 'c3', kind: 'money' },
+      { id: 'd4', kind: 'in_kind' },
+    ];
+    expect(giftsToPassOn(gifts, ['a1', 'd4']).map((g) => g.id)).toEqual(['b2']);
   });
 });

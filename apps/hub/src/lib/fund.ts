@@ -202,3 +202,140 @@ export function isCalendarDate(text: string): boolean {
     return false;
   }
 }
+
+/** Cents as an amount a euro field shows and `typedEurosToCents` reads back: « 1250,50 ». */
+export function centsToTypedEuros(cents: number): string {
+  const euros = Math.trunc(cents / 100);
+  const rest = Math.abs(cents % 100);
+  return rest === 0 ? String(euros) : `${euros},${String(rest).padStart(2, '0')}`;
+}
+
+/** A sub-fund as typed in the form, before it is checked. */
+export interface SubFundDraft {
+  code: string;
+  name: string;
+  kind: SubFundKind;
+  purpose: string;
+  centreId: string | null;
+  consumable: boolean;
+}
+
+/** Why a typed sub-fund would be refused, by field (keys of `fund.newSubFund.errors`). */
+export type SubFundDraftError =
+  | 'codeInvalid'
+  | 'nameTooShort'
+  | 'purposeRequired'
+  | 'purposeTooLong'
+  | 'consumableEndowmentOnly';
+
+/** The code as the API wants it: trimmed, in capitals. */
+export function normaliseSubFundCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+/**
+ * The checks of the domain's `subFundInput`, field by field, so the form says them before
+ * sending: a code of 2 to 24 capitals, digits and dashes; a name of 2 to 120 characters; a
+ * restricted sub-fund names its purpose or its centre; only an endowment may be consumable.
+ */
+export function subFundDraftErrors(
+  draft: SubFundDraft,
+): Partial<Record<keyof SubFundDraft, SubFundDraftError>> {
+  const errors: Partial<Record<keyof SubFundDraft, SubFundDraftError>> = {};
+  if (!/^[A-Z0-9][A-Z0-9-]{1,23}$/.test(normaliseSubFundCode(draft.code)))
+    errors.code = 'codeInvalid';
+  const name = draft.name.trim();
+  if (name.length < 2 || name.length > 120) errors.name = 'nameTooShort';
+  const purpose = draft.purpose.trim();
+  if (purpose.length > 500) errors.purpose = 'purposeTooLong';
+  else if (draft.kind === 'restricted' && !purpose && !draft.centreId)
+    errors.purpose = 'purposeRequired';
+  if (draft.kind !== 'endowment' && draft.consumable) errors.consumable = 'consumableEndowmentOnly';
+  return errors;
+}
+
+/** A grant's application as the edit form holds it: text as typed, '' for an empty date. */
+export interface GrantDraft {
+  callForProjects: string;
+  project: string;
+  amountRequestedCents: number;
+  submissionDeadline: string;
+  reportDueOn: string;
+  centreId: string | null;
+  notes: string;
+}
+
+/** What a grant's edit form starts from. */
+export function grantDraftOf(
+  grant: Pick<
+    Grant,
+    | 'callForProjects'
+    | 'project'
+    | 'amountRequestedCents'
+    | 'submissionDeadline'
+    | 'reportDueOn'
+    | 'centreId'
+    | 'notes'
+  >,
+): GrantDraft {
+  return {
+    callForProjects: grant.callForProjects,
+    project: grant.project,
+    amountRequestedCents: grant.amountRequestedCents,
+    submissionDeadline: grant.submissionDeadline ?? '',
+    reportDueOn: grant.reportDueOn ?? '',
+    centreId: grant.centreId,
+    notes: grant.notes ?? '',
+  };
+}
+
+/**
+ * The patch of an edited grant: only the fields that changed (trimmed; an emptied date or note
+ * becomes null), so that the API's audit records what the admin actually changed.
+ */
+export function grantChanges(before: GrantDraft, after: GrantDraft) {
+  const patch: {
+    callForProjects?: string;
+    project?: string;
+    amountRequestedCents?: number;
+    submissionDeadline?: string | null;
+    reportDueOn?: string | null;
+    centreId?: string | null;
+    notes?: string | null;
+  } = {};
+  const text = (key: 'callForProjects' | 'project') => {
+    const value = after[key].trim();
+    if (value !== before[key].trim()) patch[key] = value;
+  };
+  const orNull = (key: 'submissionDeadline' | 'reportDueOn' | 'notes') => {
+    const value = after[key].trim();
+    if (value !== before[key].trim()) patch[key] = value === '' ? null : value;
+  };
+  text('callForProjects');
+  text('project');
+  if (after.amountRequestedCents !== before.amountRequestedCents)
+    patch.amountRequestedCents = after.amountRequestedCents;
+  orNull('submissionDeadline');
+  orNull('reportDueOn');
+  if (after.centreId !== before.centreId) patch.centreId = after.centreId;
+  orNull('notes');
+  return patch;
+}
+
+/** The in-kind gifts that may still be passed on: those no goods disbursement lists. */
+export function giftsToPassOn<T extends { id: string; kind: string }>(
+  gifts: readonly T[],
+  passedOnIds: readonly string[],
+): T[] {
+  const passed = new Set(passedOnIds.map((id) => id.toLowerCase()));
+  return gifts.filter((g) => g.kind === 'in_kind' && !passed.has(g.id.toLowerCase()));
+}
+
+/** The codes of a sub-fund's refusals that belong to a field. */
+export const SUB_FUND_CODES: Record<string, string> = { CODE_TAKEN: 'code' };
+
+/** The codes of a goods disbursement's refusals that belong to the gifts chosen. */
+export const GOODS_CODES: Record<string, string> = {
+  ALREADY_PASSED_ON: 'donationIds',
+  NOT_IN_KIND: 'donationIds',
+};

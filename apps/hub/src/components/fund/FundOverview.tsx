@@ -5,10 +5,19 @@ import { Card } from '@lakou/ui/card';
 import { DataTable, type DataTableColumn } from '@lakou/ui/data-table';
 import { TextField } from '@lakou/ui/form-field';
 import { EmptyState, ErrorState, LoadingState } from '@lakou/ui/states';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { donationKeys } from '../../api/donations.ts';
 import { fieldProblems } from '../../api/events.ts';
-import { type Balances, balancesQuery, deadlinesQuery, ledgerQuery } from '../../api/fund.ts';
+import {
+  type Balances,
+  balancesQuery,
+  deadlinesQuery,
+  fundKeys,
+  ledgerQuery,
+} from '../../api/fund.ts';
+import { useCan } from '../../auth/session.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format.ts';
 import {
@@ -20,6 +29,7 @@ import {
 } from '../../lib/fund.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { FundPage } from './FundPage.tsx';
+import { NewSubFundDialog } from './NewSubFundDialog.tsx';
 import { SignedAmount, SubFundKindBadge } from './parts.tsx';
 
 const LAST_MOVEMENTS = 8;
@@ -27,6 +37,7 @@ const LAST_MOVEMENTS = 8;
 /**
  * What the fund holds at a date: totals (free, restricted, endowment), the balance of every
  * sub-fund, the last movements up to that date and the grants' deadlines of the next 60 days.
+ * The admin creates a sub-fund from here.
  */
 export function FundOverview({
   at,
@@ -40,9 +51,27 @@ export function FundOverview({
   const { locale } = useLocale();
   const today = fundToday();
   const balances = useQuery(balancesQuery(at));
+  const can = useCan();
+  const canWrite = can('fund.write');
+  const queryClient = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState('');
 
   return (
-    <FundPage title={t('fund.title')} lead={t('fund.overview.lead')}>
+    <FundPage
+      title={t('fund.title')}
+      lead={t('fund.overview.lead')}
+      action={
+        canWrite ? (
+          <Button onPress={() => setCreating(true)}>{t('fund.newSubFund.open')}</Button>
+        ) : null
+      }
+    >
+      {canWrite ? (
+        <p className="hub-fund__notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <div className="hub-filters hub-fund__at">
         <TextField
           label={t('fund.overview.at')}
@@ -89,6 +118,20 @@ export function FundOverview({
         <LastMovements at={at} />
         <Deadlines today={today} />
       </div>
+      {canWrite ? (
+        <NewSubFundDialog
+          isOpen={creating}
+          onClose={() => setCreating(false)}
+          onCreated={async (made) => {
+            setCreating(false);
+            setNotice(t('fund.newSubFund.created', { name: made.name, code: made.code }));
+            await Promise.all([
+              queryClient.invalidateQueries({ queryKey: fundKeys.all }),
+              queryClient.invalidateQueries({ queryKey: donationKeys.subFunds }),
+            ]);
+          }}
+        />
+      ) : null}
     </FundPage>
   );
 }

@@ -2,21 +2,30 @@ import type { Grant, GrantStatus } from '@lakou/domain/fund';
 import { Badge } from '@lakou/ui/badge';
 import { Button } from '@lakou/ui/button';
 import { Dialog } from '@lakou/ui/dialog';
-import { TextField } from '@lakou/ui/form-field';
+import { SelectField, TextField } from '@lakou/ui/form-field';
 import { ErrorState, LoadingState } from '@lakou/ui/states';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { fieldProblems } from '../../api/events.ts';
-import { addInstalment, grantQuery, markInstalmentReceived, moveGrant } from '../../api/fund.ts';
+import {
+  addInstalment,
+  grantQuery,
+  markInstalmentReceived,
+  moveGrant,
+  updateGrant,
+} from '../../api/fund.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format.ts';
 import {
+  centsToTypedEuros,
   formatEuros,
   formProblems,
   fundToday,
   grantAlerts,
+  grantChanges,
+  grantDraftOf,
   isCalendarDate,
   leftToSchedule,
   moveNeeds,
@@ -24,7 +33,7 @@ import {
   takesInstalments,
   typedEurosToCents,
 } from '../../lib/fund.ts';
-import { useCentreName } from '../useCentreNames.ts';
+import { useCentreName, useCentres } from '../useCentreNames.ts';
 import { useSubFunds } from './parts.tsx';
 
 interface GrantDialogProps {
@@ -139,6 +148,15 @@ function GrantDetails({
       <p className="hub-fund__notice" role="status">
         {notice}
       </p>
+      {canWrite ? (
+        <EditSection
+          grant={grant}
+          onSaved={async () => {
+            setNotice(t('fund.editGrant.saved'));
+            await onChanged();
+          }}
+        />
+      ) : null}
       {canWrite && movesFrom(grant.status).length > 0 ? (
         <MoveSection
           grant={grant}
@@ -199,6 +217,191 @@ function MoveSection({
         />
       ) : null}
     </section>
+  );
+}
+
+/** The admin changes what the application says, until the grant is closed. */
+function EditSection({ grant, onSaved }: { grant: Grant; onSaved: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  if (grant.status === 'closed' && !editing)
+    return <p className="hub-note">{t('fund.editGrant.closed')}</p>;
+  return editing ? (
+    <EditGrantForm
+      grant={grant}
+      onCancel={() => setEditing(false)}
+      onSaved={async () => {
+        setEditing(false);
+        await onSaved();
+      }}
+    />
+  ) : (
+    <div className="hub-form__actions">
+      <Button variant="secondary" onPress={() => setEditing(true)}>
+        {t('fund.editGrant.open')}
+      </Button>
+    </div>
+  );
+}
+
+const NO_CENTRE = 'none';
+
+function EditGrantForm({
+  grant,
+  onCancel,
+  onSaved,
+}: {
+  grant: Grant;
+  onCancel: () => void;
+  onSaved: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const centres = useCentres();
+  const [before] = useState(() => grantDraftOf(grant));
+  const [call, setCall] = useState(before.callForProjects);
+  const [project, setProject] = useState(before.project);
+  const [amount, setAmount] = useState(() => centsToTypedEuros(before.amountRequestedCents));
+  const [submissionDeadline, setSubmissionDeadline] = useState(before.submissionDeadline);
+  const [reportDueOn, setReportDueOn] = useState(before.reportDueOn);
+  const [centreId, setCentreId] = useState(before.centreId ?? NO_CENTRE);
+  const [notes, setNotes] = useState(before.notes);
+  const [errors, setErrors] = useState<Errors>({});
+  const [detail, setDetail] = useState<string | null>(null);
+  const [isPending, setPending] = useState(false);
+
+  const save = async () => {
+    const found: Errors = {};
+    if (call.trim().length < 3) found.callForProjects = t('fund.newGrant.tooShort');
+    if (project.trim().length < 3) found.project = t('fund.newGrant.tooShort');
+    const amountCents = typedEurosToCents(amount);
+    if (amountCents === null) found.amountRequestedCents = t('fund.common.amountInvalid');
+    if (submissionDeadline && !isCalendarDate(submissionDeadline))
+      found.submissionDeadline = t('fund.common.dateInvalid');
+    if (reportDueOn && !isCalendarDate(reportDueOn))
+      found.reportDueOn = t('fund.common.dateInvalid');
+    setErrors(found);
+    setDetail(null);
+    if (Object.keys(found).length > 0 || amountCents === null) return;
+    const patch = grantChanges(before, {
+      callForProjects: call,
+      project,
+      amountRequestedCents: amountCents,
+      submissionDeadline,
+      reportDueOn,
+      centreId: centreId === NO_CENTRE ? null : centreId,
+      notes,
+    });
+    if (Object.keys(patch).length === 0) {
+      setDetail(t('fund.editGrant.nothingChanged'));
+      return;
+    }
+    setPending(true);
+    try {
+      await updateGrant(grant.id, patch);
+      await onSaved();
+    } catch (error) {
+      // A closed grant is refused with the API's own sentence (GRANT_CLOSED).
+      const problems = problemsOf(error);
+      setErrors(problems.fields);
+      setDetail(problems.detail);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <form
+      className="hub-form hub-fund__subform"
+      noValidate
+      aria-labelledby="grant-edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h3 className="hub-section-title" id="grant-edit">
+        {t('fund.editGrant.title')}
+      </h3>
+      <TextField
+        label={t('fund.newGrant.call')}
+        value={call}
+        onChange={setCall}
+        isRequired
+        maxLength={200}
+        isInvalid={Boolean(errors.callForProjects)}
+        errorMessage={errors.callForProjects}
+      />
+      <TextField
+        label={t('fund.newGrant.project')}
+        value={project}
+        onChange={setProject}
+        isRequired
+        maxLength={200}
+        autoFocus
+        isInvalid={Boolean(errors.project)}
+        errorMessage={errors.project}
+      />
+      <TextField
+        label={t('fund.newGrant.amountRequested')}
+        description={t('fund.common.amountHelp')}
+        inputMode="decimal"
+        value={amount}
+        onChange={setAmount}
+        isRequired
+        maxLength={16}
+        isInvalid={Boolean(errors.amountRequestedCents)}
+        errorMessage={errors.amountRequestedCents}
+      />
+      <TextField
+        label={t('fund.newGrant.submissionDeadline')}
+        type="date"
+        value={submissionDeadline}
+        onChange={setSubmissionDeadline}
+        isInvalid={Boolean(errors.submissionDeadline)}
+        errorMessage={errors.submissionDeadline}
+      />
+      <TextField
+        label={t('fund.newGrant.reportDueOn')}
+        type="date"
+        value={reportDueOn}
+        onChange={setReportDueOn}
+        isInvalid={Boolean(errors.reportDueOn)}
+        errorMessage={errors.reportDueOn}
+      />
+      <SelectField
+        label={t('fund.newGrant.centre')}
+        options={[
+          { id: NO_CENTRE, label: t('fund.newGrant.noCentre') },
+          ...centres.map((c) => ({ id: c.id, label: c.name })),
+        ]}
+        selectedKey={centreId}
+        onSelectionChange={(key) => setCentreId(String(key ?? NO_CENTRE))}
+        isInvalid={Boolean(errors.centreId)}
+        errorMessage={errors.centreId}
+      />
+      <TextField
+        label={t('fund.newGrant.notes')}
+        isMultiline
+        value={notes}
+        onChange={setNotes}
+        maxLength={2000}
+        isInvalid={Boolean(errors.notes)}
+        errorMessage={errors.notes}
+      />
+      {detail ? (
+        <p className="hub-error-text" role="alert">
+          {detail}
+        </p>
+      ) : null}
+      <div className="hub-form__actions">
+        <Button variant="secondary" onPress={onCancel} isDisabled={isPending}>
+          {t('app.cancel')}
+        </Button>
+        <Button type="submit" isPending={isPending} pendingLabel={t('fund.common.saving')}>
+          {t('fund.editGrant.submit')}
+        </Button>
+      </div>
+    </form>
   );
 }
 

@@ -1,20 +1,25 @@
-import type { Disbursement } from '@lakou/domain/fund';
+import type { Disbursement, Donation } from '@lakou/domain/fund';
 import { Button } from '@lakou/ui/button';
 import { Dialog } from '@lakou/ui/dialog';
-import { SelectField, TextField } from '@lakou/ui/form-field';
+import { Checkbox, SelectField, TextField } from '@lakou/ui/form-field';
+import { EmptyState, ErrorState, LoadingState } from '@lakou/ui/states';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { createDisbursement } from '../../api/fund.ts';
+import { fieldProblems } from '../../api/events.ts';
+import { createDisbursement, inKindGiftsQuery } from '../../api/fund.ts';
 import { partnersQuery } from '../../api/queries.ts';
 import { useLocale } from '../../i18n/index.ts';
+import { formatDate } from '../../lib/format.ts';
 import {
   DISBURSEMENT_AMOUNT_CODES,
   formatEuros,
   formProblems,
   fundToday,
+  GOODS_CODES,
+  giftsToPassOn,
   isCalendarDate,
   typedEurosToCents,
 } from '../../lib/fund.ts';
@@ -22,9 +27,13 @@ import { useCentres } from '../useCentreNames.ts';
 import { useSubFunds } from './parts.tsx';
 
 type Beneficiary = 'centre' | 'partner';
+type Kind = 'money' | 'goods';
 type Errors = Record<string, string>;
 
-/** « Enregistrer un décaissement »: money given on a decision of the board. */
+/**
+ * « Enregistrer un décaissement »: money given from a sub-fund, or gifts received in kind passed
+ * on, on a decision of the board.
+ */
 export function NewDisbursementDialog({
   isOpen,
   onClose,
@@ -62,6 +71,8 @@ function NewDisbursementForm({
   const centres = useCentres();
   const partners = useQuery(partnersQuery({ pageSize: 100 }));
   const { funds } = useSubFunds();
+  const [kind, setKind] = useState<Kind>('money');
+  const [donationIds, setDonationIds] = useState<string[]>([]);
   const [beneficiary, setBeneficiary] = useState<Beneficiary>('centre');
   const [centreId, setCentreId] = useState<string | null>(null);
   const [partnerId, setPartnerId] = useState<string | null>(null);
@@ -80,9 +91,13 @@ function NewDisbursementForm({
     const found: Errors = {};
     const who = beneficiary === 'centre' ? centreId : partnerId;
     if (!who) found.centreId = t('fund.newDisbursement.beneficiaryRequired');
-    if (!subFundId) found.subFundId = t('fund.newDisbursement.subFundRequired');
     const amountCents = typedEurosToCents(amount);
-    if (amountCents === null) found.amountCents = t('fund.common.amountInvalid');
+    if (kind === 'money') {
+      if (!subFundId) found.subFundId = t('fund.newDisbursement.subFundRequired');
+      if (amountCents === null) found.amountCents = t('fund.common.amountInvalid');
+    } else if (donationIds.length === 0) {
+      found.donationIds = t('fund.newDisbursement.giftsRequired');
+    }
     if (purpose.trim().length < 3) found.purpose = t('fund.newDisbursement.purposeTooShort');
     if (!isCalendarDate(decisionOn)) found.decisionOn = t('fund.common.dateInvalid');
     if (decisionRef.trim().length < 2) found.decisionRef = t('fund.newDisbursement.refTooShort');
@@ -91,24 +106,28 @@ function NewDisbursementForm({
       found.paidOn = t('fund.newDisbursement.paidBeforeDecision');
     setErrors(found);
     setDetail(null);
-    if (Object.keys(found).length > 0 || !subFundId || amountCents === null) return;
+    if (Object.keys(found).length > 0) return;
+    const common = {
+      centreId: beneficiary === 'centre' ? centreId : null,
+      partnerId: beneficiary === 'partner' ? partnerId : null,
+      purpose: purpose.trim(),
+      decisionOn,
+      decisionRef: decisionRef.trim(),
+      paidOn,
+    };
     setPending(true);
     try {
-      const made = await createDisbursement({
-        kind: 'money',
-        centreId: beneficiary === 'centre' ? centreId : null,
-        partnerId: beneficiary === 'partner' ? partnerId : null,
-        subFundId,
-        amountCents,
-        purpose: purpose.trim(),
-        decisionOn,
-        decisionRef: decisionRef.trim(),
-        paidOn,
-      });
+      const made =
+        kind === 'money' && subFundId && amountCents !== null
+          ? await createDisbursement({ kind: 'money', ...common, subFundId, amountCents })
+          : await createDisbursement({ kind: 'goods', ...common, donationIds });
       await onCreated(made);
     } catch (error) {
       if (error instanceof ApiError) {
-        const problems = formProblems(error.problem, DISBURSEMENT_AMOUNT_CODES);
+        const problems = formProblems(
+          error.problem,
+          kind === 'money' ? DISBURSEMENT_AMOUNT_CODES : GOODS_CODES,
+        );
         setErrors(problems.fields);
         setDetail(problems.detail);
       } else {
@@ -128,6 +147,20 @@ function NewDisbursementForm({
         void save();
       }}
     >
+      <RadioGroup
+        className="hub-fund__choice"
+        value={kind}
+        onChange={(value) => setKind(value as Kind)}
+        isRequired
+      >
+        <Label className="lk-field__label">{t('fund.newDisbursement.kind')}</Label>
+        <Radio value="money" className="hub-fund__radio">
+          {t('fund.newDisbursement.money')}
+        </Radio>
+        <Radio value="goods" className="hub-fund__radio">
+          {t('fund.newDisbursement.goods')}
+        </Radio>
+      </RadioGroup>
       <RadioGroup
         className="hub-fund__choice"
         value={beneficiary}
@@ -165,39 +198,46 @@ function NewDisbursementForm({
           errorMessage={errors.centreId ?? errors.partnerId}
         />
       )}
-      <SelectField
-        label={t('fund.newDisbursement.subFund')}
-        placeholder={t('fund.common.choose')}
-        options={funds.map((f) => ({
-          id: f.id,
-          label: t('fund.newDisbursement.subFundOption', {
-            name: f.name,
-            amount: formatEuros(f.availableCents, locale),
-          }),
-        }))}
-        selectedKey={subFundId}
-        onSelectionChange={(key) => setSubFundId(key === null ? null : String(key))}
-        isRequired
-        isInvalid={Boolean(errors.subFundId)}
-        errorMessage={errors.subFundId}
-      />
-      <TextField
-        label={t('fund.newDisbursement.amount')}
-        description={
-          chosenFund
-            ? t('fund.newDisbursement.amountHelp', {
-                amount: formatEuros(chosenFund.availableCents, locale),
-              })
-            : t('fund.common.amountHelp')
-        }
-        inputMode="decimal"
-        value={amount}
-        onChange={setAmount}
-        isRequired
-        maxLength={16}
-        isInvalid={Boolean(errors.amountCents)}
-        errorMessage={errors.amountCents}
-      />
+      {kind === 'goods' ? (
+        <GiftsPicker chosen={donationIds} onChange={setDonationIds} error={errors.donationIds} />
+      ) : null}
+      {kind === 'money' ? (
+        <>
+          <SelectField
+            label={t('fund.newDisbursement.subFund')}
+            placeholder={t('fund.common.choose')}
+            options={funds.map((f) => ({
+              id: f.id,
+              label: t('fund.newDisbursement.subFundOption', {
+                name: f.name,
+                amount: formatEuros(f.availableCents, locale),
+              }),
+            }))}
+            selectedKey={subFundId}
+            onSelectionChange={(key) => setSubFundId(key === null ? null : String(key))}
+            isRequired
+            isInvalid={Boolean(errors.subFundId)}
+            errorMessage={errors.subFundId}
+          />
+          <TextField
+            label={t('fund.newDisbursement.amount')}
+            description={
+              chosenFund
+                ? t('fund.newDisbursement.amountHelp', {
+                    amount: formatEuros(chosenFund.availableCents, locale),
+                  })
+                : t('fund.common.amountHelp')
+            }
+            inputMode="decimal"
+            value={amount}
+            onChange={setAmount}
+            isRequired
+            maxLength={16}
+            isInvalid={Boolean(errors.amountCents)}
+            errorMessage={errors.amountCents}
+          />
+        </>
+      ) : null}
       <TextField
         label={t('fund.newDisbursement.purpose')}
         isMultiline
@@ -250,5 +290,80 @@ function NewDisbursementForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The gifts received in kind that no goods disbursement lists yet, to tick; their valuations
+ * make the disbursement's amount (the API sums them).
+ */
+function GiftsPicker({
+  chosen,
+  onChange,
+  error,
+}: {
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+  error: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const gifts = useQuery(inKindGiftsQuery());
+  const open: Donation[] = gifts.data
+    ? giftsToPassOn(gifts.data.gifts, gifts.data.passedOnIds)
+    : [];
+  const total = open
+    .filter((g) => chosen.includes(g.id))
+    .reduce((sum, g) => sum + g.amountCents, 0);
+  return (
+    <fieldset className="hub-fund__gifts" aria-describedby="disbursement-gifts-help">
+      <legend className="lk-field__label">{t('fund.newDisbursement.gifts')}</legend>
+      <p className="lk-field__description" id="disbursement-gifts-help">
+        {t('fund.newDisbursement.giftsHelp')}
+      </p>
+      {gifts.isPending ? (
+        <LoadingState label={t('fund.newDisbursement.loadingGifts')} lines={2} />
+      ) : gifts.isError ? (
+        <ErrorState
+          title={t('fund.newDisbursement.giftsFailed')}
+          detail={fieldProblems(gifts.error).detail}
+          retryLabel={t('errors.retry')}
+          onRetry={() => void gifts.refetch()}
+        />
+      ) : open.length === 0 ? (
+        <EmptyState title={t('fund.newDisbursement.noGifts')} />
+      ) : (
+        <div className="hub-fund__gift-list">
+          {open.map((g) => (
+            <Checkbox
+              key={g.id}
+              label={t('fund.newDisbursement.giftOption', {
+                description: g.description ?? '—',
+                amount: formatEuros(g.amountCents, locale),
+                date: formatDate(g.receivedOn, locale, { withWeekday: false }),
+                donor: g.donorName ?? t('fund.newDisbursement.anonymous'),
+              })}
+              isSelected={chosen.includes(g.id)}
+              onChange={(on) =>
+                onChange(on ? [...chosen, g.id] : chosen.filter((id) => id !== g.id))
+              }
+            />
+          ))}
+        </div>
+      )}
+      {open.length > 0 ? (
+        <p className="hub-note" aria-live="polite">
+          {t('fund.newDisbursement.giftsTotal', {
+            count: chosen.length,
+            amount: formatEuros(total, locale),
+          })}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="hub-error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
