@@ -1,9 +1,9 @@
 import { disbursement, disbursementInput, disbursementListQuery } from '@lakou/domain/fund';
 import { idParam, pageOffset, paginated } from '@lakou/domain/shared';
-import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import { toPage, totalColumn } from '../db/paginate.ts';
+import { totalColumn } from '../db/paginate.ts';
 import {
   centres,
   disbursementGoods,
@@ -17,6 +17,7 @@ import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { contextRouter } from '../http/router.ts';
 import { disbursementView, toDisbursements } from './disbursements.views.ts';
+import { countWhere, viewPage } from './fund.pages.ts';
 import { appendEntry, type Executor, lockSubFund, organisationId } from './fund.queries.ts';
 import { checkOutflow, FundRefusal } from './funds.views.ts';
 
@@ -157,22 +158,11 @@ export const disbursementsRoutes = contextRouter()
       .orderBy(desc(disbursements.paidOn), desc(disbursements.createdAt), desc(disbursements.id))
       .limit(query.pageSize)
       .offset(pageOffset(query));
-    const views = await toDisbursements(
-      db,
-      rows.map((r) => r.row),
-    );
-    const byId = new Map(views.map((d) => [d.id, d]));
-    const page = await toPage(
+    const page = await viewPage(
       rows,
       query,
-      async () => {
-        const [r] = await db
-          .select({ n: sql<number>`count(*)`.mapWith(Number) })
-          .from(disbursements)
-          .where(where);
-        return r?.n ?? 0;
-      },
-      ({ row }) => byId.get(row.id) as (typeof views)[number],
+      () => countWhere(db, disbursements, where),
+      (list) => toDisbursements(db, list),
     );
     return c.json(page, 200);
   })

@@ -10,7 +10,7 @@ import {
 import { idParam, pageOffset, paginated } from '@lakou/domain/shared';
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
-import { countColumn, countedPage } from '../db/paginate.ts';
+import { countedPage } from '../db/paginate.ts';
 import {
   centres,
   donations,
@@ -29,6 +29,7 @@ import {
   recordMoneyDonation,
   toDonation,
 } from './donations.write.ts';
+import { countWhere } from './fund.pages.ts';
 import { fundToday, organisationId, type Tx } from './fund.queries.ts';
 
 const TAGS = ['Fonds de dotation'];
@@ -232,10 +233,7 @@ export const donationsRoutes = contextRouter()
     const page = await countedPage(
       rows,
       query,
-      async () => {
-        const [r] = await c.var.db.select({ n: countColumn() }).from(donations).where(where);
-        return r?.n ?? 0;
-      },
+      () => countWhere(c.var.db, donations, where),
       toDonation,
     );
     return c.json(page, 200);

@@ -25,6 +25,7 @@ import {
   loadDonor,
   toDonor,
 } from './donors.queries.ts';
+import { countWhere } from './fund.pages.ts';
 import { organisationId } from './fund.queries.ts';
 
 const TAGS = ['Fonds de dotation'];
@@ -211,13 +212,7 @@ export const donorsRoutes = contextRouter()
     const page = await toPage(
       rows,
       query,
-      async () => {
-        const [r] = await c.var.db
-          .select({ n: sql<number>`count(*)`.mapWith(Number) })
-          .from(donors)
-          .where(where);
-        return r?.n ?? 0;
-      },
+      () => countWhere(c.var.db, donors, where),
       ({ row, ...totals }) => toDonor(row, totals),
     );
     return c.json(page, 200);

@@ -19,11 +19,12 @@ import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import { toPage, totalColumn } from '../db/paginate.ts';
+import { totalColumn } from '../db/paginate.ts';
 import { centres, donors, grantInstalments, grants } from '../db/schema/index.ts';
 import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
+import { countWhere, viewPage } from './fund.pages.ts';
 import { appendEntry, type Executor, fundToday, organisationId } from './fund.queries.ts';
 import { FundRefusal } from './funds.views.ts';
 import { grantView, openGrantSubFund, toGrants } from './grants.views.ts';
@@ -207,6 +208,29 @@ async function checkCentre(db: Executor, centreId: string | null | undefined) {
   if (!centre) throw new FundRefusal(422, 'Ce centre n’existe pas.', 'UNKNOWN_CENTRE', 'centreId');
 }
 
+/**
+ * Writes the changed fields of a grant (none: only the audit line), then records the grant before
+ * and after in the audit log; returns the grant as it now stands.
+ */
+async function saveGrant(
+  tx: Executor,
+  c: Context<ApiEnv>,
+  id: string,
+  changes: Partial<typeof grants.$inferInsert>,
+  action: 'fund.grant.update' | 'fund.grant.move',
+  before: Awaited<ReturnType<typeof grantView>>,
+) {
+  if (Object.keys(changes).length > 0) {
+    await tx
+      .update(grants)
+      .set({ ...changes, updatedAt: sql`now()` })
+      .where(eq(grants.id, id));
+  }
+  const after = await grantView(tx, id);
+  await recordAudit(tx, c, { action, entity: 'grant', entityId: id, before, after });
+  return after;
+}
+
 const FUNDER_KINDS = ['foundation', 'public_body'];
 
 /** A sub-fund code taken by a concurrent award: the whole award is tried again. */
@@ -258,22 +282,11 @@ export const grantsRoutes = contextRouter()
       .orderBy(desc(grants.createdAt), desc(grants.id))
       .limit(query.pageSize)
       .offset(pageOffset(query));
-    const views = await toGrants(
-      db,
-      rows.map((r) => r.row),
-    );
-    const byId = new Map(views.map((g) => [g.id, g]));
-    const page = await toPage(
+    const page = await viewPage(
       rows,
       query,
-      async () => {
-        const [r] = await db
-          .select({ n: sql<number>`count(*)`.mapWith(Number) })
-          .from(grants)
-          .where(where);
-        return r?.n ?? 0;
-      },
-      ({ row }) => byId.get(row.id) as (typeof views)[number],
+      () => countWhere(db, grants, where),
+      (list) => toGrants(db, list),
     );
     return c.json(page, 200);
   })
@@ -351,21 +364,7 @@ export const grantsRoutes = contextRouter()
         }
         await checkCentre(tx, input.centreId);
         const before = await grantView(tx, id);
-        if (Object.keys(input).length > 0) {
-          await tx
-            .update(grants)
-            .set({ ...input, updatedAt: sql`now()` })
-            .where(eq(grants.id, id));
-        }
-        const after = await grantView(tx, id);
-        await recordAudit(tx, c, {
-          action: 'fund.grant.update',
-          entity: 'grant',
-          entityId: id,
-          before,
-          after,
-        });
-        return after;
+        return saveGrant(tx, c, id, input, 'fund.grant.update', before);
       });
       return c.json(made as NonNullable<typeof made>, 200);
     } catch (error) {
@@ -419,19 +418,7 @@ export const grantsRoutes = contextRouter()
             const line = `${move.on} — ${GRANT_STATUS_LABELS[move.to]} : ${move.note}`;
             changes.notes = row.notes ? `${row.notes}\n${line}` : line;
           }
-          await tx
-            .update(grants)
-            .set({ ...changes, updatedAt: sql`now()` })
-            .where(eq(grants.id, id));
-          const after = await grantView(tx, id);
-          await recordAudit(tx, c, {
-            action: 'fund.grant.move',
-            entity: 'grant',
-            entityId: id,
-            before,
-            after,
-          });
-          return after;
+          return saveGrant(tx, c, id, changes, 'fund.grant.move', before);
         }),
       );
       return c.json(made as NonNullable<typeof made>, 200);

@@ -8,14 +8,15 @@ import {
   reversalVerdict,
 } from '@lakou/domain/fund';
 import { idParam, pageOffset, paginated } from '@lakou/domain/shared';
-import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import { countColumn, countedPage } from '../db/paginate.ts';
+import { countedPage } from '../db/paginate.ts';
 import { grantInstalments, ledgerEntries } from '../db/schema/index.ts';
 import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { contextRouter } from '../http/router.ts';
+import { countWhere } from './fund.pages.ts';
 import {
   appendEntry,
   fundToday,
@@ -95,10 +96,7 @@ export const ledgerRoutes = contextRouter()
     const page = await countedPage(
       rows,
       query,
-      async () => {
-        const [r] = await db.select({ n: countColumn() }).from(ledgerEntries).where(where);
-        return r?.n ?? 0;
-      },
+      () => countWhere(db, ledgerEntries, where),
       (r) => toLedgerEntry(r.entry, r),
     );
     return c.json(page, 200);

@@ -4,11 +4,12 @@ import { idParam, pageOffset, paginated } from '@lakou/domain/shared';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
-import { countColumn, toPage, totalColumn } from '../db/paginate.ts';
+import { totalColumn } from '../db/paginate.ts';
 import { receipts } from '../db/schema/index.ts';
 import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
+import { countWhere, viewPage } from './fund.pages.ts';
 import { fundToday, organisationId } from './fund.queries.ts';
 import { type ReceiptSnapshot, renderReceiptPdf } from './receipt-pdf.ts';
 import { cancelReceipt, issueReceipt, loadReceipts, ReceiptRefusal } from './receipts.write.ts';
@@ -177,18 +178,11 @@ export const receiptsRoutes = contextRouter()
       .orderBy(desc(receipts.year), desc(receipts.sequence))
       .limit(query.pageSize)
       .offset(pageOffset(query));
-    const items = await loadReceipts(
-      c.var.db,
-      rows.map((r) => r.row),
-    );
-    const page = await toPage(
+    const page = await viewPage(
       rows,
       query,
-      async () => {
-        const [r] = await c.var.db.select({ n: countColumn() }).from(receipts).where(where);
-        return r?.n ?? 0;
-      },
-      ({ row }) => items.find((i) => i.id === row.id) as (typeof items)[number],
+      () => countWhere(c.var.db, receipts, where),
+      (list) => loadReceipts(c.var.db, list),
     );
     return c.json(page, 200);
   })
