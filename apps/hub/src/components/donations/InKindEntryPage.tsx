@@ -1,6 +1,5 @@
 import {
   type Donation,
-  type Donor,
   type InKindCategory,
   inKindCategories,
   inKindConditions,
@@ -12,9 +11,9 @@ import { Button } from '@lakou/ui/button';
 import { Card } from '@lakou/ui/card';
 import { SelectField, TextField } from '@lakou/ui/form-field';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createDonation, createDonor, donationKeys, refusalOf } from '../../api/donations.ts';
+import { createDonation, donationKeys, refusalOf } from '../../api/donations.ts';
 import { partnersQuery } from '../../api/queries.ts';
 import { useCan, useMe } from '../../auth/session.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -25,9 +24,8 @@ import { NETWORK_TIME_ZONE } from '../../lib/format.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useCentres } from '../useCentreNames.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
-import { type DonorFieldErrors, DonorFields, emptyDonorDraft, inputOf } from './DonorFields.tsx';
-import { type DonorChoice, DonorPicker } from './DonorPicker.tsx';
 import { GiftReceipt } from './GiftReceipt.tsx';
+import { useGiftDonor } from './useGiftDonor.tsx';
 import './donations.css';
 
 const NO_PARTNER = 'none';
@@ -100,19 +98,13 @@ export function InKindEntryPage() {
 
   const myCentre = defaultReceivingCentre(me?.roles) ?? '';
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(myCentre));
-  const [choice, setChoice] = useState<DonorChoice>(null);
-  const [newDonor, setNewDonor] = useState(emptyDonorDraft());
-  const [createdDonor, setCreatedDonor] = useState<Donor | null>(null);
+  const { choice, resolveDonor, clearDonorErrors, startOver, fields } = useGiftDonor({
+    keepCreatedOnSameName: false,
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [donorErrors, setDonorErrors] = useState<DonorFieldErrors>({});
   const [detail, setDetail] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
   const [saved, setSaved] = useState<{ donation: Donation; donorName: string | null } | null>(null);
-  const donorInput = useRef<HTMLInputElement>(null);
-  const [focusTick, setFocusTick] = useState(0);
-  useEffect(() => {
-    if (focusTick > 0) donorInput.current?.focus();
-  }, [focusTick]);
 
   // The session may load after the first render: the manager's centre then becomes the default.
   const centreId =
@@ -136,7 +128,7 @@ export function InKindEntryPage() {
     if (withMass && draft.mass.trim() && massGrams === null)
       next.massGrams = t('donations.inKind.massInvalid');
     setErrors(next);
-    setDonorErrors({});
+    clearDonorErrors();
     if (
       Object.keys(next).length > 0 ||
       !choice ||
@@ -147,27 +139,9 @@ export function InKindEntryPage() {
       return;
     setPending(true);
     try {
-      let donorId: string | null = null;
-      let donorName: string | null = null;
-      if (choice.kind === 'donor') {
-        donorId = choice.donor.id;
-        donorName = choice.donor.name;
-      } else if (choice.kind === 'new') {
-        let donor = createdDonor;
-        if (!donor) {
-          try {
-            donor = await createDonor(inputOf(newDonor));
-          } catch (error) {
-            const refusal = refusalOf(error);
-            setDonorErrors(refusal.fields as DonorFieldErrors);
-            setDetail(refusal.detail);
-            return;
-          }
-          setCreatedDonor(donor);
-        }
-        donorId = donor.id;
-        donorName = donor.name;
-      }
+      const giftDonor = await resolveDonor(choice, setDetail);
+      if (!giftDonor) return;
+      const { donorId, donorName } = giftDonor;
       const donation = await createDonation({
         kind: 'in_kind',
         donorId,
@@ -187,10 +161,7 @@ export function InKindEntryPage() {
       });
       setSaved({ donation, donorName });
       setDraft(emptyDraft(centreId));
-      setChoice(null);
-      setNewDonor(emptyDonorDraft());
-      setCreatedDonor(null);
-      setFocusTick((n) => n + 1);
+      startOver();
       await queryClient.invalidateQueries({ queryKey: donationKeys.all });
     } catch (error) {
       const refusal = refusalOf(error);
@@ -254,30 +225,7 @@ export function InKindEntryPage() {
             void save();
           }}
         >
-          <DonorPicker
-            label={t('donations.money.donor')}
-            description={t('donations.money.donorHelp')}
-            choice={choice}
-            onChoiceChange={(next) => {
-              setChoice(next);
-              if (next?.kind === 'new') {
-                setCreatedDonor(null);
-                setNewDonor((d) => ({ ...d, name: next.name }));
-              }
-            }}
-            allowNew
-            isRequired
-            errorMessage={errors.donorId}
-            inputRef={donorInput}
-            autoFocus
-          />
-          {choice?.kind === 'new' ? (
-            <fieldset className="hub-donations__new-donor">
-              <legend>{t('donations.money.newDonorLegend')}</legend>
-              <p className="hub-note">{t('donations.money.newDonorHelp')}</p>
-              <DonorFields draft={newDonor} onChange={setNewDonor} errors={donorErrors} compact />
-            </fieldset>
-          ) : null}
+          {fields(errors.donorId)}
           {text('description', 'description', {
             isRequired: true,
             isMultiline: true,

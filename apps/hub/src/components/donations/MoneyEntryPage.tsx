@@ -1,24 +1,12 @@
-import {
-  type Donation,
-  type Donor,
-  type PaymentMethod,
-  parseEuros,
-  paymentMethods,
-} from '@lakou/domain/fund';
+import { type Donation, type PaymentMethod, parseEuros, paymentMethods } from '@lakou/domain/fund';
 import { Button } from '@lakou/ui/button';
 import { Card } from '@lakou/ui/card';
 import { SelectField, TextField } from '@lakou/ui/form-field';
 import { ErrorState } from '@lakou/ui/states';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  createDonation,
-  createDonor,
-  donationKeys,
-  refusalOf,
-  subFundsQuery,
-} from '../../api/donations.ts';
+import { createDonation, donationKeys, refusalOf, subFundsQuery } from '../../api/donations.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatCents } from '../../lib/agenda.ts';
 import { nextMoneyEntry } from '../../lib/donations.ts';
@@ -26,9 +14,8 @@ import { todayIn } from '../../lib/events.ts';
 import { formatDate, NETWORK_TIME_ZONE } from '../../lib/format.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
-import { type DonorFieldErrors, DonorFields, emptyDonorDraft, inputOf } from './DonorFields.tsx';
-import { type DonorChoice, DonorPicker } from './DonorPicker.tsx';
 import { GiftReceipt } from './GiftReceipt.tsx';
+import { useGiftDonor } from './useGiftDonor.tsx';
 import './donations.css';
 
 type FieldErrors = Partial<
@@ -52,41 +39,25 @@ export function MoneyEntryPage() {
   const subFunds = useQuery(subFundsQuery());
   useDocumentTitle(t('donations.money.title'));
 
-  const [choice, setChoice] = useState<DonorChoice>(null);
-  const [newDonor, setNewDonor] = useState(emptyDonorDraft());
-  // A donor created by a save that then failed is reused on the retry, never created twice.
-  const [createdDonor, setCreatedDonor] = useState<Donor | null>(null);
   const [amount, setAmount] = useState('');
   const [receivedOn, setReceivedOn] = useState(() => todayIn(NETWORK_TIME_ZONE));
   const [method, setMethod] = useState<PaymentMethod>('cheque');
   const [subFundId, setSubFundId] = useState('');
   const [reference, setReference] = useState('');
+  const { choice, resolveDonor, clearDonorErrors, startOver, fields } = useGiftDonor({
+    keepCreatedOnSameName: true,
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [donorErrors, setDonorErrors] = useState<DonorFieldErrors>({});
   const [detail, setDetail] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
   const [typed, setTyped] = useState<TypedGift[]>([]);
   const [notice, setNotice] = useState('');
-  const [focusTick, setFocusTick] = useState(0);
-  const donorInput = useRef<HTMLInputElement>(null);
 
   // The unrestricted « Fonds libre » first: most gifts go there.
   const funds = subFunds.data ?? [];
   const defaultFund =
     funds.find((f) => f.code === 'LIBRE') ?? funds.find((f) => f.kind === 'unrestricted');
   const chosenFund = subFundId || defaultFund?.id || '';
-
-  useEffect(() => {
-    if (focusTick > 0) donorInput.current?.focus();
-  }, [focusTick]);
-
-  const chooseDonor = (next: DonorChoice) => {
-    setChoice(next);
-    if (next?.kind === 'new' && (createdDonor === null || createdDonor.name !== next.name)) {
-      setCreatedDonor(null);
-      setNewDonor((draft) => ({ ...draft, name: next.name }));
-    }
-  };
 
   const save = async () => {
     setDetail(null);
@@ -99,31 +70,13 @@ export function MoneyEntryPage() {
     if (!chosenFund) next.subFundId = t('donations.money.subFundRequired');
     if (!receivedOn) next.receivedOn = t('donations.money.dateRequired');
     setErrors(next);
-    setDonorErrors({});
+    clearDonorErrors();
     if (Object.keys(next).length > 0 || amountCents === null || !choice) return;
     setPending(true);
     try {
-      let donorId: string | null = null;
-      let donorName: string | null = null;
-      if (choice.kind === 'donor') {
-        donorId = choice.donor.id;
-        donorName = choice.donor.name;
-      } else if (choice.kind === 'new') {
-        let donor = createdDonor;
-        if (!donor) {
-          try {
-            donor = await createDonor(inputOf(newDonor));
-          } catch (error) {
-            const refusal = refusalOf(error);
-            setDonorErrors(refusal.fields as DonorFieldErrors);
-            setDetail(refusal.detail);
-            return;
-          }
-          setCreatedDonor(donor);
-        }
-        donorId = donor.id;
-        donorName = donor.name;
-      }
+      const giftDonor = await resolveDonor(choice, setDetail);
+      if (!giftDonor) return;
+      const { donorId, donorName } = giftDonor;
       const donation = await createDonation({
         kind: 'money',
         donorId,
@@ -144,10 +97,7 @@ export function MoneyEntryPage() {
       setSubFundId(kept.subFundId);
       setAmount(kept.amount);
       setReference(kept.reference);
-      setChoice(null);
-      setNewDonor(emptyDonorDraft());
-      setCreatedDonor(null);
-      setFocusTick((n) => n + 1);
+      startOver();
       await queryClient.invalidateQueries({ queryKey: donationKeys.all });
     } catch (error) {
       const refusal = refusalOf(error);
@@ -192,24 +142,7 @@ export function MoneyEntryPage() {
             void save();
           }}
         >
-          <DonorPicker
-            label={t('donations.money.donor')}
-            description={t('donations.money.donorHelp')}
-            choice={choice}
-            onChoiceChange={chooseDonor}
-            allowNew
-            isRequired
-            errorMessage={errors.donorId}
-            inputRef={donorInput}
-            autoFocus
-          />
-          {choice?.kind === 'new' ? (
-            <fieldset className="hub-donations__new-donor">
-              <legend>{t('donations.money.newDonorLegend')}</legend>
-              <p className="hub-note">{t('donations.money.newDonorHelp')}</p>
-              <DonorFields draft={newDonor} onChange={setNewDonor} errors={donorErrors} compact />
-            </fieldset>
-          ) : null}
+          {fields(errors.donorId)}
           <div className="hub-donations__row">
             <TextField
               label={t('donations.money.amount')}
