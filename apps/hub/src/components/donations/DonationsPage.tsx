@@ -4,15 +4,15 @@ import { Pagination } from '@lakou/ui/data-table';
 import { SelectField, TextField } from '@lakou/ui/form-field';
 import { EmptyState, ErrorState } from '@lakou/ui/states';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { donationsQuery, donorQuery, refusalOf } from '../../api/donations.ts';
+import { donationsQuery, refusalOf } from '../../api/donations.ts';
 import { useCan } from '../../auth/session.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { usePaginationLabels } from '../usePaginationLabels.ts';
 import { DonationsNav } from './DonationsNav.tsx';
 import { DonationsTable } from './DonationsTable.tsx';
-import { type DonorChoice, DonorPicker } from './DonorPicker.tsx';
+import { DonorPicker } from './DonorPicker.tsx';
+import { useDonorFilter } from './useDonorFilter.ts';
 import './donations.css';
 
 export const DONATIONS_PAGE_SIZE = 25;
@@ -50,16 +50,7 @@ export function DonationsPage({
       pageSize: DONATIONS_PAGE_SIZE,
     }),
   );
-  const filteredDonor = useQuery({
-    ...donorQuery(search.donorId ?? ''),
-    enabled: Boolean(search.donorId),
-  });
-  const [picked, setPicked] = useState<DonorChoice>(null);
-  const donorChoice: DonorChoice =
-    picked ??
-    (search.donorId && filteredDonor.data
-      ? { kind: 'donor', donor: { id: search.donorId, name: filteredDonor.data.name } }
-      : null);
+  const donorFilter = useDonorFilter(search.donorId, (donorId) => onSearchChange({ donorId }));
   const hasFilters = Boolean(search.kind || search.donorId || search.from || search.to);
   const page = donations.data?.page ?? search.page ?? 1;
   const pages = donations.data ? pageCount(donations.data.total, donations.data.pageSize) : 1;
@@ -98,12 +89,8 @@ export function DonationsPage({
         />
         <DonorPicker
           label={t('donations.filters.donor')}
-          choice={donorChoice}
-          onChoiceChange={(choice) => {
-            setPicked(choice);
-            if (choice === null && search.donorId) onSearchChange({ donorId: undefined });
-            if (choice?.kind === 'donor') onSearchChange({ donorId: choice.donor.id });
-          }}
+          choice={donorFilter.choice}
+          onChoiceChange={donorFilter.onChoiceChange}
         />
         <TextField
           type="date"
@@ -148,7 +135,7 @@ export function DonationsPage({
                     <Button
                       variant="secondary"
                       onPress={() => {
-                        setPicked(null);
+                        donorFilter.forget();
                         onSearchChange({
                           kind: undefined,
                           donorId: undefined,

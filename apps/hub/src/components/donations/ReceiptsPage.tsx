@@ -5,7 +5,7 @@ import { EmptyState, ErrorState } from '@lakou/ui/states';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { donorQuery, receiptsQuery, refusalOf } from '../../api/donations.ts';
+import { receiptsQuery, refusalOf } from '../../api/donations.ts';
 import { useCan } from '../../auth/session.ts';
 import { receiptYears } from '../../lib/donations.ts';
 import { todayIn } from '../../lib/events.ts';
@@ -13,8 +13,9 @@ import { NETWORK_TIME_ZONE } from '../../lib/format.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { usePaginationLabels } from '../usePaginationLabels.ts';
 import { DonationsNav } from './DonationsNav.tsx';
-import { type DonorChoice, DonorPicker } from './DonorPicker.tsx';
+import { DonorPicker } from './DonorPicker.tsx';
 import { ReceiptsTable } from './ReceiptsTable.tsx';
+import { useDonorFilter } from './useDonorFilter.ts';
 import './donations.css';
 
 const PAGE_SIZE = 25;
@@ -51,16 +52,7 @@ export function ReceiptsPage({
       pageSize: PAGE_SIZE,
     }),
   );
-  const filteredDonor = useQuery({
-    ...donorQuery(search.donorId ?? ''),
-    enabled: Boolean(search.donorId),
-  });
-  const [picked, setPicked] = useState<DonorChoice>(null);
-  const donorChoice: DonorChoice =
-    picked ??
-    (search.donorId && filteredDonor.data
-      ? { kind: 'donor', donor: { id: search.donorId, name: filteredDonor.data.name } }
-      : null);
+  const donorFilter = useDonorFilter(search.donorId, (donorId) => onSearchChange({ donorId }));
   const page = receipts.data?.page ?? search.page ?? 1;
   const pages = receipts.data ? pageCount(receipts.data.total, receipts.data.pageSize) : 1;
 
@@ -99,12 +91,8 @@ export function ReceiptsPage({
         />
         <DonorPicker
           label={t('donations.filters.donor')}
-          choice={donorChoice}
-          onChoiceChange={(choice) => {
-            setPicked(choice);
-            if (choice === null && search.donorId) onSearchChange({ donorId: undefined });
-            if (choice?.kind === 'donor') onSearchChange({ donorId: choice.donor.id });
-          }}
+          choice={donorFilter.choice}
+          onChoiceChange={donorFilter.onChoiceChange}
         />
       </search>
       <p className="hub-live hub-success-text" role="status">
