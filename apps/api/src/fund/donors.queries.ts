@@ -67,17 +67,7 @@ export function toDonor(
 ): Donor {
   return {
     id: row.id,
-    kind: row.kind as DonorKind,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-    addressLine: row.addressLine,
-    postcode: row.postcode,
-    city: row.city,
-    country: row.country,
-    siret: row.siret,
-    consentToContact: row.consentToContact,
-    notes: row.notes,
+    ...donorAsInput(row),
     erasedAt: row.erasedAt ? row.erasedAt.toISOString() : null,
     totalGivenCents: totals.totalGivenCents,
     lastGiftOn: totals.lastGiftOn,
