@@ -8,7 +8,9 @@ import { expect as baseExpect, test } from './fixtures.ts';
  * movements, balances at a date before the fund existed, then the grants pipeline by status and
  * one grant with its instalments — read only, axe-checked. The admin records a disbursement,
  * refused on its amount beyond the sub-fund's balance, corrects its ledger entry with a reason,
- * and takes a new grant from draft to an instalment received.
+ * and takes a new grant from draft to an instalment received. The admin also creates a restricted
+ * sub-fund (a code already used refused on its field), edits a grant's project (a closed grant no
+ * longer changes) and passes gifts received in kind on to a partner association.
  */
 
 const PASSWORD = 'lakou-demo-2026';
@@ -256,4 +258,140 @@ test('the admin records a disbursement (refused beyond the balance), corrects it
   await grant.getByRole('button', { name: 'Enregistrer la réception' }).click();
   await expect(grant.getByText(/^Reçu le /)).toBeVisible();
   await expect(grant.getByText('Versement de 1 500,00 € reçu')).toBeVisible();
+});
+
+test('the admin creates a restricted sub-fund (a taken code refused on its field), edits a grant’s project and passes in-kind gifts on', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const today = fundToday();
+  const tag = unique();
+  await signIn(page, 'admin@lakou.test');
+
+  // A restricted sub-fund: the form's own checks first, then a code the fund already uses.
+  await page.goto('/fund');
+  await page.getByRole('button', { name: 'Nouveau sous-fonds' }).click();
+  const newFund = page.getByRole('dialog', { name: 'Nouveau sous-fonds' });
+  await newFund.getByRole('button', { name: 'Créer le sous-fonds' }).click();
+  const code = newFund.getByRole('textbox', { name: 'Code' });
+  await expect(code).toHaveAttribute('aria-invalid', 'true');
+  await expect(
+    newFund.getByText('Le code compte 2 à 24 caractères : majuscules, chiffres et tirets.'),
+  ).toBeVisible();
+  await expect(
+    newFund.getByText(
+      'Un sous-fonds affecté indique son objet ou le centre auquel il est réservé.',
+    ),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const name = `Ateliers réparation ${tag}`;
+  await code.fill('libre');
+  await expect(code).toHaveValue('LIBRE');
+  await newFund.getByRole('textbox', { name: 'Nom' }).fill(name);
+  await expect(newFund.getByRole('radio', { name: /^Affecté à un objet/ })).toBeChecked();
+  await newFund.getByRole('textbox', { name: 'Objet' }).fill('Ateliers de réparation de vélos');
+  await newFund.getByRole('button', { name: 'Créer le sous-fonds' }).click();
+  await expect(code).toHaveAttribute('aria-invalid', 'true');
+  await expect(newFund.getByText('Ce code est déjà pris par un autre sous-fonds.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const newCode = `E2E-${tag}`.toUpperCase();
+  await code.fill(newCode);
+  await newFund.getByRole('button', { name: 'Créer le sous-fonds' }).click();
+  await expect(newFund).toHaveCount(0);
+  await expect(
+    page.getByRole('status').filter({ hasText: `Sous-fonds « ${name} » (${newCode}) créé.` }),
+  ).toBeVisible();
+  const created = page
+    .getByRole('grid', { name: 'Soldes par sous-fonds' })
+    .getByRole('row', { name: `${name} (${newCode})` });
+  await expect(created).toContainText('Affecté');
+  await expect(created).toContainText('Ateliers de réparation de vélos');
+
+  // A grant's project edited from its dialog; a closed grant no longer changes.
+  const project = `Repair café ${tag}`;
+  await page
+    .getByRole('navigation', { name: 'Pages du fonds de dotation' })
+    .getByRole('link', { name: 'Subventions' })
+    .click();
+  await page.getByRole('button', { name: 'Nouvelle demande' }).click();
+  const newGrant = page.getByRole('dialog', { name: 'Nouvelle demande de subvention' });
+  await newGrant.getByRole('button', { name: /Financeur$/ }).click();
+  await page.getByRole('option').first().click();
+  await newGrant.getByRole('textbox', { name: 'Appel à projets' }).fill('Économie circulaire');
+  await newGrant.getByRole('textbox', { name: 'Projet', exact: true }).fill(project);
+  await newGrant.getByRole('textbox', { name: 'Montant demandé' }).fill('2 500');
+  await newGrant.getByRole('button', { name: 'Créer la demande' }).click();
+
+  const grant = page.getByRole('dialog', { name: project });
+  await grant.getByRole('button', { name: 'Modifier la demande' }).click();
+  const edit = grant.getByRole('form', { name: 'Modifier la demande' });
+  await expect(edit.getByRole('textbox', { name: 'Montant demandé' })).toHaveValue('2500');
+  const projectField = edit.getByRole('textbox', { name: 'Projet', exact: true });
+  await projectField.fill('ab');
+  await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(projectField).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+  const renamed = `Repair café des Palmistes ${tag}`;
+  await projectField.fill(renamed);
+  await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  const renamedGrant = page.getByRole('dialog', { name: renamed });
+  await expect(renamedGrant.getByText('Demande modifiée.')).toBeVisible();
+  await expect(renamedGrant.getByRole('form', { name: 'Modifier la demande' })).toHaveCount(0);
+  await renamedGrant.getByRole('button', { name: 'Fermer' }).click();
+  await expect(
+    page.getByRole('button', { name: new RegExp(`^Ouvrir la demande.*${renamed}`) }),
+  ).toBeVisible();
+
+  await page
+    .getByRole('region', { name: /^Clôturée/ })
+    .getByRole('button', { name: /^Ouvrir la demande/ })
+    .first()
+    .click();
+  const closed = page.getByRole('dialog');
+  await expect(
+    closed.getByText('Cette demande est clôturée : elle ne se modifie plus.'),
+  ).toBeVisible();
+  await expect(closed.getByRole('button', { name: 'Modifier la demande' })).toHaveCount(0);
+  await closed.getByRole('button', { name: 'Fermer' }).click();
+
+  // Gifts received in kind passed on to a partner: at least one to tick, their valuation summed.
+  await page
+    .getByRole('navigation', { name: 'Pages du fonds de dotation' })
+    .getByRole('link', { name: 'Décaissements' })
+    .click();
+  await page.getByRole('button', { name: 'Enregistrer un décaissement' }).click();
+  const form = page.getByRole('dialog', { name: 'Enregistrer un décaissement' });
+  // The radios' inputs are visually hidden: one picks by the words, as a user does.
+  await form.getByText('Des biens reçus en nature', { exact: true }).click();
+  await expect(form.getByRole('radio', { name: 'Des biens reçus en nature' })).toBeChecked();
+  await expect(form.getByRole('button', { name: /Sous-fonds$/ })).toHaveCount(0);
+  await form.getByText('Une association partenaire', { exact: true }).click();
+  await form.getByRole('button', { name: /Association partenaire$/ }).click();
+  await page.getByRole('option').first().click();
+  const purpose = `Vêtements transmis ${tag}`;
+  await form.getByRole('textbox', { name: 'Objet' }).fill(purpose);
+  await form.getByRole('textbox', { name: 'Date de la décision du conseil' }).fill(today);
+  await form.getByRole('textbox', { name: 'Référence de la décision' }).fill('CA-E2E-NATURE');
+  await form.getByRole('button', { name: 'Enregistrer le décaissement' }).click();
+  await expect(form.getByText('Choisissez au moins un don en nature.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Desktop and phone share one server: each passes on a different gift.
+  const gifts = form.getByRole('group', { name: 'Dons en nature transmis' }).getByRole('checkbox');
+  await expect(gifts.first()).toBeVisible();
+  const gift = gifts.nth(testInfo.project.name === 'phone' ? 1 : 0);
+  await gift.focus();
+  await page.keyboard.press('Space');
+  await expect(gift).toBeChecked();
+  const chosen = form.getByText(/^1 don choisi, valorisé /);
+  await expect(chosen).toBeVisible();
+  const valuation = /valorisé (.+€)\./.exec((await chosen.textContent()) ?? '')?.[1];
+  expect(valuation).toBeTruthy();
+  await form.getByRole('button', { name: 'Enregistrer le décaissement' }).click();
+  await expect(form).toHaveCount(0);
+  const row = page.getByRole('row').filter({ hasText: purpose });
+  await expect(row).toContainText('Biens en nature');
+  await expect(row).toContainText(valuation ?? 'no valuation');
 });
