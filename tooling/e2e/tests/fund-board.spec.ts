@@ -153,7 +153,9 @@ function fundToday(): string {
 
 const unique = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
-test('the admin records a disbursement (refused beyond the balance), corrects it, and takes a grant from draft to an instalment received', async ({
+// The admin's long journeys are desktop matters (the treasurer's desk); the board's reading runs on
+// both.
+test('the admin records a disbursement (refused beyond the balance), corrects it, and takes a grant from draft to an instalment received @desktop-only', async ({
   page,
 }) => {
   // A long journey (three pages, five writes): room for a busy machine.
@@ -260,7 +262,7 @@ test('the admin records a disbursement (refused beyond the balance), corrects it
   await expect(grant.getByText('Versement de 1 500,00 € reçu')).toBeVisible();
 });
 
-test('the admin creates a restricted sub-fund (a taken code refused on its field), edits a grant’s project and passes in-kind gifts on', async ({
+test('the admin creates a restricted sub-fund (a taken code refused on its field), edits a grant’s project and passes in-kind gifts on @desktop-only', async ({
   page,
 }, testInfo) => {
   test.setTimeout(240_000);
