@@ -4,8 +4,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     testTimeout: 30_000,
-    // A file's setup builds a fresh database and seeds the demo network with three years of the
-    // fund: a few seconds alone, much more when the machine is busy.
+    // Migrates and seeds the demo network once per run; each file starts from a copy.
+    globalSetup: ['test/global-setup.ts'],
+    // A file's setup copies that database (and some files seed their own): a second or two
+    // alone, much more when the machine is busy.
     hookTimeout: 180_000,
     // Each file opens its own PGlite (WASM) or PostgreSQL database: two at a time suit 2 cores.
     maxWorkers: 2,

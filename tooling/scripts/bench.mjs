@@ -13,7 +13,9 @@
 //     throughput, 50 registrations racing for 10 places, promotion on cancel, the public agenda
 //     and its iCalendar feed as events grow, desk check-ins;
 //   - then the endowment fund figures (apps/api/bench/fund.bench.ts): balances and ledger pages as
-//     the ledger grows to 100 000 entries, gifts, concurrent disbursements, receipts, CSV dry runs.
+//     the ledger grows to 100 000 entries, gifts, concurrent disbursements, receipts, CSV dry runs;
+//   - then the circular-economy figures (apps/api/bench/circular.bench.ts): indicators, the waste
+//     register in CSV and XLSX and the stock board as movements grow, concurrent shipments.
 // Options: --runs N (default 5), --write (saves bench/results/latest.json and a dated markdown table).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -219,3 +221,4 @@ await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:events']);
 
 console.log('\nEndowment fund (in process, embedded database)…');
 await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:fund']);
+await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:circular']);

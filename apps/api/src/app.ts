@@ -16,6 +16,14 @@ import { circlesRoutes } from './circles/circles.routes.ts';
 import { lookupRoutes } from './circles/lookup.routes.ts';
 import { participantsRoutes } from './circles/participants.routes.ts';
 import { sessionsRoutes } from './circles/sessions.routes.ts';
+import { facilitiesRoutes } from './circular/facilities.routes.ts';
+import { indicatorsRoutes } from './circular/indicators.routes.ts';
+import { inflowsRoutes } from './circular/inflows.routes.ts';
+import { outflowsRoutes } from './circular/outflows.routes.ts';
+import { registerRoutes } from './circular/register.routes.ts';
+import { reuseRoutes } from './circular/reuse.routes.ts';
+import { stockRoutes } from './circular/stock.routes.ts';
+import { streamsRoutes } from './circular/streams.routes.ts';
 import { checkInsRoutes } from './coworking/check-ins.routes.ts';
 import { passesRoutes } from './coworking/passes.routes.ts';
 import type { Database } from './db/client.ts';
@@ -31,6 +39,13 @@ import { grantsRoutes } from './fund/grants.routes.ts';
 import { fundIdentityRoutes } from './fund/identity.routes.ts';
 import { ledgerRoutes } from './fund/ledger.routes.ts';
 import { receiptsRoutes } from './fund/receipts.routes.ts';
+import { assignmentsRoutes } from './gardens/assignments.routes.ts';
+import { compostRoutes } from './gardens/compost.routes.ts';
+import { gardenersRoutes } from './gardens/gardeners.routes.ts';
+import { gardensRoutes } from './gardens/gardens.routes.ts';
+import { harvestsRoutes } from './gardens/harvests.routes.ts';
+import { plotsRoutes } from './gardens/plots.routes.ts';
+import { waitingListRoutes } from './gardens/waiting-list.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { clientAddress } from './http/client-address.ts';
 import { csrfGuard } from './http/csrf.ts';
@@ -112,6 +127,21 @@ function apiRoutes(options: AppOptions) {
       .route('/', disbursementsRoutes)
       .route('/', receiptsRoutes)
       .route('/', fundIdentityRoutes)
+      .route('/', streamsRoutes)
+      .route('/', facilitiesRoutes)
+      .route('/', inflowsRoutes)
+      .route('/', reuseRoutes)
+      .route('/', outflowsRoutes)
+      .route('/', stockRoutes)
+      .route('/', indicatorsRoutes)
+      .route('/', registerRoutes)
+      .route('/', gardensRoutes)
+      .route('/', plotsRoutes)
+      .route('/', gardenersRoutes)
+      .route('/', assignmentsRoutes)
+      .route('/', waitingListRoutes)
+      .route('/', harvestsRoutes)
+      .route('/', compostRoutes)
   );
 }
 

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { type Database, type DatabaseKind, openDatabase } from '../src/db/client.ts';
-import { seedDemoNetwork } from '../src/db/seed/seed.ts';
+import { withDatabase } from './database-url.ts';
 
 /** PGlite always; the PostgreSQL server too when TEST_DATABASE_URL names one. */
 export const engines: DatabaseKind[] = process.env.TEST_DATABASE_URL
@@ -15,27 +17,31 @@ export interface TestDatabase extends Database {
   dispose(): Promise<void>;
 }
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-/** A brand-new, migrated database: in-memory PGlite, or a database created on the server for this test file. */
-export async function freshDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/**
+ * A database of this test file's own, copied from the run's template (test/global-setup.ts):
+ * migrated, or migrated and seeded with the demo network. In-memory PGlite loaded from the
+ * template's tarball, or a database created on the server from the template database.
+ */
+async function copyOfTemplate(
+  kind: DatabaseKind,
+  template: 'migrated' | 'seeded',
+): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const database = await openDatabase({ kind: 'pglite' });
-    await database.migrate();
+    const tarball = inject(template === 'migrated' ? 'pgliteMigrated' : 'pgliteSeeded');
+    const database = await openDatabase({
+      kind: 'pglite',
+      loadDataDir: new Blob([readFileSync(tarball)]),
+    });
     return { ...database, dispose: () => database.close() };
   }
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const source = inject(template === 'migrated' ? 'postgresMigrated' : 'postgresSeeded');
   const name = `lakou_t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(`create database ${name} template ${source}`);
   const url = withDatabase(serverUrl, name);
   const database = await openDatabase({ kind: 'postgres', url, maxConnections: 4 });
-  await database.migrate();
   return {
     ...database,
     url,
@@ -47,10 +53,14 @@ export async function freshDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   };
 }
 
+/** A brand-new, migrated database for this test file. */
+export function freshDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  return copyOfTemplate(kind, 'migrated');
+}
+
 /** A fresh database with the demo network, and the app in process on top of it. */
 export async function seededApp(kind: DatabaseKind) {
-  const database = await freshDatabase(kind);
-  await seedDemoNetwork(database.db);
+  const database = await copyOfTemplate(kind, 'seeded');
   const app = createApp({ database });
   return { database, app };
 }

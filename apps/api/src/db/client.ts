@@ -22,16 +22,20 @@ export interface Database {
   /** Applies the committed migrations that are not applied yet. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball, to start another database from. */
+  snapshot?(): Promise<Blob>;
 }
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; maxConnections?: number }
-  | { kind: 'pglite'; dataDir?: string };
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
-export async function openPglite(dataDir?: string): Promise<PGlite> {
-  const client = await PGlite.create(
-    dataDir ? { dataDir, extensions: { btree_gist } } : { extensions: { btree_gist } },
-  );
+export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
+  const client = await PGlite.create({
+    extensions: { btree_gist },
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
   await client.waitReady;
   return client;
 }
@@ -51,7 +55,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const client = await openPglite(target.dataDir);
+  const client = await openPglite(target.dataDir, target.loadDataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
@@ -59,6 +63,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     location: target.dataDir ?? 'memory',
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     close: () => client.close(),
+    snapshot: () => client.dumpDataDir('none'),
   };
 }
 

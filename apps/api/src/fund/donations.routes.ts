@@ -10,6 +10,7 @@ import {
 import { idParam, pageOffset, paginated } from '@lakou/domain/shared';
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
+import { recordGiftInflow } from '../circular/inflows.write.ts';
 import { countedPage } from '../db/paginate.ts';
 import {
   centres,
@@ -204,8 +205,24 @@ async function recordInKind(
         input.massGrams !== null ? (CIRCULAR_STREAM_OF_CATEGORY[input.category] ?? null) : null,
       createdBy: userId,
     })
-    .returning({ id: donations.id });
+    .returning({
+      id: donations.id,
+      massGrams: donations.massGrams,
+      circularStream: donations.circularStream,
+    });
   if (!row) throw new Error('donation not written');
+  if (row.massGrams !== null && row.circularStream !== null) {
+    // Goods with a mass enter the receiving centre's stock of their stream (same transaction).
+    await recordGiftInflow(tx, {
+      organisationId: org,
+      donationId: row.id,
+      centreId: input.centreId,
+      streamCode: row.circularStream,
+      massGrams: row.massGrams,
+      receivedOn: input.receivedOn,
+      createdBy: userId,
+    });
+  }
   return { id: row.id };
 }
 

@@ -15,8 +15,11 @@ import {
   WHO,
   type Who,
 } from './probe-types.ts';
+import { CIRCULAR_PROBES } from './probes/circular.ts';
+import { CIRCULAR_REPORT_PROBES } from './probes/circular-reports.ts';
 import { DONATION_PROBES } from './probes/donations.ts';
 import { FUND_PROBES } from './probes/fund.ts';
+import { GARDEN_PROBES } from './probes/gardens.ts';
 import { RECEIPT_PROBES } from './probes/receipts.ts';
 
 /**
@@ -272,6 +275,9 @@ const MATRIX: Record<string, Probe> = {
   ...FUND_PROBES,
   ...DONATION_PROBES,
   ...RECEIPT_PROBES,
+  ...CIRCULAR_PROBES,
+  ...CIRCULAR_REPORT_PROBES,
+  ...GARDEN_PROBES,
 };
 /** Served by the auth library or the docs: open to all by design (the library checks sessions itself). */
 const OPEN_BY_DESIGN = [

@@ -1,11 +1,15 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import circularEn from './circular.en.json';
+import circularFr from './circular.fr.json';
 import donationsEn from './donations.en.json';
 import donationsFr from './donations.fr.json';
 import enBase from './en.json';
 import frBase from './fr.json';
 import fundEn from './fund.en.json';
 import fundFr from './fund.fr.json';
+import gardensEn from './gardens.en.json';
+import gardensFr from './gardens.fr.json';
 import { defaultLanguage, intlLocales, isLanguage, type Language } from './languages.ts';
 
 export { type Language, languages } from './languages.ts';
@@ -14,10 +18,22 @@ const STORAGE_KEY = 'lakou.language';
 
 /**
  * One catalog per language; the larger contexts keep their texts in a file of their own
- * (`fund.*.json`, `donations.*.json`), mounted under their own key.
+ * (`fund.*.json`, `donations.*.json`, `circular.*.json`, `gardens.*.json`), mounted under their own key.
  */
-export const fr = { ...frBase, fund: fundFr, donations: donationsFr };
-export const en = { ...enBase, fund: fundEn, donations: donationsEn };
+export const fr = {
+  ...frBase,
+  fund: fundFr,
+  donations: donationsFr,
+  circular: circularFr,
+  gardens: gardensFr,
+};
+export const en = {
+  ...enBase,
+  fund: fundEn,
+  donations: donationsEn,
+  circular: circularEn,
+  gardens: gardensEn,
+};
 
 declare module 'i18next' {
   interface CustomTypeOptions {

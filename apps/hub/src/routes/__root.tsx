@@ -104,6 +104,16 @@ function RootLayout() {
                   {t('fund.nav')}
                 </NavLink>
               ) : null}
+              {can('circular.read') ? (
+                <NavLink href="/circular" isCurrent={pathname.startsWith('/circular')}>
+                  {t('circular.nav')}
+                </NavLink>
+              ) : null}
+              {can('circular.read') ? (
+                <NavLink href="/gardens" isCurrent={pathname.startsWith('/gardens')}>
+                  {t('gardens.nav')}
+                </NavLink>
+              ) : null}
               {can('user.read') ? (
                 <NavLink href="/admin/users" isCurrent={pathname.startsWith('/admin/users')}>
                   {t('nav.users')}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuid } from '../shared/ids.ts';
 import { pageQuery } from '../shared/pagination.ts';
+import { isSiret } from '../shared/siret.ts';
 
 export const donorKinds = ['individual', 'company', 'foundation', 'public_body'] as const;
 export type DonorKind = (typeof donorKinds)[number];
@@ -22,19 +23,6 @@ const optionalText = (max: number, label: string) =>
     .default(null);
 
 /** SIRET: 14 digits whose Luhn checksum holds, not all zeros (DOMAIN-NOTES). */
-export function isSiret(value: string): boolean {
-  if (!/^\d{14}$/.test(value) || /^0+$/.test(value)) return false;
-  let sum = 0;
-  for (let i = 0; i < 14; i++) {
-    let d = Number(value[13 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 export const donorInput = z
   .object({
@@ -137,3 +125,5 @@ export function hasFullAddress(d: {
 }): boolean {
   return Boolean(d.addressLine && d.postcode && d.city);
 }
+
+export { isSiret };

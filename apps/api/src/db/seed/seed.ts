@@ -12,8 +12,10 @@ import {
 } from '../schema/network.ts';
 import { seedDemoBookings } from './demo-bookings.ts';
 import { seedDemoCircles } from './demo-circles.ts';
+import { seedDemoCircular } from './demo-circular.ts';
 import { seedDemoEvents, seedEventKinds } from './demo-events.ts';
 import { seedDemoFund } from './demo-fund.ts';
+import { seedDemoGardens } from './demo-gardens.ts';
 import { seedDemoUsers } from './demo-users.ts';
 import * as demo from './seccoia-network.ts';
 
@@ -130,6 +132,9 @@ export async function seedDemoNetwork(db: Db, today?: Temporal.PlainDate): Promi
     // A few restorative circle cases, for the demo facilitator's eyes only.
     const circlesCreated = await seedDemoCircles(tx as unknown as Db, new Date());
     await seedDemoFund(tx as unknown as Db, org.id, day); // three years of the endowment fund
+    // Three years of weighings and shipments (in-kind gifts with a mass become inflows).
+    await seedDemoCircular(tx as unknown as Db, org.id, day);
+    await seedDemoGardens(tx as unknown as Db, org.id, day); // two shared gardens
 
     return {
       usersCreated,
