@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../src/db/client.ts';
+import { type Database, openDatabase } from '../src/db/client.ts';
 import { seedDemoNetwork } from '../src/db/seed/seed.ts';
 import { withDatabase } from './database-url.ts';
 
@@ -28,10 +28,10 @@ export default async function setup(project: TestProject) {
   const pglite = await openDatabase({ kind: 'pglite' });
   await pglite.migrate();
   const migrated = join(dir, 'migrated.tar');
-  writeFileSync(migrated, Buffer.from(await ((await pglite.snapshot?.()) as Blob).arrayBuffer()));
+  await writeSnapshot(pglite, migrated);
   await seedDemoNetwork(pglite.db);
   const seeded = join(dir, 'seeded.tar');
-  writeFileSync(seeded, Buffer.from(await ((await pglite.snapshot?.()) as Blob).arrayBuffer()));
+  await writeSnapshot(pglite, seeded);
   await pglite.close();
   project.provide('pgliteMigrated', migrated);
   project.provide('pgliteSeeded', seeded);
@@ -78,4 +78,11 @@ export default async function setup(project: TestProject) {
       await admin.end();
     }
   };
+}
+
+/** Writes the embedded database's data directory to a tarball. */
+async function writeSnapshot(database: Database, path: string): Promise<void> {
+  if (!database.snapshot) throw new Error('Only the embedded database can be written to a tarball');
+  const tarball = await database.snapshot();
+  writeFileSync(path, Buffer.from(await tarball.arrayBuffer()));
 }
