@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accounts,
   auditLog,
+  centreClosures,
   centres,
   circleAgreements,
   roleAssignments,
@@ -167,8 +168,15 @@ describe.each(engines)('restorative circle cases, in confidence (%s)', (kind) =>
         body: { pseudonym: 'Kalinda', role: 'author' },
       }),
     );
+    // A weekday about three weeks ahead on which the centre is open (not in a closure).
+    const closures = await ctx.database.db
+      .select({ startsOn: centreClosures.startsOn, endsOn: centreClosures.endsOn })
+      .from(centreClosures)
+      .where(eq(centreClosures.centreId, centreId));
     const day = new Date(Date.now() + 20 * 86_400_000);
-    while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+    const closed = (d: string) => closures.some((c) => c.startsOn <= d && d <= c.endsOn);
+    while (day.getUTCDay() === 0 || day.getUTCDay() === 6 || closed(day.toISOString().slice(0, 10)))
+      day.setUTCDate(day.getUTCDate() + 1);
     const date = day.toISOString().slice(0, 10);
     const made = await call(ctx.app, 'POST', `/api/circles/${mine.id}/sessions`, {
       cookie: facilitatorA,
