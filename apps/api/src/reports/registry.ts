@@ -1,0 +1,5 @@
+import type { ReportName } from '@lakou/reports/model';
+import type { ReportSource } from './report.source.ts';
+
+/** Every report the API serves, in the board pack's order. Each source lives in its own file. */
+export const reportSources: Partial<Record<ReportName, ReportSource>> = {};

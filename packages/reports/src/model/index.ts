@@ -1,0 +1,3 @@
+export * from './filters.ts';
+export * from './periods.ts';
+export * from './report.ts';
