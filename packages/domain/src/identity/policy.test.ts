@@ -58,6 +58,7 @@ const WRITE_ACTIONS: Action[] = [
   'fund.write',
   'donation.write',
   'circular.write',
+  'dashboard.manage',
   'config.manage',
 ];
 
@@ -115,6 +116,7 @@ const GRID: [string, Actor | null, Allowed][] = [
       'circular.read': EVERYWHERE,
       'circular.write': EVERYWHERE,
       'report.read': EVERYWHERE,
+      'dashboard.manage': EVERYWHERE,
       'config.manage': EVERYWHERE,
       // not circle.create, circle.read, circle.manage
     },
@@ -152,6 +154,8 @@ const GRID: [string, Actor | null, Allowed][] = [
       'circular.read': ['list', 'kourou'],
       'circular.write': ['kourou'],
       'report.read': ['list', 'kourou'],
+      // Their own dashboards (a subject without an owner is one being made), wherever it points.
+      'dashboard.manage': EVERYWHERE,
       'config.manage': ['kourou'],
     },
   ],
@@ -196,6 +200,7 @@ const GRID: [string, Actor | null, Allowed][] = [
       ...SIGNED_IN,
       'fund.read': EVERYWHERE,
       'report.read': EVERYWHERE,
+      'dashboard.manage': EVERYWHERE,
       'circle.aggregates.read': EVERYWHERE,
       'circular.read': EVERYWHERE,
     },
@@ -216,6 +221,7 @@ const GRID: [string, Actor | null, Allowed][] = [
       'circular.read': ['list', 'kourou', 'macouria'],
       'circular.write': ['kourou', 'macouria'],
       'report.read': ['list', 'kourou'],
+      'dashboard.manage': EVERYWHERE,
       'config.manage': ['kourou'],
     },
   ],
@@ -241,6 +247,7 @@ const GRID: [string, Actor | null, Allowed][] = [
       'circular.read': EVERYWHERE,
       'circular.write': EVERYWHERE,
       'report.read': EVERYWHERE,
+      'dashboard.manage': EVERYWHERE,
       'config.manage': EVERYWHERE,
     },
   ],
@@ -410,6 +417,47 @@ describe('can: tokens and profile', () => {
   });
 });
 
+describe('can: dashboards', () => {
+  const mine: Subject = { ownerId: ADA };
+  const bens: Subject = { ownerId: BEN };
+  const shared: Subject = { ownerId: BEN, sharedWithBoard: true };
+  const newShared: Subject = { sharedWithBoard: true };
+
+  it('lets report readers arrange their own dashboards, and only theirs', () => {
+    const table: [string, Actor | null, Subject, boolean][] = [
+      ['board, own', actor(ADA, board), mine, true],
+      ['board, another’s personal one', actor(ADA, board), bens, false],
+      ['admin, own', actor(ADA, admin), mine, true],
+      ['admin, another’s personal one', actor(ADA, admin), bens, false],
+      ['manager, own', actor(ADA, managerIn(KOUROU)), mine, true],
+      ['manager, a new one', actor(ADA, managerIn(KOUROU)), {}, true],
+      // No report.read: no dashboard of one's own either.
+      ['staff, own', actor(ADA, staffIn(KOUROU)), mine, false],
+      ['facilitator, a new one', actor(ADA, facilitatorIn(KOUROU)), {}, false],
+      ['no role, own', actor(ADA), mine, false],
+      ['read-only admin token, own', readOnly(actor(ADA, admin)), mine, false],
+      ['anonymous', null, {}, false],
+    ];
+    for (const [who, a, s, expected] of table) {
+      expect([who, can(a, 'dashboard.manage', s)]).toEqual([who, expected]);
+    }
+  });
+
+  it('leaves dashboards shared with the board to the board and the admin, whoever made them', () => {
+    // The board is read-only on every figure, yet arranges its own dashboards and the board's:
+    // a dashboard only chooses which reports to show, and how.
+    for (const s of [shared, newShared]) {
+      expect(can(actor(ADA, board), 'dashboard.manage', s)).toBe(true);
+      expect(can(actor(ADA, admin), 'dashboard.manage', s)).toBe(true);
+      expect(can(actor(BEN, managerIn(KOUROU)), 'dashboard.manage', s)).toBe(false);
+      expect(can(actor(BEN, staffIn(KOUROU)), 'dashboard.manage', s)).toBe(false);
+      expect(can(readOnly(actor(ADA, board)), 'dashboard.manage', s)).toBe(false);
+    }
+    // Its maker, a manager, no longer changes it once shared.
+    expect(can(actor(BEN, managerIn(KOUROU)), 'dashboard.manage', shared)).toBe(false);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Properties
 
@@ -433,6 +481,7 @@ const subject: fc.Arbitrary<Subject> = fc.record(
     centreId: fc.option(centreId, { nil: null }),
     ownerId: userId,
     facilitatorIds: fc.uniqueArray(userId, { maxLength: 3 }),
+    sharedWithBoard: fc.boolean(),
   },
   { requiredKeys: [] },
 );
@@ -505,7 +554,10 @@ describe('can: properties', () => {
 
   it('keeps the board read-only, and out of circle cases', () => {
     // token.manage is left out: every signed-in user, the board included, manages their own tokens.
-    const boardNever = WRITE_ACTIONS.filter((a) => a !== 'token.manage');
+    // dashboard.manage too: a dashboard arranges reports and changes no figure (see below).
+    const boardNever = WRITE_ACTIONS.filter(
+      (a) => a !== 'token.manage' && a !== 'dashboard.manage',
+    );
     fc.assert(
       fc.property(userId, fc.constantFrom(...boardNever, 'circle.read'), subject, (uid, act, s) => {
         expect(can(actor(uid, board), act, s)).toBe(false);

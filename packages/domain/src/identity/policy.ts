@@ -20,6 +20,8 @@ export interface Subject {
    * (the API audits it before the rule is even judged).
    */
   breakGlass?: boolean;
+  /** A dashboard shared with the whole board, rather than its owner's own. */
+  sharedWithBoard?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export const actions = [
   'circular.read',
   'circular.write',
   'report.read',
+  'dashboard.manage',
   'config.manage',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -118,6 +121,13 @@ const rules: Record<Action, Rule> = {
     isAdmin(a) ||
     isBoard(a) ||
     (s.centreId === undefined ? holdsAnywhere(a, ['manager']) : holdsIn(a, ['manager'], s)),
+  // Dashboards arrange reports, they change no figure: whoever reads reports arranges their own
+  // (a subject without an owner is one being made); one shared with the whole board is the
+  // board's and the admin's to change.
+  'dashboard.manage': (a, s) =>
+    s.sharedWithBoard === true
+      ? isAdmin(a) || isBoard(a)
+      : rules['report.read'](a, {}) && (s.ownerId === undefined || s.ownerId === a.userId),
   'config.manage': (a, s) => isAdmin(a) || (s.centreId != null && holdsIn(a, ['manager'], s)),
 };
 

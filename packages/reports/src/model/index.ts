@@ -1,3 +1,4 @@
+export * from './dashboard.ts';
 export * from './filters.ts';
 export * from './periods.ts';
 export * from './presets.ts';
