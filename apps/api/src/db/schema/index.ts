@@ -2,6 +2,7 @@ export * from './booking.ts';
 export * from './circles.ts';
 export * from './circular.ts';
 export * from './coworking.ts';
+export * from './dashboards.ts';
 export * from './events.ts';
 export * from './fund.ts';
 export * from './gardens.ts';
