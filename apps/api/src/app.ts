@@ -112,11 +112,11 @@ function apiRoutes(options: AppOptions) {
       .route('/', checkInsRoutes)
       // Static paths under /circles before /circles/{id}.
       .route('/', lookupRoutes)
+      .route('/', aggregatesRoutes)
       .route('/', circlesRoutes)
       .route('/', participantsRoutes)
       .route('/', sessionsRoutes)
       .route('/', agreementsRoutes)
-      .route('/', aggregatesRoutes)
       .route('/', fundsRoutes)
       .route('/', ledgerRoutes)
       .route('/', donorsRoutes)

@@ -34,7 +34,7 @@ const aggregates = z
 const route = guardedRoute({
   policy: requires('circle.aggregates.read'),
   method: 'get',
-  path: '/reports/circles',
+  path: '/circles/aggregates',
   tags: ['Cercles restauratifs'],
   summary:
     'Restorative circles in numbers, for the board: any count from 1 to 4 is shown as "< 5" so that nobody can be singled out',

@@ -70,7 +70,7 @@ describe.each(engines)('circles: board aggregates and retention (%s)', (kind) =>
   afterAll(() => ctx.database.dispose());
 
   const aggregates = async (cookie: string) => {
-    const res = await call(ctx.app, 'GET', '/api/reports/circles', { cookie });
+    const res = await call(ctx.app, 'GET', '/api/circles/aggregates', { cookie });
     expect(res.status).toBe(200);
     return json<{
       byStage: { stage: string; cases: number | string }[];
@@ -98,7 +98,7 @@ describe.each(engines)('circles: board aggregates and retention (%s)', (kind) =>
         expect(n === '< 5' || n === 0 || Number(n) >= 5).toBe(true);
     // Facilitators read their cases, not the board's tables.
     expect(
-      (await call(ctx.app, 'GET', '/api/reports/circles', { cookie: facilitator })).status,
+      (await call(ctx.app, 'GET', '/api/circles/aggregates', { cookie: facilitator })).status,
     ).toBe(403);
   });
 

@@ -267,7 +267,7 @@ const MATRIX: Record<string, Probe> = {
     path: (f: Fixtures) => `/api/circles/${f.circleCase}/agreements/${anyId}`,
   },
   // The board's numbers: aggregates only, small counts suppressed.
-  'GET /api/reports/circles': {
+  'GET /api/circles/aggregates': {
     allowed: ['admin', 'manager', 'board', 'admin read-only token'],
   },
   'GET /api/circles/lookup': { allowed: ['facilitator'], hidden: true },

@@ -18,5 +18,5 @@ export const circleAggregatesQuery = () =>
   queryOptions({
     queryKey: ['reports', 'circles'] as const,
     queryFn: async (): Promise<CircleAggregates> =>
-      (await unwrap(api.api.reports.circles.$get())) as CircleAggregates,
+      (await unwrap(api.api.circles.aggregates.$get())) as CircleAggregates,
   });
