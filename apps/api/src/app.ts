@@ -64,6 +64,8 @@ import { usersRoutes } from './identity/users.routes.ts';
 import { centresRoutes } from './network/centres.routes.ts';
 import { organisationRoutes } from './network/organisation.routes.ts';
 import { partnersRoutes } from './network/partners.routes.ts';
+import { dashboardsRoutes } from './reports/dashboards.routes.ts';
+import { reportsRoutes } from './reports/reports.routes.ts';
 
 export interface IdentityOptions {
   /** Signs session cookies. The server always passes one (LAKOU_SECRET); tests get a random one. */
@@ -142,6 +144,8 @@ function apiRoutes(options: AppOptions) {
       .route('/', waitingListRoutes)
       .route('/', harvestsRoutes)
       .route('/', compostRoutes)
+      .route('/', dashboardsRoutes)
+      .route('/', reportsRoutes)
   );
 }
 

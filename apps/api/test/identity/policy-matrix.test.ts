@@ -17,6 +17,7 @@ import {
 } from './probe-types.ts';
 import { CIRCULAR_PROBES } from './probes/circular.ts';
 import { CIRCULAR_REPORT_PROBES } from './probes/circular-reports.ts';
+import { DASHBOARD_PROBES } from './probes/dashboards.ts';
 import { DONATION_PROBES } from './probes/donations.ts';
 import { FUND_PROBES } from './probes/fund.ts';
 import { GARDEN_PROBES } from './probes/gardens.ts';
@@ -278,6 +279,7 @@ const MATRIX: Record<string, Probe> = {
   ...CIRCULAR_PROBES,
   ...CIRCULAR_REPORT_PROBES,
   ...GARDEN_PROBES,
+  ...DASHBOARD_PROBES,
 };
 /** Served by the auth library or the docs: open to all by design (the library checks sessions itself). */
 const OPEN_BY_DESIGN = [
