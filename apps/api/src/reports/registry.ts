@@ -1,5 +1,10 @@
 import type { ReportName } from '@lakou/reports/model';
+import { gardensSource } from './gardens.source.ts';
+import { recyclingSource } from './recycling.source.ts';
 import type { ReportSource } from './report.source.ts';
 
 /** Every report the API serves, in the board pack's order. Each source lives in its own file. */
-export const reportSources: Partial<Record<ReportName, ReportSource>> = {};
+export const reportSources: Partial<Record<ReportName, ReportSource>> = {
+  recycling: recyclingSource,
+  gardens: gardensSource,
+};
