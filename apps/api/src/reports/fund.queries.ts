@@ -1,0 +1,433 @@
+import type { DonorKind, GrantStatus, SubFundKind } from '@lakou/domain/fund';
+import type {
+  DisbursementKind,
+  FundAggregates,
+  FundKpiFigures,
+  InflowKind,
+  ReceiptKind,
+  SubFundAggregate,
+} from '@lakou/reports/fund';
+import { BUCKET_SQL_FORMAT, type Granularity } from '@lakou/reports/model';
+import { type SQL, sql } from 'drizzle-orm';
+import { rowsOf } from '../circular/reports.sql.ts';
+import type { Db } from '../db/client.ts';
+import { FUND_TIME_ZONE } from '../fund/fund.queries.ts';
+import { balancesOn } from '../fund/funds.views.ts';
+
+/**
+ * The SQL behind the fund report. Everything is summed in the database: per bucket with
+ * `to_char(<date>, BUCKET_SQL_FORMAT[g])`, running balances with a window sum over the buckets.
+ * The rules are the fund's own: a sub-fund's balance is the sum of its ledger entries up to a
+ * day (`balancesOn`); a correction counts with the entry it reverses (its kind, gift, grant or
+ * disbursement), at its own date.
+ */
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** Every centre (the whole network), or only these. */
+export type CentreScope = 'all' | readonly string[];
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** The bucket format as an SQL literal: the same text in SELECT and GROUP BY (a parameter would not be). */
+const fmt = (g: Granularity) => sql.raw(`'${BUCKET_SQL_FORMAT[g]}'`);
+
+const inCentres = (column: SQL, scope: CentreScope): SQL => {
+  if (scope === 'all') return sql`true`;
+  if (scope.length === 0) return sql`false`;
+  return sql`${column} in (${sql.join(
+    scope.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+};
+
+/**
+ * Inflows, one row per ledger entry or gift in kind: money gifts and grant instalments from the
+ * ledger (a correction with the entry it reverses), gifts in kind at their valuation. When the
+ * scope is some centres, only the gifts in kind destined to them (money is the fund's).
+ */
+function inflowRows(org: string, p: Period, g: Granularity, scope: CentreScope): SQL {
+  const inKind = sql`
+    select to_char(d.received_on, ${fmt(g)}) as bucket, 'in_kind' as flow, dn.kind as donor_kind,
+           d.amount_cents as cents
+      from donations d
+      left join donors dn on dn.id = d.donor_id
+     where d.organisation_id = ${org}::uuid and d.kind = 'in_kind'
+       and d.received_on between ${p.from}::date and ${p.to}::date
+       and ${inCentres(sql`d.centre_id`, scope)}`;
+  if (scope !== 'all') return inKind;
+  return sql`
+    select to_char(e.occurred_on, ${fmt(g)}) as bucket,
+           case coalesce(o.kind, e.kind) when 'donation' then 'money' else 'grant' end as flow,
+           coalesce(gd.kind, fd.kind) as donor_kind,
+           e.amount_cents as cents
+      from ledger_entries e
+      left join ledger_entries o on o.id = e.reverses_id
+      left join donations gift on gift.id = coalesce(e.donation_id, o.donation_id)
+      left join donors gd on gd.id = gift.donor_id
+      left join grant_instalments gi on gi.id = coalesce(e.grant_instalment_id, o.grant_instalment_id)
+      left join grants gr on gr.id = gi.grant_id
+      left join donors fd on fd.id = gr.funder_id
+     where e.organisation_id = ${org}::uuid
+       and e.occurred_on between ${p.from}::date and ${p.to}::date
+       and (e.kind in ('donation', 'grant_instalment')
+            or (e.kind = 'correction' and o.kind in ('donation', 'grant_instalment')))
+    union all
+    ${inKind}`;
+}
+
+/**
+ * Disbursements, one row per ledger movement or goods disbursement: money paid (the ledger's
+ * disbursement entries, and corrections of them, sign turned), goods at their valuation.
+ */
+function disbursementRows(org: string, p: Period, g: Granularity, scope: CentreScope): SQL {
+  return sql`
+    select to_char(e.occurred_on, ${fmt(g)}) as bucket, 'money' as kind, d.id,
+           d.centre_id, d.partner_id, -e.amount_cents as cents, e.kind = 'correction' as is_correction
+      from ledger_entries e
+      left join ledger_entries o on o.id = e.reverses_id
+      join disbursements d on d.id = coalesce(e.disbursement_id, o.disbursement_id)
+     where e.organisation_id = ${org}::uuid
+       and e.occurred_on between ${p.from}::date and ${p.to}::date
+       and (e.kind = 'disbursement' or (e.kind = 'correction' and o.kind = 'disbursement'))
+       and ${inCentres(sql`d.centre_id`, scope)}
+    union all
+    select to_char(d.paid_on, ${fmt(g)}), 'goods', d.id, d.centre_id, d.partner_id,
+           d.amount_cents, false
+      from disbursements d
+     where d.organisation_id = ${org}::uuid and d.kind = 'goods'
+       and d.paid_on between ${p.from}::date and ${p.to}::date
+       and ${inCentres(sql`d.centre_id`, scope)}`;
+}
+
+/** Grants decided in the period with an awarded amount. */
+function awardedSql(org: string, p: Period, scope: CentreScope): SQL {
+  return sql`
+    select coalesce(sum(amount_awarded_cents), 0) as cents
+      from grants
+     where organisation_id = ${org}::uuid and amount_awarded_cents is not null
+       and decision_on between ${p.from}::date and ${p.to}::date
+       and ${inCentres(sql`centre_id`, scope)}`;
+}
+
+/** The key figures of a period (the report's own, or the comparison period's). */
+export async function fundKpis(
+  db: Db,
+  org: string,
+  p: Period,
+  scope: CentreScope,
+): Promise<FundKpiFigures> {
+  const g: Granularity = 'year';
+  const [inflow] = await rowsOf<{ cents: unknown }>(
+    db,
+    sql`select coalesce(sum(cents), 0) as cents from (${inflowRows(org, p, g, scope)}) f`,
+  );
+  const [out] = await rowsOf<{ cents: unknown }>(
+    db,
+    sql`select coalesce(sum(cents), 0) as cents from (${disbursementRows(org, p, g, scope)}) f`,
+  );
+  const [awarded] = await rowsOf<{ cents: unknown }>(db, awardedSql(org, p, scope));
+  const figures: FundKpiFigures = {
+    balanceCents: null,
+    inflowCents: num(inflow?.cents),
+    disbursedCents: num(out?.cents),
+    awardedCents: num(awarded?.cents),
+    receiptsCount: null,
+    receiptsCents: null,
+  };
+  if (scope === 'all') {
+    // The overview's rule: each sub-fund's entries up to the end of the day, then their total.
+    const balances = await balancesOn(db, org, p.to);
+    figures.balanceCents = [...balances.values()].reduce((s, c) => s + c, 0);
+    const [receipts] = await rowsOf<{ n: unknown; cents: unknown }>(
+      db,
+      sql`select count(*) as n, coalesce(sum(total_cents), 0) as cents
+            from receipts
+           where organisation_id = ${org}::uuid and status = 'issued'
+             and issued_on between ${p.from}::date and ${p.to}::date`,
+    );
+    figures.receiptsCount = num(receipts?.n);
+    figures.receiptsCents = num(receipts?.cents);
+  }
+  return figures;
+}
+
+/** Sub-funds with an entry by the end of the period: balances per bucket, opening, movements. */
+async function subFundBalances(db: Db, org: string, p: Period, g: Granularity) {
+  const running = sql`
+    with days as (
+      select ${p.from}::date + i as d from generate_series(0, ${p.to}::date - ${p.from}::date) as i
+    ),
+    buckets as (
+      select to_char(d, ${fmt(g)}) as bucket, min(d) as starts from days group by 1
+    ),
+    opening as (
+      select sub_fund_id, sum(amount_cents) as cents
+        from ledger_entries
+       where organisation_id = ${org}::uuid and occurred_on < ${p.from}::date
+       group by sub_fund_id
+    ),
+    moves as (
+      select sub_fund_id, to_char(occurred_on, ${fmt(g)}) as bucket,
+             sum(amount_cents) as cents,
+             sum(greatest(amount_cents, 0)) as credits,
+             sum(least(amount_cents, 0)) as debits
+        from ledger_entries
+       where organisation_id = ${org}::uuid
+         and occurred_on between ${p.from}::date and ${p.to}::date
+       group by sub_fund_id, 2
+    ),
+    running as (
+      select f.id, f.code, f.name, f.kind, b.bucket, b.starts,
+             coalesce(o.cents, 0) as opening,
+             coalesce(m.credits, 0) as credits,
+             coalesce(m.debits, 0) as debits,
+             coalesce(o.cents, 0)
+               + sum(coalesce(m.cents, 0)) over (partition by f.id order by b.starts) as balance
+        from sub_funds f
+        cross join buckets b
+        left join opening o on o.sub_fund_id = f.id
+        left join moves m on m.sub_fund_id = f.id and m.bucket = b.bucket
+       where f.organisation_id = ${org}::uuid
+         and exists (select 1 from ledger_entries x
+                      where x.sub_fund_id = f.id and x.occurred_on <= ${p.to}::date)
+    )`;
+  const perFund = await rowsOf<{ id: string; bucket: string; balance: unknown }>(
+    db,
+    sql`${running} select id::text as id, bucket, balance from running`,
+  );
+  const perKind = await rowsOf<{ kind: SubFundKind; bucket: string; balance: unknown }>(
+    db,
+    sql`${running} select kind, bucket, sum(balance) as balance from running group by kind, bucket`,
+  );
+  const funds = await rowsOf<{
+    id: string;
+    code: string;
+    name: string;
+    kind: SubFundKind;
+    opening: unknown;
+    credits: unknown;
+    debits: unknown;
+    closing: unknown;
+  }>(
+    db,
+    sql`${running}
+      select id::text as id, code, name, kind, max(opening) as opening,
+             sum(credits) as credits, sum(debits) as debits,
+             max(opening) + sum(credits) + sum(debits) as closing
+        from running
+       group by id, code, name, kind
+       order by case kind when 'unrestricted' then 0 when 'restricted' then 1 else 2 end, code`,
+  );
+  const balances = new Map<string, Map<string, number>>();
+  for (const r of perFund) {
+    const m = balances.get(r.id) ?? new Map<string, number>();
+    m.set(r.bucket, num(r.balance));
+    balances.set(r.id, m);
+  }
+  const byKind = new Map<SubFundKind, Map<string, number>>();
+  for (const r of perKind) {
+    const m = byKind.get(r.kind) ?? new Map<string, number>();
+    m.set(r.bucket, num(r.balance));
+    byKind.set(r.kind, m);
+  }
+  const subFunds: SubFundAggregate[] = funds.map((f) => ({
+    id: f.id,
+    code: f.code,
+    name: f.name,
+    kind: f.kind,
+    openingCents: num(f.opening),
+    creditsCents: num(f.credits),
+    debitsCents: num(f.debits),
+    closingCents: num(f.closing),
+    balances: balances.get(f.id) ?? new Map(),
+  }));
+  return { subFunds, balancesByKind: byKind };
+}
+
+function nest<K, V>(rows: readonly { outer: K; bucket: string; value: V }[]) {
+  const out = new Map<K, Map<string, V>>();
+  for (const r of rows) {
+    const m = out.get(r.outer) ?? new Map<string, V>();
+    m.set(r.bucket, r.value);
+    out.set(r.outer, m);
+  }
+  return out;
+}
+
+const empty = (kpis: FundKpiFigures, previous: FundKpiFigures | null): FundAggregates => ({
+  network: null,
+  inflowsByBucket: new Map(),
+  inflowsByDonorKind: [],
+  grants: [],
+  disbursementsByBucket: new Map(),
+  disbursementsByBeneficiary: [],
+  kpis,
+  previous,
+});
+
+/** Everything the fund report shows, aggregated in the database. */
+export async function fundAggregates(
+  db: Db,
+  org: string | undefined,
+  p: Period & { granularity: Granularity },
+  comparison: Period | null,
+  scope: CentreScope,
+): Promise<FundAggregates> {
+  const g = p.granularity;
+  if (!org) {
+    const zero: FundKpiFigures = {
+      balanceCents: scope === 'all' ? 0 : null,
+      inflowCents: 0,
+      disbursedCents: 0,
+      awardedCents: 0,
+      receiptsCount: scope === 'all' ? 0 : null,
+      receiptsCents: scope === 'all' ? 0 : null,
+    };
+    return empty(zero, comparison ? zero : null);
+  }
+
+  // grouping(bucket, donor_kind, flow): 2 = per bucket and flow, 4 = per donor type and flow.
+  const inflows = await rowsOf<{
+    level: number;
+    bucket: string | null;
+    donor_kind: DonorKind | null;
+    flow: InflowKind;
+    cents: unknown;
+  }>(
+    db,
+    sql`select grouping(bucket, donor_kind, flow) as level, bucket, donor_kind, flow,
+               sum(cents) as cents
+          from (${inflowRows(org, p, g, scope)}) f
+         group by grouping sets ((bucket, flow), (donor_kind, flow))`,
+  );
+  const inflowsByBucket = nest(
+    inflows
+      .filter((r) => num(r.level) === 2)
+      .map((r) => ({ outer: r.flow, bucket: r.bucket ?? '', value: num(r.cents) })),
+  );
+  const inflowsByDonorKind = inflows
+    .filter((r) => num(r.level) === 4)
+    .map((r) => ({ donorKind: r.donor_kind, kind: r.flow, cents: num(r.cents) }));
+
+  // grouping(bucket, kind, centre_id, partner_id): 3 = per bucket and kind, 12 = per beneficiary.
+  const outflows = await rowsOf<{
+    level: number;
+    bucket: string | null;
+    kind: DisbursementKind | null;
+    centre_id: string | null;
+    partner_id: string | null;
+    name: string | null;
+    n: unknown;
+    money: unknown;
+    goods: unknown;
+    cents: unknown;
+  }>(
+    db,
+    sql`select t.*, coalesce(c.name, pa.name) as name
+          from (select grouping(bucket, kind, centre_id, partner_id) as level, bucket, kind,
+                       centre_id::text as centre_id, partner_id::text as partner_id,
+                       count(distinct id) filter (where not is_correction) as n,
+                       coalesce(sum(cents) filter (where kind = 'money'), 0) as money,
+                       coalesce(sum(cents) filter (where kind = 'goods'), 0) as goods,
+                       sum(cents) as cents
+                  from (${disbursementRows(org, p, g, scope)}) d
+                 group by grouping sets ((bucket, kind), (centre_id, partner_id))) t
+          left join centres c on c.id::text = t.centre_id
+          left join partners pa on pa.id::text = t.partner_id`,
+  );
+  const disbursementsByBucket = nest(
+    outflows
+      .filter((r) => num(r.level) === 3)
+      .map((r) => ({
+        outer: r.kind ?? 'money',
+        bucket: r.bucket ?? '',
+        value: num(r.cents),
+      })),
+  );
+  const disbursementsByBeneficiary = outflows
+    .filter((r) => num(r.level) === 12)
+    .map((r) => ({
+      centreId: r.centre_id,
+      partnerId: r.partner_id,
+      name: r.name ?? '',
+      count: num(r.n),
+      moneyCents: num(r.money),
+      goodsCents: num(r.goods),
+    }));
+
+  const grants = await rowsOf<{
+    status: GrantStatus;
+    n: unknown;
+    requested: unknown;
+    awarded: unknown;
+  }>(
+    db,
+    sql`select status, count(*) as n, sum(amount_requested_cents) as requested,
+               coalesce(sum(amount_awarded_cents), 0) as awarded
+          from grants
+         where organisation_id = ${org}::uuid
+           and coalesce(submitted_on, (created_at at time zone ${FUND_TIME_ZONE})::date) <= ${p.to}::date
+           and (closed_on is null or closed_on >= ${p.from}::date)
+           and ${inCentres(sql`centre_id`, scope)}
+         group by status`,
+  );
+
+  let network: FundAggregates['network'] = null;
+  if (scope === 'all') {
+    const { subFunds, balancesByKind } = await subFundBalances(db, org, p, g);
+    const receipts = await rowsOf<{
+      kind: ReceiptKind;
+      n: unknown;
+      total: unknown;
+      money: unknown;
+      in_kind: unknown;
+      cancelled: unknown;
+    }>(
+      db,
+      sql`select kind,
+                 count(*) filter (where status = 'issued') as n,
+                 coalesce(sum(total_cents) filter (where status = 'issued'), 0) as total,
+                 coalesce(sum(money_cents) filter (where status = 'issued'), 0) as money,
+                 coalesce(sum(in_kind_cents) filter (where status = 'issued'), 0) as in_kind,
+                 count(*) filter (where status = 'cancelled') as cancelled
+            from receipts
+           where organisation_id = ${org}::uuid
+             and issued_on between ${p.from}::date and ${p.to}::date
+           group by kind`,
+    );
+    network = {
+      subFunds,
+      balancesByKind,
+      receipts: receipts
+        .filter((r) => num(r.n) > 0)
+        .map((r) => ({
+          kind: r.kind,
+          count: num(r.n),
+          totalCents: num(r.total),
+          moneyCents: num(r.money),
+          inKindCents: num(r.in_kind),
+        })),
+      cancelledReceipts: receipts.reduce((s, r) => s + num(r.cancelled), 0),
+    };
+  }
+
+  return {
+    network,
+    inflowsByBucket,
+    inflowsByDonorKind,
+    grants: grants.map((r) => ({
+      status: r.status,
+      count: num(r.n),
+      requestedCents: num(r.requested),
+      awardedCents: num(r.awarded),
+    })),
+    disbursementsByBucket,
+    disbursementsByBeneficiary,
+    kpis: await fundKpis(db, org, p, scope),
+    previous: comparison ? await fundKpis(db, org, comparison, scope) : null,
+  };
+}
