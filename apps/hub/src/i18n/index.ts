@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import circularEn from './circular.en.json';
 import circularFr from './circular.fr.json';
+import dashboardsEn from './dashboards.en.json';
+import dashboardsFr from './dashboards.fr.json';
 import donationsEn from './donations.en.json';
 import donationsFr from './donations.fr.json';
 import enBase from './en.json';
@@ -11,6 +13,8 @@ import fundFr from './fund.fr.json';
 import gardensEn from './gardens.en.json';
 import gardensFr from './gardens.fr.json';
 import { defaultLanguage, intlLocales, isLanguage, type Language } from './languages.ts';
+import reportsEn from './reports.en.json';
+import reportsFr from './reports.fr.json';
 
 export { type Language, languages } from './languages.ts';
 
@@ -18,7 +22,7 @@ const STORAGE_KEY = 'lakou.language';
 
 /**
  * One catalog per language; the larger contexts keep their texts in a file of their own
- * (`fund.*.json`, `donations.*.json`, `circular.*.json`, `gardens.*.json`), mounted under their own key.
+ * (`fund.*.json`, `donations.*.json`, `circular.*.json`, `gardens.*.json`, `reports.*.json`), mounted under their own key.
  */
 export const fr = {
   ...frBase,
@@ -26,6 +30,8 @@ export const fr = {
   donations: donationsFr,
   circular: circularFr,
   gardens: gardensFr,
+  dashboards: dashboardsFr,
+  reports: reportsFr,
 };
 export const en = {
   ...enBase,
@@ -33,6 +39,8 @@ export const en = {
   donations: donationsEn,
   circular: circularEn,
   gardens: gardensEn,
+  dashboards: dashboardsEn,
+  reports: reportsEn,
 };
 
 declare module 'i18next' {

@@ -88,12 +88,25 @@ function RootLayout() {
                   {t('circles.nav')}
                 </NavLink>
               ) : null}
+              {can('report.read') ? (
+                <NavLink
+                  href="/reports"
+                  isCurrent={pathname === '/reports' || /^\/reports\/(?!circles)/.test(pathname)}
+                >
+                  {t('reports.nav')}
+                </NavLink>
+              ) : null}
               {can('circle.aggregates.read') ? (
                 <NavLink
                   href="/reports/circles"
                   isCurrent={pathname.startsWith('/reports/circles')}
                 >
                   {t('circleReports.nav')}
+                </NavLink>
+              ) : null}
+              {can('report.read') ? (
+                <NavLink href="/dashboards" isCurrent={pathname.startsWith('/dashboards')}>
+                  {t('dashboards.nav')}
                 </NavLink>
               ) : null}
               {can('fund.read') ? (

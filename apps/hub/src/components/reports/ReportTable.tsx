@@ -1,0 +1,94 @@
+import type { Drill, Row, TableModel } from '@lakou/reports/model';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../i18n/index.ts';
+import { formatFigure } from '../../lib/reports.ts';
+
+export interface ReportTableProps {
+  table: TableModel;
+  /** The caption; the table's own title by default. */
+  caption?: ReactNode;
+  /**
+   * A row that leads somewhere (its `drill`: a centre, a stream) shows its first cell as this
+   * link; without it the table is read only (a widget, a chart's data).
+   */
+  drillLink?: (drill: Drill, text: string, accessibleName: string) => ReactNode;
+}
+
+const cellText = (
+  value: string | number | null | undefined,
+  unit: TableModel['columns'][number]['unit'],
+  locale: string,
+) =>
+  typeof value === 'number' || value === null || value === undefined
+    ? formatFigure(value ?? null, unit, locale)
+    : value;
+
+/**
+ * A report table as real HTML: a caption, column headers (`th scope="col"`), the first cell of
+ * each row as its header (`th scope="row"`), figures formatted by unit, then the totals line.
+ */
+export function ReportTable({ table, caption, drillLink }: ReportTableProps) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [first, ...rest] = table.columns;
+  if (!first) return null;
+  const rowHeader = (row: Row) => {
+    const text = cellText(row.cells[first.key], first.unit, locale);
+    if (!drillLink || !row.drill || (!row.drill.centreId && !row.drill.streamId)) return text;
+    const name = row.drill.streamId
+      ? t('reports.table.drillStream', { name: text })
+      : t('reports.table.drillCentre', { name: text });
+    return drillLink(row.drill, text, name);
+  };
+  return (
+    <div className="lk-table-scroll">
+      <table className="lk-table hub-report-table">
+        <caption>{caption ?? table.title}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((column) => (
+              <th key={column.key} scope="col" data-numeric={column.unit !== 'text' || undefined}>
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.length === 0 ? (
+            <tr>
+              <td colSpan={table.columns.length}>{t('reports.table.empty')}</td>
+            </tr>
+          ) : (
+            table.rows.map((row, index) => (
+              <tr key={index}>
+                <th scope="row">{rowHeader(row)}</th>
+                {rest.map((column) => (
+                  <td key={column.key} data-numeric={column.unit !== 'text' || undefined}>
+                    {cellText(row.cells[column.key], column.unit, locale)}
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+        {table.totals ? (
+          <tfoot>
+            <tr>
+              <th scope="row">
+                {typeof table.totals[first.key] === 'string'
+                  ? table.totals[first.key]
+                  : t('reports.table.total')}
+              </th>
+              {rest.map((column) => (
+                <td key={column.key} data-numeric={column.unit !== 'text' || undefined}>
+                  {cellText(table.totals?.[column.key], column.unit, locale)}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
+}
