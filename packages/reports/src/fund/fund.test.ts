@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ReportFilters, reportModel } from '../model/index.ts';
-import { type FundAggregates, type FundKpiFigures, fundReport } from './fund.ts';
+import { bucketsBetween, type ReportFilters, reportModel } from '../model/index.ts';
+import { type FundAggregates, type FundKpiFigures, fundReport, type InflowKind } from './fund.ts';
 
 const CENTRE_A = '00000000-0000-4000-8000-00000000000a';
 const CENTRE_B = '00000000-0000-4000-8000-00000000000b';
@@ -302,5 +303,78 @@ describe('fund report', () => {
       bucketLabels: ['T1 2026', 'T2 2026'],
       series: [{ key: 'in_kind', values: [0, 7] }],
     });
+  });
+});
+
+describe('fund report invariants', () => {
+  const day = fc
+    .integer({ min: 0, max: 3 * 365 })
+    .map((n) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+  const cents = fc.integer({ min: -5_000_000, max: 5_000_000 });
+
+  it('gives every period series one integer per bucket, and totals equal to the sum of their rows', () => {
+    fc.assert(
+      fc.property(
+        day,
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom('day', 'week', 'month', 'quarter', 'year' as const),
+        fc.array(fc.tuple(fc.constantFrom('money', 'in_kind', 'grant' as const), cents), {
+          maxLength: 12,
+        }),
+        fc.array(fc.tuple(cents, cents), { maxLength: 6 }),
+        fc.boolean(),
+        (from, length, granularity, flows, paid, wholeNetwork) => {
+          const to = new Date(Date.parse(from) + length * 86_400_000).toISOString().slice(0, 10);
+          const buckets = bucketsBetween(from, to, granularity);
+          // Each generated flow lands in some bucket of the period (by its index).
+          const byBucket = new Map<InflowKind, Map<string, number>>();
+          flows.forEach(([k, c], i) => {
+            const b = buckets[i % buckets.length] as string;
+            const m = byBucket.get(k) ?? new Map<string, number>();
+            m.set(b, (m.get(b) ?? 0) + c);
+            byBucket.set(k, m);
+          });
+          const model = fundReport(
+            filters({ from, to, granularity }),
+            aggregates({
+              inflowsByBucket: byBucket,
+              disbursementsByBeneficiary: paid.map(([money, goods], i) => ({
+                centreId: i % 2 ? CENTRE_A : null,
+                partnerId: i % 2 ? null : PARTNER,
+                name: `B${i}`,
+                count: 1,
+                moneyCents: money,
+                goodsCents: goods,
+              })),
+            }),
+            centres,
+            { wholeNetwork },
+          );
+          for (const c of model.charts.filter((ch) => ch.axis === 'period')) {
+            expect(c.buckets).toEqual(buckets);
+            for (const s of c.series) {
+              expect(s.values).toHaveLength(buckets.length);
+              for (const v of s.values) expect(Number.isSafeInteger(v)).toBe(true);
+            }
+          }
+          for (const t of model.tables) {
+            for (const col of t.columns.filter((c) => c.unit === 'cents' || c.unit === 'count')) {
+              const sum = t.rows.reduce((s, r) => s + Number(r.cells[col.key] ?? 0), 0);
+              expect(t.totals?.[col.key]).toBe(sum);
+            }
+          }
+          const inflows = model.charts.find((c) => c.id === 'inflows');
+          const flowTotal = flows
+            .filter(([k]) => wholeNetwork || k === 'in_kind')
+            .reduce((s, [, c]) => s + c, 0);
+          const charted = (inflows?.series ?? []).reduce(
+            (s, se) => s + se.values.reduce<number>((t, v) => t + (v ?? 0), 0),
+            0,
+          );
+          expect(charted).toBe(flowTotal);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
