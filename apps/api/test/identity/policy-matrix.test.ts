@@ -22,6 +22,7 @@ import { DONATION_PROBES } from './probes/donations.ts';
 import { FUND_PROBES } from './probes/fund.ts';
 import { GARDEN_PROBES } from './probes/gardens.ts';
 import { RECEIPT_PROBES } from './probes/receipts.ts';
+import { REPORT_PROBES } from './probes/reports.ts';
 
 /**
  * Every API route, with who may use it. A route the app serves that is missing here fails the
@@ -280,6 +281,7 @@ const MATRIX: Record<string, Probe> = {
   ...CIRCULAR_REPORT_PROBES,
   ...GARDEN_PROBES,
   ...DASHBOARD_PROBES,
+  ...REPORT_PROBES,
 };
 /** Served by the auth library or the docs: open to all by design (the library checks sessions itself). */
 const OPEN_BY_DESIGN = [
