@@ -15,7 +15,9 @@
 //   - then the endowment fund figures (apps/api/bench/fund.bench.ts): balances and ledger pages as
 //     the ledger grows to 100 000 entries, gifts, concurrent disbursements, receipts, CSV dry runs;
 //   - then the circular-economy figures (apps/api/bench/circular.bench.ts): indicators, the waste
-//     register in CSV and XLSX and the stock board as movements grow, concurrent shipments.
+//     register in CSV and XLSX and the stock board as movements grow, concurrent shipments;
+//   - then the board reports (apps/api/bench/reports.bench.ts): every registered report source on
+//     the demo and with 1, 5 and 10 years of activity added.
 // Options: --runs N (default 5), --write (saves bench/results/latest.json and a dated markdown table).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -222,3 +224,6 @@ await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:events']);
 console.log('\nEndowment fund (in process, embedded database)…');
 await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:fund']);
 await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:circular']);
+
+console.log('\nBoard reports (in process, embedded database)…');
+await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:reports']);
