@@ -32,7 +32,7 @@ export const REPORT_REQUIRES: Record<ReportName, Action | undefined> = {
   recycling: 'circular.read',
   activity: undefined,
   circles: 'circle.aggregates.read',
-  gardens: 'circular.read',
+  gardens: undefined,
 };
 
 export function isReportName(value: string): value is ReportName {

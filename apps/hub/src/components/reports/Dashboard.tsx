@@ -1,4 +1,9 @@
-import type { ReportFilters, ReportName } from '@lakou/reports/model';
+import {
+  comparisonPeriod,
+  periodLabel,
+  type ReportFilters,
+  type ReportName,
+} from '@lakou/reports/model';
 import { EmptyState, ErrorState, LoadingState } from '@lakou/ui/states';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -66,6 +71,7 @@ function DashboardBody({ search, onSearchChange, scope }: DashboardProps & { sco
           {t('reports.filters.invalid', { reason: resolved.invalid })}
         </p>
       ) : null}
+      <FiltersLine filters={resolved.filters} scope={scope} />
       <ReportDownloads filters={resolved.filters} />
       {scope.readable.length === 0 ? (
         <EmptyState title={t('reports.noReports')} />
@@ -75,6 +81,26 @@ function DashboardBody({ search, onSearchChange, scope }: DashboardProps & { sco
         ))
       )}
     </>
+  );
+}
+
+/** The period, its comparison and the centres covered, in words (on screen and on paper). */
+function FiltersLine({ filters, scope }: { filters: ReportFilters; scope: ReportScope }) {
+  const { t } = useTranslation();
+  const comparison = comparisonPeriod(filters.from, filters.to, filters.compare);
+  const wholeNetwork = scope.allowed === 'all' && filters.centreIds.length === 0;
+  const names = scope.centres.filter((c) => filters.centreIds.includes(c.id)).map((c) => c.name);
+  return (
+    <p className="hub-reports-scope">
+      {periodLabel(filters.from, filters.to)}
+      {comparison
+        ? ` — ${t('reports.filters.comparedWith', { period: periodLabel(comparison.from, comparison.to) })}`
+        : ''}
+      {' · '}
+      {t('reports.report.centres', {
+        names: wholeNetwork ? t('reports.report.allCentres') : names.join(', '),
+      })}
+    </p>
   );
 }
 
@@ -92,8 +118,8 @@ function ReportSummary({
   const model = useQuery(reportQuery(name, filters));
   const title = model.data?.title ?? t(`reports.names.${name}`);
   const headingId = `report-summary-${name}`;
-  // Not this reader's report after all (the API's word is final): nothing to show.
-  if (model.error instanceof ApiError && model.error.status === 403) return null;
+  // Not this reader's report after all, or not served by this API (the API's word is final).
+  if (model.error instanceof ApiError && [403, 404].includes(model.error.status)) return null;
   const main = model.data?.charts[0];
   return (
     <section

@@ -28,7 +28,7 @@ export function FilterBar({ search, filters, period, centres, scoped, onChange }
   // A manager with one centre has nothing to choose: the centre is named in the breadcrumb.
   const offerCentres = centres.length > 1;
   // A manager's dashboard opens with their centres ticked; the network's with none (everything).
-  const ticked = search.centreIds ? search.centreIds.split(',') : scoped ? filters.centreIds : [];
+  const ticked = filters.centreIds;
   return (
     <search className="hub-reports-filters" aria-label={t('reports.filters.label')}>
       <div className="hub-filters">

@@ -15,6 +15,9 @@ export interface ReportTableProps {
   drillLink?: (drill: Drill, text: string, accessibleName: string) => ReactNode;
 }
 
+/** A small count hidden so that nobody can be singled out (the circles report). */
+const SUPPRESSED = '< 5';
+
 const cellText = (
   value: string | number | null | undefined,
   unit: TableModel['columns'][number]['unit'],
@@ -65,7 +68,11 @@ export function ReportTable({ table, caption, drillLink }: ReportTableProps) {
                 <th scope="row">{rowHeader(row)}</th>
                 {rest.map((column) => (
                   <td key={column.key} data-numeric={column.unit !== 'text' || undefined}>
-                    {cellText(row.cells[column.key], column.unit, locale)}
+                    {row.cells[column.key] === SUPPRESSED ? (
+                      <abbr title={t('reports.table.suppressed')}>{SUPPRESSED}</abbr>
+                    ) : (
+                      cellText(row.cells[column.key], column.unit, locale)
+                    )}
                   </td>
                 ))}
               </tr>
