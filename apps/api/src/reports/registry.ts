@@ -1,4 +1,6 @@
 import type { ReportName } from '@lakou/reports/model';
+import { activitySource } from './activity.source.ts';
+import { circlesSource } from './circles.source.ts';
 import { fundSource } from './fund.source.ts';
 import { gardensSource } from './gardens.source.ts';
 import { recyclingSource } from './recycling.source.ts';
@@ -8,5 +10,7 @@ import type { ReportSource } from './report.source.ts';
 export const reportSources: Partial<Record<ReportName, ReportSource>> = {
   fund: fundSource,
   recycling: recyclingSource,
+  activity: activitySource,
+  circles: circlesSource,
   gardens: gardensSource,
 };

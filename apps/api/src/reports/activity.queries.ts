@@ -1,0 +1,280 @@
+import { DEFAULT_TIME_ZONE, type OpeningWindow } from '@lakou/domain/network';
+import { basicNeeds } from '@lakou/domain/shared';
+import {
+  type ActivityData,
+  bookableMinutesByBucket,
+  type CheckInRow,
+  type EventRow,
+  type NeedRow,
+  type OccupancyKind,
+  type OccupancyRow,
+} from '@lakou/reports/activity';
+import { BUCKET_SQL_FORMAT, type Granularity } from '@lakou/reports/model';
+import { type SQL, sql } from 'drizzle-orm';
+import { rowsOf } from '../circular/reports.sql.ts';
+import type { Db } from '../db/client.ts';
+
+/**
+ * The SQL behind the activity report. Bookings, events, registrations and check-ins are summed in
+ * the database, per centre and bucket (`to_char(<local day>, BUCKET_SQL_FORMAT[g])`). Bookable
+ * time is not a sum of rows but a calendar: the few rooms and desks of the centres, their weekly
+ * windows and closures are read, and `bookableMinutesByBucket` counts their hours day by day.
+ */
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export const ZONE = sql.raw(`'${DEFAULT_TIME_ZONE}'`);
+export const fmt = (g: Granularity) => sql.raw(`'${BUCKET_SQL_FORMAT[g]}'`);
+export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+export const inCentres = (column: SQL, centreIds: readonly string[]): SQL =>
+  centreIds.length === 0
+    ? sql`false`
+    : sql`${column} in (${sql.join(
+        centreIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`;
+
+/** `<ts>` starts on a local day of the period: an index-friendly range of instants. */
+export const startsIn = (ts: SQL, p: Period): SQL =>
+  sql`${ts} >= (${p.from}::date)::timestamp at time zone ${ZONE}
+      and ${ts} < (${p.to}::date + 1)::timestamp at time zone ${ZONE}`;
+export const localBucket = (ts: SQL, g: Granularity): SQL =>
+  sql`to_char((${ts} at time zone ${ZONE})::date, ${fmt(g)})`;
+
+/** Statuses of a booking that held its slot: all but cancelled (a no-show held it too). */
+const BOOKED = sql`b.status <> 'cancelled'`;
+/** Bookings that served people: neither cancelled nor a no-show. */
+const SERVED = sql`b.status not in ('cancelled', 'no_show')`;
+
+async function occupancy(
+  db: Db,
+  p: Period,
+  g: Granularity,
+  centreIds: readonly string[],
+): Promise<OccupancyRow[]> {
+  const booked = await rowsOf<{
+    centre_id: string;
+    kind: OccupancyKind;
+    bucket: string;
+    minutes: unknown;
+  }>(
+    db,
+    sql`
+      select b.centre_id, r.kind, ${localBucket(sql`b.starts_at`, g)} as bucket,
+             sum(extract(epoch from (b.ends_at - b.starts_at))) / 60 as minutes
+        from bookings b
+        join resources r on r.id = b.resource_id
+       where ${BOOKED} and r.kind in ('room', 'desk')
+         and ${inCentres(sql`b.centre_id`, centreIds)}
+         and ${startsIn(sql`b.starts_at`, p)}
+       group by 1, 2, 3`,
+  );
+  // Rooms and desks in use: the active ones, and those no longer active but booked in the period.
+  const resources = await rowsOf<{
+    id: string;
+    centre_id: string;
+    kind: OccupancyKind;
+    bookable_hours: OpeningWindow[] | string | null;
+  }>(
+    db,
+    sql`
+      select r.id, r.centre_id, r.kind, r.bookable_hours
+        from resources r
+       where r.kind in ('room', 'desk') and ${inCentres(sql`r.centre_id`, centreIds)}
+         and (r.active or exists (
+               select 1 from bookings b
+                where b.resource_id = r.id and ${BOOKED} and ${startsIn(sql`b.starts_at`, p)}))`,
+  );
+  const opening = await rowsOf<{
+    centre_id: string;
+    weekday: number;
+    opens: string;
+    closes: string;
+  }>(
+    db,
+    sql`
+      select centre_id, weekday, to_char(opens, 'HH24:MI') as opens, to_char(closes, 'HH24:MI') as closes
+        from centre_opening_hours
+       where ${inCentres(sql`centre_id`, centreIds)}`,
+  );
+  const closures = await rowsOf<{
+    centre_id: string | null;
+    resource_id: string | null;
+    starts_on: string;
+    ends_on: string;
+  }>(
+    db,
+    sql`
+      select centre_id, null::uuid as resource_id, starts_on::text as starts_on, ends_on::text as ends_on
+        from centre_closures
+       where ${inCentres(sql`centre_id`, centreIds)}
+         and starts_on <= ${p.to}::date and ends_on >= ${p.from}::date
+      union all
+      select null::uuid, c.resource_id, c.starts_on::text, c.ends_on::text
+        from resource_closures c
+        join resources r on r.id = c.resource_id
+       where ${inCentres(sql`r.centre_id`, centreIds)}
+         and c.starts_on <= ${p.to}::date and c.ends_on >= ${p.from}::date`,
+  );
+
+  const rows = new Map<string, OccupancyRow>();
+  const at = (centreId: string, kind: OccupancyKind, bucket: string) => {
+    const key = `${centreId}|${kind}|${bucket}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { centreId, kind, bucket, bookedMinutes: 0, bookableMinutes: 0 };
+      rows.set(key, row);
+    }
+    return row;
+  };
+  for (const r of booked) at(r.centre_id, r.kind, r.bucket).bookedMinutes += num(r.minutes);
+
+  const hoursOf = new Map<string, OpeningWindow[]>();
+  for (const o of opening) {
+    const list = hoursOf.get(o.centre_id) ?? [];
+    list.push({ weekday: Number(o.weekday), opens: o.opens, closes: o.closes });
+    hoursOf.set(o.centre_id, list);
+  }
+  for (const r of resources) {
+    const own =
+      typeof r.bookable_hours === 'string'
+        ? (JSON.parse(r.bookable_hours) as OpeningWindow[] | null)
+        : r.bookable_hours;
+    const windows = own ?? hoursOf.get(r.centre_id) ?? [];
+    const closed = closures.filter((c) => c.centre_id === r.centre_id || c.resource_id === r.id);
+    const perBucket = bookableMinutesByBucket({
+      from: p.from,
+      to: p.to,
+      granularity: g,
+      windows,
+      closures: closed.map((c) => ({ startsOn: c.starts_on, endsOn: c.ends_on })),
+    });
+    for (const [bucket, minutes] of perBucket)
+      at(r.centre_id, r.kind, bucket).bookableMinutes += minutes;
+  }
+  return [...rows.values()];
+}
+
+/** The events of the period (not cancelled), with their registered, absent and anonymous headcounts. */
+const eventsWithHeadcounts = (p: Period, g: Granularity, centreIds: readonly string[]) => sql`
+  ev as (
+    select e.id, e.centre_id, e.basic_needs, e.anonymous_headcount,
+           ${localBucket(sql`e.starts_at`, g)} as bucket
+      from events e
+     where e.status = 'scheduled' and ${inCentres(sql`e.centre_id`, centreIds)}
+       and ${startsIn(sql`e.starts_at`, p)}
+  ),
+  reg as (
+    select r.event_id,
+           coalesce(sum(r.seats) filter (where r.status = 'registered'), 0) as registered,
+           coalesce(sum(r.seats) filter (where r.status = 'registered' and r.attendance = 'absent'), 0) as absent
+      from event_registrations r
+     where r.event_id in (select id from ev)
+     group by r.event_id
+  )`;
+
+async function eventSums(
+  db: Db,
+  p: Period,
+  g: Granularity,
+  centreIds: readonly string[],
+): Promise<EventRow[]> {
+  const rows = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`
+      with ${eventsWithHeadcounts(p, g, centreIds)}
+      select ev.centre_id, ev.bucket, count(*) as events,
+             coalesce(sum(reg.registered), 0) as registered,
+             coalesce(sum(reg.absent), 0) as absent,
+             coalesce(sum(ev.anonymous_headcount), 0) as anonymous
+        from ev left join reg on reg.event_id = ev.id
+       group by ev.centre_id, ev.bucket`,
+  );
+  return rows.map((r) => ({
+    centreId: String(r.centre_id),
+    bucket: String(r.bucket),
+    events: num(r.events),
+    registeredSeats: num(r.registered),
+    absentSeats: num(r.absent),
+    anonymous: num(r.anonymous),
+  }));
+}
+
+/**
+ * Per basic need: the activities serving it and the people they reached. An event counts with its
+ * participation; a booking counts with its declared headcount, unless it holds a live event (the
+ * event counts instead, so nothing is counted twice).
+ */
+async function needSums(
+  db: Db,
+  p: Period,
+  g: Granularity,
+  centreIds: readonly string[],
+): Promise<NeedRow[]> {
+  const rows = await rowsOf<{ need: string; activities: unknown; people: unknown }>(
+    db,
+    sql`
+      with ${eventsWithHeadcounts(p, g, centreIds)},
+      acts as (
+        select ev.basic_needs as needs,
+               coalesce(reg.registered, 0) - coalesce(reg.absent, 0) + ev.anonymous_headcount as people
+          from ev left join reg on reg.event_id = ev.id
+        union all
+        select b.basic_needs, b.headcount
+          from bookings b
+         where ${SERVED} and ${inCentres(sql`b.centre_id`, centreIds)}
+           and ${startsIn(sql`b.starts_at`, p)}
+           and cardinality(b.basic_needs) > 0
+           and not exists (
+             select 1 from event_bookings eb join events e on e.id = eb.event_id
+              where eb.booking_id = b.id and e.status = 'scheduled')
+      )
+      select n.need, count(*) as activities, coalesce(sum(acts.people), 0) as people
+        from acts cross join lateral unnest(acts.needs) as n(need)
+       group by n.need`,
+  );
+  const known = new Set<string>(basicNeeds);
+  return rows
+    .filter((r) => known.has(r.need))
+    .map((r) => ({
+      need: r.need as NeedRow['need'],
+      activities: num(r.activities),
+      people: num(r.people),
+    }));
+}
+
+async function checkInSums(
+  db: Db,
+  p: Period,
+  g: Granularity,
+  centreIds: readonly string[],
+): Promise<CheckInRow[]> {
+  const rows = await rowsOf<{ centre_id: string; bucket: string; check_ins: unknown }>(
+    db,
+    sql`
+      select c.centre_id, to_char(c.day, ${fmt(g)}) as bucket, count(*) as check_ins
+        from coworking_check_ins c
+       where ${inCentres(sql`c.centre_id`, centreIds)}
+         and c.day between ${p.from}::date and ${p.to}::date
+       group by 1, 2`,
+  );
+  return rows.map((r) => ({ centreId: r.centre_id, bucket: r.bucket, checkIns: num(r.check_ins) }));
+}
+
+/** Everything the activity report sums over one period, for these centres. */
+export async function activityData(
+  db: Db,
+  p: Period,
+  g: Granularity,
+  centreIds: readonly string[],
+): Promise<ActivityData> {
+  return {
+    occupancy: await occupancy(db, p, g, centreIds),
+    events: await eventSums(db, p, g, centreIds),
+    needs: await needSums(db, p, g, centreIds),
+    checkIns: await checkInSums(db, p, g, centreIds),
+  };
+}

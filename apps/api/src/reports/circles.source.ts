@@ -1,0 +1,21 @@
+import { circlesReport } from '@lakou/reports/circles';
+import { comparisonPeriod } from '@lakou/reports/model';
+import { circlesData } from './circles.queries.ts';
+import type { ReportSource } from './report.source.ts';
+
+/**
+ * The restorative circles report, for the board: counts over the reader's centres, every count
+ * from 1 to 4 hidden. Asks `circle.aggregates.read` on top of `report.read`.
+ */
+export const circlesSource: ReportSource = {
+  name: 'circles',
+  alsoRequires: 'circle.aggregates.read',
+  async load({ db, filters, centres }) {
+    const ids = centres.map((c) => c.id);
+    const g = filters.granularity;
+    const comparison = comparisonPeriod(filters.from, filters.to, filters.compare);
+    const current = await circlesData(db, filters, g, ids);
+    const previous = comparison ? await circlesData(db, comparison, g, ids) : null;
+    return circlesReport({ filters, centres, current, previous });
+  },
+};
