@@ -1,6 +1,7 @@
-import { type ReportFiltersInput, type ReportModel, reportFilters } from '@lakou/reports/model';
-import { asc, sql } from 'drizzle-orm';
+import type { ReportModel } from '@lakou/reports/model';
+import { asc, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
 import {
   centres,
   disbursementGoods,
@@ -15,15 +16,18 @@ import {
   receipts,
   subFunds,
 } from '../../src/db/schema/index.ts';
+import { DEMO_PASSWORD, seedDemoUsers } from '../../src/db/seed/demo-users.ts';
 import { reportSources } from '../../src/reports/registry.ts';
 import type { ReportCentre } from '../../src/reports/report.source.ts';
-import { engines, freshDatabase, seededApp, type TestDatabase } from '../harness.ts';
-
-const source = () => {
-  const s = reportSources.fund;
-  if (!s) throw new Error('the fund report is not registered');
-  return s;
-};
+import {
+  call,
+  engines,
+  freshDatabase,
+  json,
+  seededApp,
+  signIn,
+  type TestDatabase,
+} from '../harness.ts';
 
 const kpi = (m: ReportModel, key: string) => m.kpis.find((k) => k.key === key);
 const chart = (m: ReportModel, id: string) => m.charts.find((c) => c.id === id);
@@ -57,16 +61,19 @@ const cells = (m: ReportModel, id: string) => table(m, id)?.rows.map((r) => r.ce
  */
 describe.each(engines)('fund report on a hand-made fixture (%s)', (kind) => {
   let database: TestDatabase;
+  let app: ReturnType<typeof createApp>;
   let A: ReportCentre;
   let B: ReportCentre;
+  let admin: string;
+  let manager: string;
 
-  const load = (input: Partial<ReportFiltersInput>, covered = [A, B], wholeNetwork = true) =>
-    source().load({
-      db: database.db,
-      filters: reportFilters.parse({ from: '2026-03-01', to: '2026-04-30', ...input }),
-      centres: covered,
-      wholeNetwork,
-    });
+  /** GET /api/reports/fund for March–April 2026, as the admin unless told. */
+  const load = async (query: Record<string, string>, cookie = admin): Promise<ReportModel> => {
+    const q = new URLSearchParams({ from: '2026-03-01', to: '2026-04-30', ...query });
+    const res = await call(app, 'GET', `/api/reports/fund?${q}`, { cookie });
+    expect(res.status).toBe(200);
+    return json<ReportModel>(res);
+  };
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
@@ -89,7 +96,8 @@ describe.each(engines)('fund report on a hand-made fixture (%s)', (kind) => {
     });
     const [a, b] = await db
       .insert(centres)
-      .values([centre('centre-a', 'Centre A'), centre('centre-b', 'Centre B')])
+      // The demo accounts' slugs: the demo manager manages A (Village Chinois's slug) only.
+      .values([centre('cayenne-village-chinois', 'Centre A'), centre('kourou', 'Centre B')])
       .returning({ id: centres.id, name: centres.name });
     if (!a || !b) throw new Error('no centres');
     A = a;
@@ -373,6 +381,11 @@ describe.each(engines)('fund report on a hand-made fixture (%s)', (kind) => {
     void g1;
     void g2;
     void k1;
+
+    await seedDemoUsers(db);
+    app = createApp({ database });
+    admin = await signIn(app, 'admin@lakou.test', DEMO_PASSWORD);
+    manager = await signIn(app, 'gestion@lakou.test', DEMO_PASSWORD);
   });
 
   afterAll(async () => {
@@ -380,7 +393,9 @@ describe.each(engines)('fund report on a hand-made fixture (%s)', (kind) => {
   });
 
   it('gives the whole network its key figures and their comparison', async () => {
+    expect(reportSources.fund?.alsoRequires).toBe('fund.read');
     const m = await load({ compare: 'previous' });
+    expect(m.centres).toEqual([A, B]);
     expect(m.comparison).toMatchObject({ from: '2026-01-01', to: '2026-02-28' });
     expect(m.kpis.map((k) => [k.key, k.value, k.previous])).toEqual([
       // End of April: LIBRE 80 000 + AFF-A 150 000 + SUBV 250 000 + DOT 1 000 000.
@@ -529,8 +544,10 @@ describe.each(engines)('fund report on a hand-made fixture (%s)', (kind) => {
     }
   });
 
-  it('shows a centre only what is attributable to it', async () => {
-    const a = await load({ compare: 'previous' }, [A], false);
+  it('shows a manager, or a centre filter, only what is attributable to those centres', async () => {
+    // The demo manager manages A only (Mont-Lucas is not in this network).
+    const a = await load({ compare: 'previous' }, manager);
+    expect(a.centres).toEqual([A]);
     expect(a.kpis.map((k) => [k.key, k.value, k.previous])).toEqual([
       ['inflows', 30_000, 7_000], // in kind to A: 03-12; before: 01-20
       ['disbursed', 60_000, 0], // X1 30 000 + X4 30 000
@@ -557,7 +574,20 @@ describe.each(engines)('fund report on a hand-made fixture (%s)', (kind) => {
     ]);
     expect(a.notes[0]?.term).toBe('Périmètre des centres');
 
-    const b = await load({}, [B], false);
+    // Not the manager's centre: refused; a receptionist reads no report at all.
+    const q = `from=2026-03-01&to=2026-04-30&centreIds=${B.id}`;
+    expect((await call(app, 'GET', `/api/reports/fund?${q}`, { cookie: manager })).status).toBe(
+      403,
+    );
+    const staff = await signIn(app, 'accueil.kourou@lakou.test', DEMO_PASSWORD);
+    expect((await call(app, 'GET', `/api/reports/fund?${q}`, { cookie: staff })).status).toBe(403);
+    // The board reads the whole network.
+    const board = await signIn(app, 'ca@lakou.test', DEMO_PASSWORD);
+    expect(kpi(await load({}, board), 'balance')?.value).toBe(1_480_000);
+
+    const b = await load({ centreIds: B.id });
+    expect(b.centres).toEqual([B]);
+    expect(b.kpis.map((k) => k.key)).toEqual(['inflows', 'disbursed', 'awarded']);
     expect(kpi(b, 'inflows')?.value).toBe(5_000);
     expect(kpi(b, 'disbursed')?.value).toBe(0); // X3 paid and corrected
     expect(cells(b, 'grants-pipeline')).toEqual([
@@ -576,12 +606,8 @@ describe.each(engines)('fund report on the demo network (%s)', (kind) => {
     await ctx?.database.dispose();
   });
 
-  it('is not empty for the last twelve months', async () => {
+  it('is not empty over the span of the ledger, and a manager sees only their centres', async () => {
     const db = ctx.database.db;
-    const all = await db
-      .select({ id: centres.id, name: centres.name })
-      .from(centres)
-      .orderBy(asc(centres.name));
     const [span] = await db
       .select({
         from: sql<string>`min(${ledgerEntries.occurredOn})::text`,
@@ -589,19 +615,38 @@ describe.each(engines)('fund report on the demo network (%s)', (kind) => {
       })
       .from(ledgerEntries);
     expect(span?.from).toBeTruthy();
-    const m = await source().load({
-      db,
-      filters: reportFilters.parse({ from: span?.from, to: span?.to, granularity: 'month' }),
-      centres: all,
-      wholeNetwork: true,
-    });
+    const q = `from=${span?.from}&to=${span?.to}&granularity=month&compare=previous`;
+    const get = async (cookie: string) => {
+      const res = await call(ctx.app, 'GET', `/api/reports/fund?${q}`, { cookie });
+      expect(res.status).toBe(200);
+      return json<ReportModel>(res);
+    };
+    const m = await get(await signIn(ctx.app, 'admin@lakou.test', DEMO_PASSWORD));
     expect(kpi(m, 'balance')?.value).toBeGreaterThan(0);
     expect(kpi(m, 'inflows')?.value).toBeGreaterThan(0);
+    expect(kpi(m, 'disbursed')?.value).toBeGreaterThan(0);
     expect(chart(m, 'balance-by-sub-fund')?.series.length).toBeGreaterThan(0);
+    expect(table(m, 'grants-pipeline')?.rows.length).toBeGreaterThan(0);
     expect(table(m, 'sub-funds')?.totals?.closing).toBe(kpi(m, 'balance')?.value);
     expect(table(m, 'inflows-by-donor-kind')?.totals?.total).toBe(kpi(m, 'inflows')?.value);
     expect(table(m, 'disbursements-by-beneficiary')?.totals?.total).toBe(
       kpi(m, 'disbursed')?.value,
     );
+
+    const managed = await db
+      .select({ id: centres.id, name: centres.name })
+      .from(centres)
+      .where(inArray(centres.slug, ['cayenne-village-chinois', 'cayenne-mont-lucas']))
+      .orderBy(asc(centres.name));
+    const mine = await get(await signIn(ctx.app, 'gestion@lakou.test', DEMO_PASSWORD));
+    expect(mine.centres).toEqual(managed);
+    expect(mine.kpis.map((k) => k.key)).toEqual(['inflows', 'disbursed', 'awarded']);
+    expect(mine.tables.map((t) => t.id)).not.toContain('sub-funds');
+    expect(mine.notes[0]?.term).toBe('Périmètre des centres');
+    const ids = managed.map((c) => c.id);
+    for (const row of table(mine, 'disbursements-by-beneficiary')?.rows ?? []) {
+      expect(ids).toContain(row.drill?.centreId);
+    }
+    expect(kpi(mine, 'disbursed')?.value ?? 0).toBeLessThanOrEqual(kpi(m, 'disbursed')?.value ?? 0);
   });
 });
