@@ -176,6 +176,18 @@ describe('chartAsTable', () => {
     });
   });
 
+  it('gives no total for a series with an absent value (a hidden small count)', () => {
+    const table = chartAsTable({
+      ...barChart,
+      unit: 'count',
+      series: [
+        { key: 'open', label: 'Ouverts', values: [null, 7] },
+        { key: 'closed', label: 'Clos', values: [5, 6] },
+      ],
+    });
+    expect(table.totals).toEqual({ bucket: 'Total', open: null, closed: 11 });
+  });
+
   it('gives no totals for a line chart, and keeps absent figures absent', () => {
     const table = chartAsTable(lineChart);
     expect(table.totals).toBeUndefined();

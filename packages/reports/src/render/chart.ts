@@ -281,9 +281,13 @@ export function chartConfig(
 /** Units whose values add up across buckets (a ratio or a text does not). */
 const ADDITIVE: readonly Unit[] = ['cents', 'grams', 'count', 'hours'];
 
+/** The sum of a series, or null when a value is absent (hidden or unknown: a sum would mislead). */
 function sum(values: readonly (number | null)[]): number | null {
-  let total: number | null = null;
-  for (const v of values) if (v !== null) total = (total ?? 0) + v;
+  let total = 0;
+  for (const v of values) {
+    if (v === null) return null;
+    total += v;
+  }
   return total;
 }
 
@@ -296,7 +300,8 @@ export function previousColumnKey(seriesKey: string): string {
  * A chart as a data table, buckets down and series across (comparison-period columns after each
  * series): the chart's accessible alternative in the hub, and its section in the CSV, XLSX and
  * PDF. A totals line is given when the values add up: additive unit and a bar or doughnut chart
- * (a line chart may draw a level, such as a balance, that must not be summed).
+ * (a line chart may draw a level, such as a balance, that must not be summed); a series with an
+ * absent value (a small count hidden, say) has no total rather than a wrong one.
  */
 export function chartAsTable(chart: ChartModel): TableModel {
   const labels = chartLabels(chart);

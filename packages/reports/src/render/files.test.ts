@@ -243,5 +243,8 @@ describe('PDF', () => {
     expect(niceScale(0, 23_456)).toEqual({ min: 0, max: 25_000, step: 5_000 });
     expect(niceScale(-30, 70)).toEqual({ min: -40, max: 80, step: 20 });
     expect(niceScale(0, 0)).toEqual({ min: 0, max: 1, step: 0.2 });
+    // Counts: whole steps.
+    expect(niceScale(0, 0, 5, true)).toEqual({ min: 0, max: 1, step: 1 });
+    expect(niceScale(0, 11, 5, true)).toEqual({ min: 0, max: 12, step: 2 });
   });
 });

@@ -236,13 +236,16 @@ export function niceScale(
   min: number,
   max: number,
   count = 5,
+  integer = false,
 ): { min: number; max: number; step: number } {
   let lo = Math.min(0, min);
   let hi = Math.max(0, max);
   if (hi === lo) hi = lo + 1;
   const raw = (hi - lo) / count;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const nice = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  // Counts step by whole units (never « 0,2 » cases), and never by 2,5.
+  const step = integer ? Math.max(1, nice === 2.5 * power ? 2 * power : nice) : nice;
   lo = Math.floor(lo / step) * step;
   hi = Math.ceil(hi / step) * step;
   return { min: lo, max: hi, step };
@@ -471,7 +474,7 @@ function drawAxesChart(
           lo = Math.min(lo, v);
         }
   }
-  const scale = niceScale(lo, hi);
+  const scale = niceScale(lo, hi, 5, chart.unit === 'count');
   // The value axis reads in one unit, for masses the one of its largest tick.
   const massUnit = axisMassUnit([scale.min, scale.max]);
   const format =
@@ -647,7 +650,9 @@ function drawTable(w: Writer, table: TableModel, caption?: string): void {
   const cols = table.columns;
   if (cols.length === 0) return;
   const size = cols.length <= 5 ? 8 : cols.length <= 8 ? 7 : 6;
-  const first = cols.length === 1 ? w.width : Math.max(w.width * 0.28, w.width / cols.length);
+  // The first column (what a row is) gets more room, less as more figure columns need it.
+  const firstShare = cols.length <= 4 ? 0.34 : cols.length <= 7 ? 0.24 : 0.15;
+  const first = cols.length === 1 ? w.width : Math.max(w.width * firstShare, w.width / cols.length);
   const rest = cols.length === 1 ? 0 : (w.width - first) / (cols.length - 1);
   const widths = cols.map((_, i) => (i === 0 ? first : rest));
   const xs = widths.map((_, i) => w.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
