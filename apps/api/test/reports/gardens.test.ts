@@ -1,6 +1,7 @@
-import { type ReportFiltersInput, type ReportModel, reportFilters } from '@lakou/reports/model';
+import type { ReportModel } from '@lakou/reports/model';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
 import {
   centres,
   gardeners,
@@ -10,15 +11,30 @@ import {
   plotAssignments,
   plots,
 } from '../../src/db/schema/index.ts';
-import { reportSources } from '../../src/reports/registry.ts';
+import { DEMO_PASSWORD, seedDemoUsers } from '../../src/db/seed/demo-users.ts';
 import type { ReportCentre } from '../../src/reports/report.source.ts';
-import { engines, freshDatabase, seededApp, type TestDatabase } from '../harness.ts';
+import {
+  call,
+  engines,
+  freshDatabase,
+  json,
+  seededApp,
+  signIn,
+  type TestDatabase,
+} from '../harness.ts';
 
-const source = () => {
-  const s = reportSources.gardens;
-  if (!s) throw new Error('the gardens report is not registered');
-  return s;
-};
+/** GET /api/reports/gardens with these query parameters; the model, after checking the 200. */
+async function report(
+  app: ReturnType<typeof createApp>,
+  query: Record<string, string>,
+  cookie: string,
+): Promise<ReportModel> {
+  const res = await call(app, 'GET', `/api/reports/gardens?${new URLSearchParams(query)}`, {
+    cookie,
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return json<ReportModel>(res);
+}
 const kpi = (m: ReportModel, key: string) => m.kpis.find((k) => k.key === key);
 const table = (m: ReportModel, id: string) => m.tables.find((t) => t.id === id);
 
@@ -35,19 +51,19 @@ const table = (m: ReportModel, id: string) => m.tables.find((t) => t.id === id);
  *
  * March–April: harvested 4 + 6 + 3 + 5 = 18 000 g in 5 harvests; solidarity share
  * (6 000 + 5 000) / 18 000 = 11/18; plots held p1, p2, p3 = 3; gardeners Ana, Chloé = 2.
+ *
+ * The demo accounts are added: centre A has the slug of the demo manager's centre (Village
+ * Chinois), B the Kourou staff member's.
  */
 describe.each(engines)('gardens report on a hand-made fixture (%s)', (kind) => {
   let database: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let admin: string;
   let A: ReportCentre;
   let B: ReportCentre;
 
-  const load = (input: Partial<ReportFiltersInput>, covered = [A, B], wholeNetwork = true) =>
-    source().load({
-      db: database.db,
-      filters: reportFilters.parse({ from: '2026-03-01', to: '2026-04-30', ...input }),
-      centres: covered,
-      wholeNetwork,
-    });
+  const load = (query: Record<string, string>, cookie = admin) =>
+    report(app, { from: '2026-03-01', to: '2026-04-30', ...query }, cookie);
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
@@ -69,7 +85,7 @@ describe.each(engines)('gardens report on a hand-made fixture (%s)', (kind) => {
     });
     const [a, b] = await db
       .insert(centres)
-      .values([centre('a', 'Centre A'), centre('b', 'Centre B')])
+      .values([centre('cayenne-village-chinois', 'Centre A'), centre('kourou', 'Centre B')])
       .returning({ id: centres.id, name: centres.name });
     if (!a || !b) throw new Error('no centres');
     A = a;
@@ -141,6 +157,9 @@ describe.each(engines)('gardens report on a hand-made fixture (%s)', (kind) => {
         harvest('2026-02-10', gb.id, 'Dachine', 2_000, 'market'),
         harvest('2026-05-02', gb.id, 'Dachine', 9_000, 'market'),
       ]);
+    await seedDemoUsers(db);
+    app = createApp({ database });
+    admin = await signIn(app, 'admin@lakou.test', DEMO_PASSWORD);
   }, 180_000);
   afterAll(() => database.dispose());
 
@@ -208,8 +227,21 @@ describe.each(engines)('gardens report on a hand-made fixture (%s)', (kind) => {
     ]);
   });
 
-  it('keeps to the centres covered, and compares with the months before', async () => {
-    const onlyB = await load({ centreIds: [B.id] }, [B], false);
+  it('keeps to the centres asked for, and to the reader’s', async () => {
+    const manager = await signIn(app, 'gestion@lakou.test', DEMO_PASSWORD);
+    const mine = await load({}, manager);
+    expect(mine.centres).toEqual([{ id: A.id, name: 'Centre A' }]);
+    expect(kpi(mine, 'harvestedGrams')?.value).toBe(13_000);
+    // Gardens are not confidential, but a report is for report readers: not B's staff member.
+    const staff = await signIn(app, 'accueil.kourou@lakou.test', DEMO_PASSWORD);
+    const denied = await call(app, 'GET', '/api/reports/gardens?from=2026-03-01&to=2026-04-30', {
+      cookie: staff,
+    });
+    expect(denied.status).toBe(403);
+  });
+
+  it('narrows to a centre, and compares with the months before', async () => {
+    const onlyB = await load({ centreIds: B.id });
     expect(kpi(onlyB, 'harvestedGrams')?.value).toBe(5_000);
     expect(kpi(onlyB, 'activePlots')?.value).toBe(1);
     expect(table(onlyB, 'by-crop')?.rows.map((r) => r.cells.crop)).toEqual(['Dachine']);
@@ -241,16 +273,13 @@ describe.each(engines)('gardens report on the demo network (%s)', (kind) => {
       .select({ id: centres.id, name: centres.name })
       .from(centres)
       .orderBy(centres.name);
-    const m = await source().load({
-      db: ctx.database.db,
-      filters: reportFilters.parse({
-        from: today.subtract({ years: 1 }).toString(),
-        to: today.toString(),
-        compare: 'previous',
-      }),
-      centres: all,
-      wholeNetwork: true,
-    });
+    const board = await signIn(ctx.app, 'ca@lakou.test', DEMO_PASSWORD);
+    const m = await report(
+      ctx.app,
+      { from: today.subtract({ years: 1 }).toString(), to: today.toString(), compare: 'previous' },
+      board,
+    );
+    expect(m.centres).toHaveLength(all.length);
     expect(kpi(m, 'harvestedGrams')?.value).toBeGreaterThan(0);
     expect(kpi(m, 'activePlots')?.value).toBeGreaterThan(0);
     expect(table(m, 'by-crop')?.rows.length).toBeGreaterThan(1);
@@ -258,5 +287,16 @@ describe.each(engines)('gardens report on the demo network (%s)', (kind) => {
     const byCentre = table(m, 'by-centre');
     const sum = (byCentre?.rows ?? []).reduce((s, r) => s + Number(r.cells.harvestedGrams), 0);
     expect(byCentre?.totals?.harvestedGrams).toBe(sum);
+    // The same report as CSV, XLSX and PDF files.
+    for (const format of ['csv', 'xlsx', 'pdf']) {
+      const file = await call(
+        ctx.app,
+        'GET',
+        `/api/reports/gardens?from=${m.period.from}&to=${m.period.to}&format=${format}`,
+        { cookie: board },
+      );
+      expect([format, file.status]).toEqual([format, 200]);
+      expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(500);
+    }
   });
 });

@@ -1,6 +1,7 @@
-import { type ReportFiltersInput, type ReportModel, reportFilters } from '@lakou/reports/model';
+import type { ReportModel } from '@lakou/reports/model';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
 import {
   centres,
   compostBatches,
@@ -12,8 +13,7 @@ import {
   reuses,
   wasteFacilities,
 } from '../../src/db/schema/index.ts';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo-users.ts';
-import { reportSources } from '../../src/reports/registry.ts';
+import { DEMO_PASSWORD, seedDemoUsers } from '../../src/db/seed/demo-users.ts';
 import type { ReportCentre } from '../../src/reports/report.source.ts';
 import {
   call,
@@ -25,11 +25,18 @@ import {
   type TestDatabase,
 } from '../harness.ts';
 
-const source = () => {
-  const s = reportSources.recycling;
-  if (!s) throw new Error('the recycling report is not registered');
-  return s;
-};
+/** GET /api/reports/recycling with these query parameters; the model, after checking the 200. */
+async function report(
+  app: ReturnType<typeof createApp>,
+  query: Record<string, string>,
+  cookie: string,
+): Promise<ReportModel> {
+  const res = await call(app, 'GET', `/api/reports/recycling?${new URLSearchParams(query)}`, {
+    cookie,
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return json<ReportModel>(res);
+}
 
 /**
  * A hand-made network on an empty database, in grams (2026):
@@ -45,22 +52,22 @@ const source = () => {
  * March–April: collected 100 + 50 + 10 + 60 + 8 = 228 000 (weighed 100 + 10 + 60 = 170 000);
  * reused 20 + 30 = 50 000; recycled 40 + 8 (compost) = 48 000; energy 10 000; disposed
  * 45 000; pending 5 000; treated 50 + 48 + 10 + 45 = 153 000.
+ *
+ * The demo accounts are added: centre A has the slug of the demo manager's centre (Village
+ * Chinois), B the Kourou staff member's.
  */
 describe.each(engines)('recycling report on a hand-made fixture (%s)', (kind) => {
   let database: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let admin: string;
   let A: ReportCentre;
   let B: ReportCentre;
   let textiles: string;
   let plastics: string;
   let biowaste: string;
 
-  const load = (input: Partial<ReportFiltersInput>, covered = [A, B], wholeNetwork = true) =>
-    source().load({
-      db: database.db,
-      filters: reportFilters.parse({ from: '2026-03-01', to: '2026-04-30', ...input }),
-      centres: covered,
-      wholeNetwork,
-    });
+  const load = (query: Record<string, string>, cookie = admin) =>
+    report(app, { from: '2026-03-01', to: '2026-04-30', ...query }, cookie);
   const kpi = (m: ReportModel, key: string) => m.kpis.find((k) => k.key === key);
   const series = (m: ReportModel, chart: string, key: string) =>
     m.charts.find((c) => c.id === chart)?.series.find((s) => s.key === key);
@@ -86,7 +93,7 @@ describe.each(engines)('recycling report on a hand-made fixture (%s)', (kind) =>
     });
     const [a, b] = await db
       .insert(centres)
-      .values([centre('a', 'Centre A'), centre('b', 'Centre B')])
+      .values([centre('cayenne-village-chinois', 'Centre A'), centre('kourou', 'Centre B')])
       .returning({ id: centres.id, name: centres.name });
     if (!a || !b) throw new Error('no centres');
     A = a;
@@ -188,6 +195,9 @@ describe.each(engines)('recycling report on a hand-made fixture (%s)', (kind) =>
       inputGrams: 8_000,
       measurement: 'weighed',
     });
+    await seedDemoUsers(db);
+    app = createApp({ database });
+    admin = await signIn(app, 'admin@lakou.test', DEMO_PASSWORD);
   }, 180_000);
   afterAll(() => database.dispose());
 
@@ -308,7 +318,7 @@ describe.each(engines)('recycling report on a hand-made fixture (%s)', (kind) =>
   });
 
   it('keeps to the streams asked for', async () => {
-    const m = await load({ streamIds: [plastics] });
+    const m = await load({ streamIds: plastics });
     // Plastics only: in 50 000 estimated + 60 000 weighed.
     expect(kpi(m, 'collectedGrams')?.value).toBe(110_000);
     expect(kpi(m, 'weighedShare')?.value).toBeCloseTo(60 / 110, 12);
@@ -322,12 +332,34 @@ describe.each(engines)('recycling report on a hand-made fixture (%s)', (kind) =>
     ]);
   });
 
-  it('keeps to the centres covered', async () => {
-    const m = await load({ centreIds: [B.id] }, [B], false);
+  it('keeps to the centres asked for, and to the reader’s', async () => {
+    const m = await load({ centreIds: B.id });
     expect(m.centres).toEqual([{ id: B.id, name: 'Centre B' }]);
     expect(kpi(m, 'collectedGrams')?.value).toBe(68_000);
     expect(kpi(m, 'valorisationRate')?.value).toBeCloseTo(10 / 55, 12);
     expect(table(m, 'by-centre')?.rows).toHaveLength(1);
+    // The manager of A (report.read and circular.read there) sees A's 160 000 only.
+    const manager = await signIn(app, 'gestion@lakou.test', DEMO_PASSWORD);
+    const mine = await load({}, manager);
+    expect(mine.centres).toEqual([{ id: A.id, name: 'Centre A' }]);
+    expect(kpi(mine, 'collectedGrams')?.value).toBe(160_000);
+    const refused = await call(
+      app,
+      'GET',
+      `/api/reports/recycling?from=2026-03-01&to=2026-04-30&centreIds=${B.id}`,
+      {
+        cookie: manager,
+      },
+    );
+    expect(refused.status).toBe(403);
+    // The board reads the whole network; B's staff member reads circular figures, not reports.
+    const board = await signIn(app, 'ca@lakou.test', DEMO_PASSWORD);
+    expect(kpi(await load({}, board), 'collectedGrams')?.value).toBe(228_000);
+    const staff = await signIn(app, 'accueil.kourou@lakou.test', DEMO_PASSWORD);
+    const denied = await call(app, 'GET', '/api/reports/recycling?from=2026-03-01&to=2026-04-30', {
+      cookie: staff,
+    });
+    expect(denied.status).toBe(403);
   });
 
   it('compares with the months before', async () => {
@@ -359,17 +391,8 @@ describe.each(engines)('recycling report on the demo network (%s)', (kind) => {
     const today = Temporal.Now.plainDateISO('America/Cayenne');
     const from = today.subtract({ years: 1 }).toString();
     const to = today.toString();
-    const all = await ctx.database.db
-      .select({ id: centres.id, name: centres.name })
-      .from(centres)
-      .orderBy(centres.name);
-    const m = await source().load({
-      db: ctx.database.db,
-      filters: reportFilters.parse({ from, to }),
-      centres: all,
-      wholeNetwork: true,
-    });
     const admin = await signIn(ctx.app, 'admin@lakou.test', DEMO_PASSWORD);
+    const m = await report(ctx.app, { from, to }, admin);
     const res = await call(
       ctx.app,
       'GET',
@@ -384,6 +407,17 @@ describe.each(engines)('recycling report on the demo network (%s)', (kind) => {
     for (const k of m.kpis) expect([k.key, k.value]).toEqual([k.key, total[k.key]]);
     expect(table(m, 'by-stream')?.rows.length).toBeGreaterThan(0);
     expect(m.charts.find((c) => c.id === 'tonnage')?.buckets.length).toBeGreaterThanOrEqual(12);
+    // The same report as CSV, XLSX and PDF files.
+    for (const format of ['csv', 'xlsx', 'pdf']) {
+      const file = await call(
+        ctx.app,
+        'GET',
+        `/api/reports/recycling?from=${m.period.from}&to=${m.period.to}&format=${format}`,
+        { cookie: admin },
+      );
+      expect([format, file.status]).toEqual([format, 200]);
+      expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(500);
+    }
   });
 
   function kpi(m: ReportModel, key: string) {
