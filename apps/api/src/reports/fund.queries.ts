@@ -258,6 +258,40 @@ function nest<K, V>(rows: readonly { outer: K; bucket: string; value: V }[]) {
   return out;
 }
 
+/** Inflows per bucket and flow over a period (the comparison period's chart values). */
+async function inflowsPerBucket(
+  db: Db,
+  org: string,
+  p: Period,
+  g: Granularity,
+  scope: CentreScope,
+) {
+  const rows = await rowsOf<{ bucket: string; flow: InflowKind; cents: unknown }>(
+    db,
+    sql`select bucket, flow, sum(cents) as cents
+          from (${inflowRows(org, p, g, scope)}) f
+         group by bucket, flow`,
+  );
+  return nest(rows.map((r) => ({ outer: r.flow, bucket: r.bucket, value: num(r.cents) })));
+}
+
+/** Disbursements per bucket and kind over a period (the comparison period's chart values). */
+async function disbursementsPerBucket(
+  db: Db,
+  org: string,
+  p: Period,
+  g: Granularity,
+  scope: CentreScope,
+) {
+  const rows = await rowsOf<{ bucket: string; kind: DisbursementKind; cents: unknown }>(
+    db,
+    sql`select bucket, kind, sum(cents) as cents
+          from (${disbursementRows(org, p, g, scope)}) d
+         group by bucket, kind`,
+  );
+  return nest(rows.map((r) => ({ outer: r.kind, bucket: r.bucket, value: num(r.cents) })));
+}
+
 const empty = (kpis: FundKpiFigures, previous: FundKpiFigures | null): FundAggregates => ({
   network: null,
   inflowsByBucket: new Map(),
@@ -429,5 +463,11 @@ export async function fundAggregates(
     disbursementsByBeneficiary,
     kpis: await fundKpis(db, org, p, scope),
     previous: comparison ? await fundKpis(db, org, comparison, scope) : null,
+    previousByBucket: comparison
+      ? {
+          inflows: await inflowsPerBucket(db, org, comparison, g, scope),
+          disbursements: await disbursementsPerBucket(db, org, comparison, g, scope),
+        }
+      : null,
   };
 }

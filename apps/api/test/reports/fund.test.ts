@@ -412,6 +412,15 @@ describe.each(engines)('fund report on a hand-made fixture (%s)', (kind) => {
       ['receipts', 2, 1],
       ['receiptsAmount', 280_000, 100_000],
     ]);
+    // The comparison's months side by side with March and April: January, February.
+    expect(series(m, 'inflows', 'money')).toEqual([260_000, 990_000]);
+    const previous = (id: string, key: string) =>
+      chart(m, id)?.series.find((x) => x.key === key)?.previous;
+    expect(previous('inflows', 'money')).toEqual([0, 100_000]);
+    expect(previous('inflows', 'in_kind')).toEqual([7_000, 0]);
+    expect(previous('inflows', 'grant')).toEqual([0, 0]);
+    expect(previous('disbursements', 'money')).toEqual([0, 40_000]);
+    expect(previous('disbursements', 'goods')).toEqual([0, 0]);
   });
 
   it('draws each sub-fund’s balance at the end of each month, and the balances by kind', async () => {

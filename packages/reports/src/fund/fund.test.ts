@@ -242,10 +242,33 @@ describe('fund report', () => {
       receiptsCount: 0,
       receiptsCents: 0,
     };
-    const model = fundReport(filters({ compare: 'previous' }), aggregates({ previous }), centres, {
-      wholeNetwork: true,
-    });
+    const model = fundReport(
+      filters({ compare: 'previous' }),
+      aggregates({
+        previous,
+        previousByBucket: {
+          inflows: new Map([['money', new Map([['2025-11', 4]])]]),
+          disbursements: new Map([['goods', new Map([['2025-12', 9]])]]),
+        },
+      }),
+      centres,
+      { wholeNetwork: true },
+    );
     expect(model.comparison).toMatchObject({ from: '2025-10-01', to: '2025-12-31' });
+    // October, November, December beside January, February, March.
+    const inflows = model.charts.find((c) => c.id === 'inflows');
+    expect(inflows?.series.map((x) => x.previous)).toEqual([
+      [0, 4, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+    const out = model.charts.find((c) => c.id === 'disbursements');
+    expect(out?.series.map((x) => x.previous)).toEqual([
+      [0, 0, 0],
+      [0, 0, 9],
+    ]);
+    // Balances have no comparison series.
+    expect(model.charts[0]?.series[0]?.previous).toBeUndefined();
     expect(model.kpis.map((k) => [k.key, k.previous])).toEqual([
       ['balance', 900_000],
       ['inflows', 0],
@@ -290,10 +313,19 @@ describe('fund report', () => {
 
   it('cuts weeks and quarters from the filters, empty buckets at zero', () => {
     const model = fundReport(
-      filters({ from: '2026-01-01', to: '2026-06-30', granularity: 'quarter' }),
+      filters({
+        from: '2026-01-01',
+        to: '2026-05-31',
+        granularity: 'quarter',
+        compare: 'previous',
+      }),
       aggregates({
         network: null,
         inflowsByBucket: new Map([['in_kind', new Map([['2026-T2', 7]])]]),
+        previousByBucket: {
+          inflows: new Map([['in_kind', new Map([['2025-T3', 5]])]]),
+          disbursements: new Map(),
+        },
       }),
       centres,
       { wholeNetwork: false },
@@ -301,8 +333,10 @@ describe('fund report', () => {
     expect(model.charts[0]).toMatchObject({
       buckets: ['2026-T1', '2026-T2'],
       bucketLabels: ['T1 2026', 'T2 2026'],
-      series: [{ key: 'in_kind', values: [0, 7] }],
+      series: [{ key: 'in_kind', values: [0, 7], previous: [5, 0] }],
     });
+    // 1 January – 31 May is compared with 1 August – 31 December 2025: three quarters for two.
+    expect(model.comparison).toMatchObject({ from: '2025-08-01', to: '2025-12-31' });
   });
 });
 

@@ -118,6 +118,11 @@ export interface FundAggregates {
   kpis: FundKpiFigures;
   /** The same key figures over the comparison period, when one is asked. */
   previous: FundKpiFigures | null;
+  /** The comparison period's inflows and disbursements per bucket (its own bucket keys). */
+  previousByBucket?: {
+    inflows: ReadonlyMap<InflowKind, ReadonlyMap<string, number>>;
+    disbursements: ReadonlyMap<DisbursementKind, ReadonlyMap<string, number>>;
+  } | null;
 }
 
 export interface FundReportOptions {
@@ -192,6 +197,18 @@ const NOTE_SCOPED: Note = {
   definition:
     'Le rapport porte sur certains centres seulement : il ne montre que ce qui se rattache à ces centres — décaissements qui leur sont versés, dons en nature qui leur sont destinés, demandes de subvention de leurs projets. Les soldes, les dons en numéraire, les subventions reçues et les reçus fiscaux concernent le fonds entier et ne sont pas montrés.',
 };
+
+/** The comparison period's values aligned bucket by bucket with the period's (null past its end). */
+function aligned(
+  length: number,
+  previousBuckets: readonly string[],
+  byBucket: ReadonlyMap<string, number> | undefined,
+): (number | null)[] {
+  return Array.from({ length }, (_, i) => {
+    const b = previousBuckets[i];
+    return b === undefined ? null : (byBucket?.get(b) ?? 0);
+  });
+}
 
 function periodChart(
   id: string,
@@ -301,6 +318,8 @@ export function fundReport(
   const charts: ChartModel[] = [];
   const tables: TableModel[] = [];
   const network = wholeNetwork ? aggregates.network : null;
+  const before = cmp ? (aggregates.previousByBucket ?? null) : null;
+  const previousBuckets = cmp ? bucketsBetween(cmp.from, cmp.to, granularity) : [];
 
   if (network) {
     charts.push(
@@ -340,6 +359,9 @@ export function fundReport(
         key: k,
         label: INFLOW_KIND_LABELS[k],
         values: valuesInOrder(buckets, aggregates.inflowsByBucket.get(k) ?? new Map(), 0),
+        ...(before
+          ? { previous: aligned(buckets.length, previousBuckets, before.inflows.get(k)) }
+          : {}),
       })),
     ),
     periodChart(
@@ -351,6 +373,9 @@ export function fundReport(
         key: k,
         label: DISBURSEMENT_KIND_LABELS[k],
         values: valuesInOrder(buckets, aggregates.disbursementsByBucket.get(k) ?? new Map(), 0),
+        ...(before
+          ? { previous: aligned(buckets.length, previousBuckets, before.disbursements.get(k)) }
+          : {}),
       })),
     ),
   );
