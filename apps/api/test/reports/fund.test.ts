@@ -423,6 +423,22 @@ describe.each(engines)('fund report on a hand-made fixture (%s)', (kind) => {
     expect(previous('disbursements', 'goods')).toEqual([0, 0]);
   });
 
+  it('comes as CSV, XLSX and PDF files too', async () => {
+    const q = 'from=2026-03-01&to=2026-04-30';
+    const csv = await call(app, 'GET', `/api/reports/fund?${q}&format=csv`, { cookie: admin });
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain('Fonds de dotation');
+    expect(text).toContain('Partenaire P');
+    for (const format of ['xlsx', 'pdf']) {
+      const res = await call(app, 'GET', `/api/reports/fund?${q}&format=${format}`, {
+        cookie: admin,
+      });
+      expect(res.status).toBe(200);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+  });
+
   it('draws each sub-fund’s balance at the end of each month, and the balances by kind', async () => {
     const m = await load({});
     expect(chart(m, 'balance-by-sub-fund')?.buckets).toEqual(['2026-03', '2026-04']);
