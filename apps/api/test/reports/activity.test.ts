@@ -1,5 +1,7 @@
-import type { ReportFilters, ReportModel } from '@lakou/reports/model';
+import type { ReportModel } from '@lakou/reports/model';
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
 import {
   bookings,
   centreClosures,
@@ -15,9 +17,31 @@ import {
   resourceClosures,
   resources,
 } from '../../src/db/schema/index.ts';
+import { DEMO_PASSWORD, seedDemoUsers } from '../../src/db/seed/demo-users.ts';
 import { activitySource } from '../../src/reports/activity.source.ts';
 import { reportSources } from '../../src/reports/registry.ts';
-import { engines, freshDatabase, type TestDatabase } from '../harness.ts';
+import {
+  call,
+  engines,
+  freshDatabase,
+  json,
+  seededApp,
+  signIn,
+  type TestDatabase,
+} from '../harness.ts';
+
+/** GET /api/reports/activity with these query parameters; the model, after checking the 200. */
+async function report(
+  app: ReturnType<typeof createApp>,
+  query: Record<string, string>,
+  cookie: string,
+): Promise<ReportModel> {
+  const res = await call(app, 'GET', `/api/reports/activity?${new URLSearchParams(query)}`, {
+    cookie,
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return json<ReportModel>(res);
+}
 
 /** The one row an insert returned. */
 const first = <T>(rows: T[]): T => {
@@ -29,18 +53,10 @@ const first = <T>(rows: T[]): T => {
 /** A local time in Cayenne (UTC−3 all year) as an instant. */
 const cayenne = (local: string) => new Date(`${local}:00-03:00`);
 
-const filters = (over: Partial<ReportFilters> = {}): ReportFilters => ({
-  from: '2026-03-01',
-  to: '2026-03-31',
-  centreIds: [],
-  streamIds: [],
-  granularity: 'month',
-  compare: 'none',
-  ...over,
-});
-
 describe.each(engines)('activity report on a hand-made fixture (%s)', (kind) => {
   let ctx: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let admin: string;
   let alpha: { id: string; name: string };
   let beta: { id: string; name: string };
 
@@ -67,8 +83,9 @@ describe.each(engines)('activity report on a hand-made fixture (%s)', (kind) => 
           .returning({ id: centres.id, name: centres.name }),
       );
     };
-    alpha = await centre('alpha', 'Alpha');
-    beta = await centre('beta', 'Beta');
+    // The demo accounts' centres by slug: the demo manager's (Village Chinois) and Kourou.
+    alpha = await centre('cayenne-village-chinois', 'Alpha');
+    beta = await centre('kourou', 'Beta');
     // Alpha: Monday to Friday, 08:00–12:00 and 14:00–17:00 (7 h a day), closed 16–20 March.
     // Beta: Saturdays 09:00–13:00 (4 h).
     await db.insert(centreOpeningHours).values([
@@ -282,11 +299,14 @@ describe.each(engines)('activity report on a hand-made fixture (%s)', (kind) => 
       { passId: p1, centreId: alpha.id, resourceId: d1, day: '2026-03-03' },
       { passId: p2, centreId: alpha.id, resourceId: d1, day: '2026-03-02' },
     ]);
-  });
+    await seedDemoUsers(db);
+    app = createApp({ database: ctx });
+    admin = await signIn(app, 'admin@lakou.test', DEMO_PASSWORD);
+  }, 180_000);
   afterAll(() => ctx?.dispose());
 
-  const load = (f: ReportFilters, which = [alpha, beta]): Promise<ReportModel> =>
-    activitySource.load({ db: ctx.db, filters: f, centres: which, wholeNetwork: false });
+  const load = (query: Record<string, string>, cookie = admin) =>
+    report(app, { from: '2026-03-01', to: '2026-03-31', ...query }, cookie);
   const kpis = (m: ReportModel) => Object.fromEntries(m.kpis.map((k) => [k.key, k]));
 
   it('is served by the registry', () => {
@@ -294,7 +314,7 @@ describe.each(engines)('activity report on a hand-made fixture (%s)', (kind) => 
   });
 
   it('equals the hand-computed figures for March, with February beside them', async () => {
-    const model = await load(filters({ compare: 'previous' }));
+    const model = await load({ compare: 'previous' });
     const k = kpis(model);
     // Bookable rooms in March. March 2026 has 22 weekdays; Alpha is closed 16–20 March: 17 days.
     //   Salle 1 (Alpha's hours, 7 h): 17 × 7 = 119 h. Salle 2 (Mondays 10–12): 9, 23, 30 March
@@ -377,7 +397,7 @@ describe.each(engines)('activity report on a hand-made fixture (%s)', (kind) => 
   });
 
   it('cuts March by ISO week on the local calendar', async () => {
-    const model = await load(filters({ granularity: 'week' }));
+    const model = await load({ granularity: 'week' });
     const occupancy = model.charts.find((c) => c.id === 'occupancy');
     expect(occupancy?.buckets).toEqual([
       '2026-W09',
@@ -398,13 +418,54 @@ describe.each(engines)('activity report on a hand-made fixture (%s)', (kind) => 
     expect(checkIns).toEqual([0, 3, 0, 0, 0, 0]);
   });
 
-  it('covers only the centres it is given', async () => {
-    const model = await load(filters(), [beta]);
+  it('keeps to the reader’s centres: a manager reads theirs, a staff member none', async () => {
+    const manager = await signIn(app, 'gestion@lakou.test', DEMO_PASSWORD);
+    const mine = await load({}, manager);
+    expect(mine.centres).toEqual([{ id: alpha.id, name: 'Alpha' }]);
+    // Alpha alone: (8.5 + 2) h of 125 h.
+    expect(kpis(mine).roomOccupancy?.value).toBeCloseTo(10.5 / 125, 10);
+    expect(kpis(mine).events?.value).toBe(1);
+    const staff = await signIn(app, 'accueil.kourou@lakou.test', DEMO_PASSWORD);
+    const denied = await call(app, 'GET', '/api/reports/activity?from=2026-03-01&to=2026-03-31', {
+      cookie: staff,
+    });
+    expect(denied.status).toBe(403);
+  });
+
+  it('narrows to the centres asked for', async () => {
+    const model = await load({ centreIds: beta.id });
     const k = kpis(model);
     expect(k.roomOccupancy?.value).toBe(0.375);
     expect(k.deskOccupancy?.value).toBeNull();
     expect(k.events?.value).toBe(1);
     expect(k.checkIns?.value).toBe(0);
     expect(model.tables.find((t) => t.id === 'by-centre')?.rows).toHaveLength(1);
+  });
+});
+
+describe.each(engines)('activity report on the demo network (%s)', (kind) => {
+  let ctx: Awaited<ReturnType<typeof seededApp>>;
+  beforeAll(async () => {
+    ctx = await seededApp(kind);
+  }, 180_000);
+  afterAll(() => ctx.database.dispose());
+
+  it('reads a year of the demo centres with something in every part', async () => {
+    const today = Temporal.Now.plainDateISO('America/Cayenne');
+    const board = await signIn(ctx.app, 'ca@lakou.test', DEMO_PASSWORD);
+    const m = await report(
+      ctx.app,
+      { from: today.subtract({ years: 1 }).toString(), to: today.toString(), compare: 'previous' },
+      board,
+    );
+    const k = Object.fromEntries(m.kpis.map((x) => [x.key, x.value]));
+    expect(k.roomOccupancy).toBeGreaterThan(0);
+    expect(k.roomOccupancy).toBeLessThanOrEqual(1);
+    expect(k.bookedHours).toBeGreaterThan(0);
+    expect(k.events).toBeGreaterThan(0);
+    expect(k.attendance).toBeGreaterThan(0);
+    const needs = m.tables.find((t) => t.id === 'basic-needs')?.rows ?? [];
+    expect(needs.some((r) => Number(r.cells.activities) > 0)).toBe(true);
+    expect(m.tables.find((t) => t.id === 'by-centre')?.rows.length).toBeGreaterThan(1);
   });
 });

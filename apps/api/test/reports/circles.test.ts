@@ -1,14 +1,38 @@
-import type { ReportFilters, ReportModel } from '@lakou/reports/model';
+import type { ReportModel } from '@lakou/reports/model';
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
 import {
   centres,
   circleAgreements,
   circleCases,
   organisations,
 } from '../../src/db/schema/index.ts';
+import { DEMO_PASSWORD, seedDemoUsers } from '../../src/db/seed/demo-users.ts';
 import { circlesSource } from '../../src/reports/circles.source.ts';
 import { reportSources } from '../../src/reports/registry.ts';
-import { engines, freshDatabase, type TestDatabase } from '../harness.ts';
+import {
+  call,
+  engines,
+  freshDatabase,
+  json,
+  seededApp,
+  signIn,
+  type TestDatabase,
+} from '../harness.ts';
+
+/** GET /api/reports/circles with these query parameters; the model, after checking the 200. */
+async function report(
+  app: ReturnType<typeof createApp>,
+  query: Record<string, string>,
+  cookie: string,
+): Promise<ReportModel> {
+  const res = await call(app, 'GET', `/api/reports/circles?${new URLSearchParams(query)}`, {
+    cookie,
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return json<ReportModel>(res);
+}
 
 /** The one row an insert returned. */
 const first = <T>(rows: T[]): T => {
@@ -21,18 +45,10 @@ const first = <T>(rows: T[]): T => {
 const noon = (day: string, plusDays = 0) =>
   new Date(new Date(`${day}T12:00:00-03:00`).getTime() + plusDays * 86_400_000);
 
-const filters = (over: Partial<ReportFilters> = {}): ReportFilters => ({
-  from: '2026-01-01',
-  to: '2026-06-30',
-  centreIds: [],
-  streamIds: [],
-  granularity: 'quarter',
-  compare: 'none',
-  ...over,
-});
-
 describe.each(engines)('circles report on a hand-made fixture (%s)', (kind) => {
   let ctx: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let board: string;
   let alpha: { id: string; name: string };
   let beta: { id: string; name: string };
 
@@ -58,8 +74,9 @@ describe.each(engines)('circles report on a hand-made fixture (%s)', (kind) => {
           })
           .returning({ id: centres.id, name: centres.name }),
       );
-    alpha = await centre('alpha', 'Alpha');
-    beta = await centre('beta', 'Beta');
+    // The demo accounts' centres by slug: the demo manager's (Village Chinois) and Kourou.
+    alpha = await centre('cayenne-village-chinois', 'Alpha');
+    beta = await centre('kourou', 'Beta');
 
     let n = 0;
     const kase = async (
@@ -115,11 +132,14 @@ describe.each(engines)('circles report on a hand-made fixture (%s)', (kind) => {
       { caseId: closed[0] as string, dueOn: '2026-05-01' },
       { caseId: old, dueOn: '2025-12-01', outcome: 'done', evaluatedAt: noon('2025-12-10') },
     ]);
-  });
+    await seedDemoUsers(db);
+    app = createApp({ database: ctx });
+    board = await signIn(app, 'ca@lakou.test', DEMO_PASSWORD);
+  }, 180_000);
   afterAll(() => ctx?.dispose());
 
-  const load = (f: ReportFilters, which = [alpha, beta]): Promise<ReportModel> =>
-    circlesSource.load({ db: ctx.db, filters: f, centres: which, wholeNetwork: false });
+  const load = (query: Record<string, string>, cookie = board) =>
+    report(app, { from: '2026-01-01', to: '2026-06-30', granularity: 'quarter', ...query }, cookie);
   const table = (m: ReportModel, id: string) =>
     (m.tables.find((t) => t.id === id)?.rows ?? []).map((r) => r.cells);
 
@@ -129,7 +149,7 @@ describe.each(engines)('circles report on a hand-made fixture (%s)', (kind) => {
   });
 
   it('equals the hand-computed figures, every count from 1 to 4 hidden', async () => {
-    const model = await load(filters({ compare: 'previous' }));
+    const model = await load({ compare: 'previous' });
     const k = Object.fromEntries(model.kpis.map((x) => [x.key, x]));
     // Followed in the first half of 2026: 6 closed + 3 intake (Alpha), abandoned + circle +
     // pre-circles (Beta) = 12; the case closed in December 2025 is not. Opened: 6 + 3 + 1 + 1 =
@@ -185,8 +205,37 @@ describe.each(engines)('circles report on a hand-made fixture (%s)', (kind) => {
     expect(perPeriod?.series[0]?.previous).toEqual([0, null]);
   });
 
-  it('counts only the centres it is given', async () => {
-    const model = await load(filters(), [beta]);
+  it('is for the board, admins and managers, not for facilitators nor staff', async () => {
+    const manager = await signIn(app, 'gestion@lakou.test', DEMO_PASSWORD);
+    const mine = await load({}, manager);
+    expect(mine.centres).toEqual([{ id: alpha.id, name: 'Alpha' }]);
+    // Alpha alone: 9 followed, 9 opened, 6 closed.
+    expect(mine.kpis.find((x) => x.key === 'activeCases')?.value).toBe(9);
+    for (const email of ['facilitation@lakou.test', 'accueil.kourou@lakou.test']) {
+      const cookie = await signIn(app, email, DEMO_PASSWORD);
+      const res = await call(app, 'GET', '/api/reports/circles?from=2026-01-01&to=2026-06-30', {
+        cookie,
+      });
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it('shows « < 5 » in its CSV file too', async () => {
+    const res = await call(
+      app,
+      'GET',
+      `/api/reports/circles?from=2026-01-01&to=2026-06-30&granularity=quarter&format=csv`,
+      { cookie: board },
+    );
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('< 5');
+    // No small count leaks as a number in a cell of the stage table (Accueil: 3 cases).
+    expect(text).not.toMatch(/Accueil[;,]"?3"?/);
+  });
+
+  it('narrows to the centres asked for', async () => {
+    const model = await load({ centreIds: beta.id });
     const k = Object.fromEntries(model.kpis.map((x) => [x.key, x.value]));
     // Beta alone: 3 followed, 2 opened, none closed, no agreement.
     expect(k).toEqual({
@@ -196,5 +245,32 @@ describe.each(engines)('circles report on a hand-made fixture (%s)', (kind) => {
       agreementsDoneShare: null,
       medianDaysToClose: null,
     });
+  });
+});
+
+describe.each(engines)('circles report on the demo network (%s)', (kind) => {
+  let ctx: Awaited<ReturnType<typeof seededApp>>;
+  beforeAll(async () => {
+    ctx = await seededApp(kind);
+  }, 180_000);
+  afterAll(() => ctx.database.dispose());
+
+  it('reads the demo cases without showing any count from 1 to 4', async () => {
+    const today = Temporal.Now.plainDateISO('America/Cayenne');
+    const board = await signIn(ctx.app, 'ca@lakou.test', DEMO_PASSWORD);
+    const m = await report(
+      ctx.app,
+      { from: today.subtract({ years: 1 }).toString(), to: today.toString(), compare: 'previous' },
+      board,
+    );
+    const stages = m.tables.find((t) => t.id === 'by-stage')?.rows ?? [];
+    // The demo has a few cases: something is followed, if only « < 5 ».
+    expect(stages.some((r) => r.cells.cases !== 0)).toBe(true);
+    const small = (v: unknown) => typeof v === 'number' && v >= 1 && v <= 4;
+    for (const t of m.tables)
+      for (const r of t.rows) for (const v of Object.values(r.cells)) expect(small(v)).toBe(false);
+    for (const c of m.charts)
+      for (const s of c.series)
+        for (const v of [...s.values, ...(s.previous ?? [])]) expect(small(v)).toBe(false);
   });
 });
