@@ -64,6 +64,7 @@ function DashboardBody({ search, onSearchChange, scope }: DashboardProps & { sco
         period={resolved.period}
         centres={scope.centres}
         scoped={scoped}
+        invalid={resolved.invalid}
         onChange={onSearchChange}
       />
       {resolved.invalid ? (

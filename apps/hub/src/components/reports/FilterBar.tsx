@@ -16,6 +16,8 @@ export interface FilterBarProps {
   centres: readonly { id: string; name: string }[];
   /** A manager: no centre ticked means all their centres, not the network. */
   scoped: boolean;
+  /** Why the dates in the link were refused (French), shown on the end date. */
+  invalid?: string | null | undefined;
   onChange: (next: ReportsSearch) => void;
 }
 
@@ -23,7 +25,15 @@ export interface FilterBarProps {
  * The report filters, all kept in the URL (a link shares exactly what is on screen): a named
  * period or two dates, the centres, how finely to cut the period, and what to compare it with.
  */
-export function FilterBar({ search, filters, period, centres, scoped, onChange }: FilterBarProps) {
+export function FilterBar({
+  search,
+  filters,
+  period,
+  centres,
+  scoped,
+  invalid,
+  onChange,
+}: FilterBarProps) {
   const { t } = useTranslation();
   // A manager with one centre has nothing to choose: the centre is named in the breadcrumb.
   const offerCentres = centres.length > 1;
@@ -43,7 +53,8 @@ export function FilterBar({ search, filters, period, centres, scoped, onChange }
         <TextField
           type="date"
           label={t('reports.filters.from')}
-          value={filters.from}
+          // Custom dates show as typed, even refused (the figures then fall back to this year).
+          value={period === 'custom' ? (search.from ?? filters.from) : filters.from}
           onChange={(from) => {
             if (/^\d{4}-\d{2}-\d{2}$/.test(from)) onChange(withDates(search, { from }, filters));
           }}
@@ -51,7 +62,9 @@ export function FilterBar({ search, filters, period, centres, scoped, onChange }
         <TextField
           type="date"
           label={t('reports.filters.to')}
-          value={filters.to}
+          value={period === 'custom' ? (search.to ?? filters.to) : filters.to}
+          isInvalid={Boolean(invalid)}
+          errorMessage={invalid ?? undefined}
           onChange={(to) => {
             if (/^\d{4}-\d{2}-\d{2}$/.test(to)) onChange(withDates(search, { to }, filters));
           }}

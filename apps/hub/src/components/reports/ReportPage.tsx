@@ -101,6 +101,7 @@ function ReportPageBody({
         period={resolved.period}
         centres={scope.centres}
         scoped={scoped}
+        invalid={resolved.invalid}
         onChange={onSearchChange}
       />
       {resolved.invalid ? (
