@@ -195,19 +195,16 @@ async function subFundBalances(db: Db, org: string, p: Period, g: Granularity) {
          and exists (select 1 from ledger_entries x
                       where x.sub_fund_id = f.id and x.occurred_on <= ${p.to}::date)
     )`;
-  const perFund = await rowsOf<{ id: string; bucket: string; balance: unknown }>(
-    db,
-    sql`${running} select id::text as id, bucket, balance from running`,
-  );
-  const perKind = await rowsOf<{ kind: SubFundKind; bucket: string; balance: unknown }>(
-    db,
-    sql`${running} select kind, bucket, sum(balance) as balance from running group by kind, bucket`,
-  );
-  const funds = await rowsOf<{
-    id: string;
-    code: string;
-    name: string;
+  // One pass over the running balances. grouping(id, bucket, kind): 0 = a sub-fund's bucket,
+  // 4 = a kind's bucket, 2 = a sub-fund over the period (closing: opening plus its entries).
+  const rows = await rowsOf<{
+    level: unknown;
+    id: string | null;
+    code: string | null;
+    name: string | null;
     kind: SubFundKind;
+    bucket: string | null;
+    balance: unknown;
     opening: unknown;
     credits: unknown;
     debits: unknown;
@@ -215,23 +212,38 @@ async function subFundBalances(db: Db, org: string, p: Period, g: Granularity) {
   }>(
     db,
     sql`${running}
-      select id::text as id, code, name, kind, max(opening) as opening,
+      select grouping(id, bucket, kind) as level, id::text as id, code, name, kind, bucket,
+             sum(balance) as balance, max(opening) as opening,
              sum(credits) as credits, sum(debits) as debits,
              max(opening) + sum(credits) + sum(debits) as closing
         from running
-       group by id, code, name, kind
+       group by grouping sets ((id, code, name, kind, bucket), (kind, bucket), (id, code, name, kind))
        order by case kind when 'unrestricted' then 0 when 'restricted' then 1 else 2 end, code`,
   );
+  const perFund = rows.filter((r) => num(r.level) === 0);
+  const perKind = rows.filter((r) => num(r.level) === 4);
+  const funds = rows
+    .filter((r) => num(r.level) === 2)
+    .map((r) => ({
+      id: r.id ?? '',
+      code: r.code ?? '',
+      name: r.name ?? '',
+      kind: r.kind,
+      opening: num(r.opening),
+      credits: num(r.credits),
+      debits: num(r.debits),
+      closing: num(r.closing),
+    }));
   const balances = new Map<string, Map<string, number>>();
   for (const r of perFund) {
-    const m = balances.get(r.id) ?? new Map<string, number>();
-    m.set(r.bucket, num(r.balance));
-    balances.set(r.id, m);
+    const m = balances.get(r.id ?? '') ?? new Map<string, number>();
+    m.set(r.bucket ?? '', num(r.balance));
+    balances.set(r.id ?? '', m);
   }
   const byKind = new Map<SubFundKind, Map<string, number>>();
   for (const r of perKind) {
     const m = byKind.get(r.kind) ?? new Map<string, number>();
-    m.set(r.bucket, num(r.balance));
+    m.set(r.bucket ?? '', num(r.balance));
     byKind.set(r.kind, m);
   }
   const subFunds: SubFundAggregate[] = funds.map((f) => ({
