@@ -8,6 +8,7 @@ import {
   type NeedRow,
   type OccupancyKind,
   type OccupancyRow,
+  periodDays,
 } from '@lakou/reports/activity';
 import { BUCKET_SQL_FORMAT, type Granularity } from '@lakou/reports/model';
 import { type SQL, sql } from 'drizzle-orm';
@@ -132,6 +133,7 @@ async function occupancy(
   };
   for (const r of booked) at(r.centre_id, r.kind, r.bucket).bookedMinutes += num(r.minutes);
 
+  const days = periodDays(p.from, p.to, g);
   const hoursOf = new Map<string, OpeningWindow[]>();
   for (const o of opening) {
     const list = hoursOf.get(o.centre_id) ?? [];
@@ -146,9 +148,7 @@ async function occupancy(
     const windows = own ?? hoursOf.get(r.centre_id) ?? [];
     const closed = closures.filter((c) => c.centre_id === r.centre_id || c.resource_id === r.id);
     const perBucket = bookableMinutesByBucket({
-      from: p.from,
-      to: p.to,
-      granularity: g,
+      days,
       windows,
       closures: closed.map((c) => ({ startsOn: c.starts_on, endsOn: c.ends_on })),
     });
@@ -158,22 +158,24 @@ async function occupancy(
   return [...rows.values()];
 }
 
-/** The events of the period (not cancelled), with their registered, absent and anonymous headcounts. */
+/**
+ * The events of the period (not cancelled), each with its registered and absent places (summed
+ * per event by a lateral sub-query: far quicker than grouping all registrations first).
+ */
 const eventsWithHeadcounts = (p: Period, g: Granularity, centreIds: readonly string[]) => sql`
   ev as (
     select e.id, e.centre_id, e.basic_needs, e.anonymous_headcount,
-           ${localBucket(sql`e.starts_at`, g)} as bucket
+           ${localBucket(sql`e.starts_at`, g)} as bucket,
+           coalesce(r.registered, 0) as registered, coalesce(r.absent, 0) as absent
       from events e
+      left join lateral (
+        select sum(x.seats) filter (where x.status = 'registered') as registered,
+               sum(x.seats) filter (where x.status = 'registered' and x.attendance = 'absent') as absent
+          from event_registrations x
+         where x.event_id = e.id
+      ) r on true
      where e.status = 'scheduled' and ${inCentres(sql`e.centre_id`, centreIds)}
        and ${startsIn(sql`e.starts_at`, p)}
-  ),
-  reg as (
-    select r.event_id,
-           coalesce(sum(r.seats) filter (where r.status = 'registered'), 0) as registered,
-           coalesce(sum(r.seats) filter (where r.status = 'registered' and r.attendance = 'absent'), 0) as absent
-      from event_registrations r
-     where r.event_id in (select id from ev)
-     group by r.event_id
   )`;
 
 async function eventSums(
@@ -187,10 +189,10 @@ async function eventSums(
     sql`
       with ${eventsWithHeadcounts(p, g, centreIds)}
       select ev.centre_id, ev.bucket, count(*) as events,
-             coalesce(sum(reg.registered), 0) as registered,
-             coalesce(sum(reg.absent), 0) as absent,
+             coalesce(sum(ev.registered), 0) as registered,
+             coalesce(sum(ev.absent), 0) as absent,
              coalesce(sum(ev.anonymous_headcount), 0) as anonymous
-        from ev left join reg on reg.event_id = ev.id
+        from ev
        group by ev.centre_id, ev.bucket`,
   );
   return rows.map((r) => ({
@@ -219,9 +221,8 @@ async function needSums(
     sql`
       with ${eventsWithHeadcounts(p, g, centreIds)},
       acts as (
-        select ev.basic_needs as needs,
-               coalesce(reg.registered, 0) - coalesce(reg.absent, 0) + ev.anonymous_headcount as people
-          from ev left join reg on reg.event_id = ev.id
+        select ev.basic_needs as needs, ev.registered - ev.absent + ev.anonymous_headcount as people
+          from ev
         union all
         select b.basic_needs, b.headcount
           from bookings b

@@ -37,34 +37,53 @@ export function bookableMinutesPerWeekday(windows: readonly OpeningWindow[]): nu
   return perDay;
 }
 
+/** One calendar day of a period: its ISO date, ISO weekday (1–7) and bucket key. */
+export interface PeriodDay {
+  day: string;
+  weekday: number;
+  bucket: string;
+}
+
+/** The days `from` to `to` (both included), each with its weekday and bucket: computed once per report. */
+export function periodDays(from: string, to: string, granularity: Granularity): PeriodDay[] {
+  const days: PeriodDay[] = [];
+  const end = Temporal.PlainDate.from(to);
+  for (
+    let d = Temporal.PlainDate.from(from);
+    Temporal.PlainDate.compare(d, end) <= 0;
+    d = d.add({ days: 1 })
+  ) {
+    days.push({ day: d.toString(), weekday: d.dayOfWeek, bucket: bucketOf(d, granularity) });
+  }
+  return days;
+}
+
 /**
- * The minutes a resource may be booked over the days `from` to `to` (both included), per period
- * bucket: its weekly bookable windows (its own, or else its centre's opening hours — see
- * `effectiveBookableHours`) on every day that no closure (of the centre or of the resource)
- * covers. Counted on the wall clock of the centre, so an hour skipped or repeated by a change of
- * clocks is not corrected (French Guiana has none). Buckets without bookable time are absent.
+ * The minutes a resource may be booked over the days of a period, per period bucket: its weekly
+ * bookable windows (its own, or else its centre's opening hours — see `effectiveBookableHours`)
+ * on every day that no closure (of the centre or of the resource) covers. Counted on the wall
+ * clock of the centre, so an hour skipped or repeated by a change of clocks is not corrected
+ * (French Guiana has none). Buckets without bookable time are absent.
  */
 export function bookableMinutesByBucket(input: {
-  from: string;
-  to: string;
-  granularity: Granularity;
+  /** The period's days (`periodDays`), or its bounds and granularity. */
+  days?: readonly PeriodDay[];
+  from?: string;
+  to?: string;
+  granularity?: Granularity;
   windows: readonly OpeningWindow[];
   closures: readonly ClosureDays[];
 }): Map<string, number> {
   const perWeekday = bookableMinutesPerWeekday(input.windows);
   const out = new Map<string, number>();
   if (perWeekday.every((m) => m === 0)) return out;
+  const days =
+    input.days ?? periodDays(input.from ?? '', input.to ?? '', input.granularity ?? 'month');
   const closures = input.closures.map((c) => ({ ...c, reason: '' }));
-  const end = Temporal.PlainDate.from(input.to);
-  for (
-    let d = Temporal.PlainDate.from(input.from);
-    Temporal.PlainDate.compare(d, end) <= 0;
-    d = d.add({ days: 1 })
-  ) {
-    const minutes = perWeekday[d.dayOfWeek] ?? 0;
-    if (minutes === 0 || closureOn(closures, d.toString())) continue;
-    const bucket = bucketOf(d, input.granularity);
-    out.set(bucket, (out.get(bucket) ?? 0) + minutes);
+  for (const d of days) {
+    const minutes = perWeekday[d.weekday] ?? 0;
+    if (minutes === 0 || closureOn(closures, d.day)) continue;
+    out.set(d.bucket, (out.get(d.bucket) ?? 0) + minutes);
   }
   return out;
 }
