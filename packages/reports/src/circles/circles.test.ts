@@ -2,7 +2,7 @@ import { caseStages } from '@lakou/domain/circles';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ReportFilters, reportModel } from '../model/index.ts';
-import { type CirclesData, circlesReport, medianFigure } from './circles.ts';
+import { type CirclesData, circlesReport, medianFigure, totalFigure } from './circles.ts';
 
 const VC = '00000000-0000-4000-8000-00000000000a';
 const KO = '00000000-0000-4000-8000-00000000000b';
@@ -46,11 +46,13 @@ describe('circles report', () => {
     const model = circlesReport({ filters: filters(), centres, current: DATA, previous: null });
     expect(reportModel.parse(model)).toEqual(model);
     const kpi = Object.fromEntries(model.kpis.map((k) => [k.key, k.value]));
-    // 6 + 3 + 2 + 1 = 12 followed; opened 8 + 2 = 10; closed 2 + 4 = 6.
+    // 6 + 3 + 2 + 1 = 12 followed, but 3, 2 and 1 are hidden by stage: 12 − 6 would tell them,
+    // so no total. Same for opened (2 hidden in T2) and closed (2 and 4 hidden). The share 5/12
+    // and the median over 6 cases are shown.
     expect(kpi).toEqual({
-      activeCases: 12,
-      openedCases: 10,
-      closedCases: 6,
+      activeCases: null,
+      openedCases: null,
+      closedCases: null,
       agreementsDoneShare: 5 / 12,
       medianDaysToClose: 40,
     });
@@ -84,6 +86,38 @@ describe('circles report', () => {
     const byStageChart = model.charts.find((c) => c.id === 'cases-by-stage');
     expect(byStageChart?.series[0]?.values).toEqual([null, 0, 0, null, 6, null]);
     expect(model.notes[0]?.term).toBe('« < 5 »');
+  });
+
+  it('shows a total when none of its parts is hidden', () => {
+    const big: CirclesData = {
+      byStage: [
+        { stage: 'circle', cases: 5 },
+        { stage: 'closed', cases: 7 },
+      ],
+      byCentre: [
+        { centreId: VC, active: 12, opened: 10, closed: 7 },
+        { centreId: KO, active: 0, opened: 0, closed: 0 },
+      ],
+      perBucket: [
+        { bucket: '2026-T1', opened: 5, closed: 0, abandoned: 0 },
+        { bucket: '2026-T2', opened: 5, closed: 7, abandoned: 0 },
+      ],
+      agreements: { evaluated: 0, done: 0 },
+      closing: { closed: 7, medianDays: 21.25 },
+    };
+    const model = circlesReport({ filters: filters(), centres, current: big, previous: null });
+    const kpi = Object.fromEntries(model.kpis.map((k) => [k.key, k.value]));
+    // 5 + 7 = 12 followed; 5 + 5 = 10 opened; 7 closed; no agreement evaluated.
+    expect(kpi).toEqual({
+      activeCases: 12,
+      openedCases: 10,
+      closedCases: 7,
+      agreementsDoneShare: null,
+      medianDaysToClose: 21.3,
+    });
+    expect(totalFigure(12, [12, 0])).toBe(12);
+    expect(totalFigure(12, [9, 3])).toBeNull();
+    expect(totalFigure(3, [3])).toBeNull();
   });
 
   it('shows no share under 5 evaluated agreements and no median under 5 closed cases', () => {

@@ -52,19 +52,39 @@ export const figureOf = (count: number): number | null => {
 export const medianFigure = (n: number, median: number | null): number | null =>
   n < SMALL_CELL_THRESHOLD || median === null ? null : Math.round(median * 10) / 10;
 
-const totals = (d: CirclesData) => ({
-  active: d.byStage.reduce((s, r) => s + r.cases, 0),
-  opened: d.perBucket.reduce((s, r) => s + r.opened, 0),
-  closed: d.perBucket.reduce((s, r) => s + r.closed, 0),
-  abandoned: d.perBucket.reduce((s, r) => s + r.abandoned, 0),
-  doneShare: suppressedShare(d.agreements.done, d.agreements.evaluated),
-  medianDays: medianFigure(d.closing.closed, d.closing.medianDays),
-});
+/**
+ * A total, shown only when none of the counts it sums is hidden: otherwise the total minus the
+ * counts shown would give a hidden one away (« 12 cases, 9 at Alpha » tells Beta has 3).
+ */
+export function totalFigure(total: number, parts: readonly number[]): number | null {
+  const hidden = parts.some((n) => n >= 1 && n < SMALL_CELL_THRESHOLD);
+  return hidden ? null : figureOf(total);
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((s, n) => s + n, 0);
+
+/** The key figures of one period, each already hidden when it must be. */
+function totals(d: CirclesData) {
+  const stageCounts = d.byStage.map((r) => r.cases);
+  return {
+    active: totalFigure(sum(stageCounts), [...stageCounts, ...d.byCentre.map((r) => r.active)]),
+    opened: totalFigure(sum(d.perBucket.map((r) => r.opened)), [
+      ...d.perBucket.map((r) => r.opened),
+      ...d.byCentre.map((r) => r.opened),
+    ]),
+    closed: totalFigure(sum(d.perBucket.map((r) => r.closed)), [
+      ...d.perBucket.map((r) => r.closed),
+      ...d.byCentre.map((r) => r.closed),
+    ]),
+    doneShare: suppressedShare(d.agreements.done, d.agreements.evaluated),
+    medianDays: medianFigure(d.closing.closed, d.closing.medianDays),
+  };
+}
 
 export const CIRCLES_NOTES: Note[] = [
   {
     term: '« < 5 »',
-    definition: `Tout nombre de 1 à ${SMALL_CELL_THRESHOLD - 1} est masqué pour que personne ne puisse être reconnu : les tableaux affichent « < 5 », les graphiques et les chiffres clés laissent la valeur vide. Zéro reste affiché.`,
+    definition: `Tout nombre de 1 à ${SMALL_CELL_THRESHOLD - 1} est masqué pour que personne ne puisse être reconnu : les tableaux affichent « < 5 », les graphiques et les chiffres clés laissent la valeur vide. Zéro reste affiché. Un total (chiffre clé) n’est affiché que si aucun des nombres qu’il additionne (par étape, par centre, par période) n’est masqué : sinon la différence trahirait le nombre masqué.`,
   },
   {
     term: 'Cas suivis',
@@ -126,22 +146,22 @@ export function circlesReport(input: CirclesInput): ReportModel {
       'activeCases',
       'Cas suivis',
       'count',
-      (t) => figureOf(t.active),
-      'Les cas ouverts à un moment de la période ; vide de 1 à 4.',
+      (t) => t.active,
+      'Les cas ouverts à un moment de la période ; vide de 1 à 4, ou quand l’un des nombres qui le composent est masqué.',
     ),
     kpi(
       'openedCases',
       'Cas ouverts',
       'count',
-      (t) => figureOf(t.opened),
-      'Les cas ouverts dans la période ; vide de 1 à 4.',
+      (t) => t.opened,
+      'Les cas ouverts dans la période ; vide de 1 à 4, ou quand l’un des nombres qui le composent est masqué.',
     ),
     kpi(
       'closedCases',
       'Cas clos',
       'count',
-      (t) => figureOf(t.closed),
-      'Les cas clos dans la période ; vide de 1 à 4.',
+      (t) => t.closed,
+      'Les cas clos dans la période ; vide de 1 à 4, ou quand l’un des nombres qui le composent est masqué.',
     ),
     kpi(
       'agreementsDoneShare',
