@@ -113,27 +113,22 @@ function awardedSql(org: string, p: Period, scope: CentreScope): SQL {
        and ${inCentres(sql`centre_id`, scope)}`;
 }
 
-/** The key figures of a period (the report's own, or the comparison period's). */
+/**
+ * The key figures of a period (the report's own, or the comparison period's), given its inflow
+ * and disbursement totals (summed in SQL with the buckets, see `inflowsOf`, `disbursementsOf`).
+ */
 export async function fundKpis(
   db: Db,
   org: string,
   p: Period,
   scope: CentreScope,
+  totals: { inflowCents: number; disbursedCents: number },
 ): Promise<FundKpiFigures> {
-  const g: Granularity = 'year';
-  const [inflow] = await rowsOf<{ cents: unknown }>(
-    db,
-    sql`select coalesce(sum(cents), 0) as cents from (${inflowRows(org, p, g, scope)}) f`,
-  );
-  const [out] = await rowsOf<{ cents: unknown }>(
-    db,
-    sql`select coalesce(sum(cents), 0) as cents from (${disbursementRows(org, p, g, scope)}) f`,
-  );
   const [awarded] = await rowsOf<{ cents: unknown }>(db, awardedSql(org, p, scope));
   const figures: FundKpiFigures = {
     balanceCents: null,
-    inflowCents: num(inflow?.cents),
-    disbursedCents: num(out?.cents),
+    inflowCents: totals.inflowCents,
+    disbursedCents: totals.disbursedCents,
     awardedCents: num(awarded?.cents),
     receiptsCount: null,
     receiptsCents: null,
@@ -270,38 +265,106 @@ function nest<K, V>(rows: readonly { outer: K; bucket: string; value: V }[]) {
   return out;
 }
 
-/** Inflows per bucket and flow over a period (the comparison period's chart values). */
-async function inflowsPerBucket(
-  db: Db,
-  org: string,
-  p: Period,
-  g: Granularity,
-  scope: CentreScope,
-) {
-  const rows = await rowsOf<{ bucket: string; flow: InflowKind; cents: unknown }>(
+/**
+ * Inflows of a period per bucket and flow, per donor type and flow, and in total.
+ * grouping(bucket, donor_kind, flow): 2 = per bucket and flow, 4 = per donor type and flow, 7 = all.
+ */
+async function inflowsOf(db: Db, org: string, p: Period, g: Granularity, scope: CentreScope) {
+  const rows = await rowsOf<{
+    level: unknown;
+    bucket: string | null;
+    donor_kind: DonorKind | null;
+    flow: InflowKind;
+    cents: unknown;
+  }>(
     db,
-    sql`select bucket, flow, sum(cents) as cents
+    sql`select grouping(bucket, donor_kind, flow) as level, bucket, donor_kind, flow,
+               sum(cents) as cents
           from (${inflowRows(org, p, g, scope)}) f
-         group by bucket, flow`,
+         group by grouping sets ((bucket, flow), (donor_kind, flow), ())`,
   );
-  return nest(rows.map((r) => ({ outer: r.flow, bucket: r.bucket, value: num(r.cents) })));
+  return {
+    byBucket: nest(
+      rows
+        .filter((r) => num(r.level) === 2)
+        .map((r) => ({ outer: r.flow, bucket: r.bucket ?? '', value: num(r.cents) })),
+    ),
+    byDonorKind: rows
+      .filter((r) => num(r.level) === 4)
+      .map((r) => ({ donorKind: r.donor_kind, kind: r.flow, cents: num(r.cents) })),
+    totalCents: num(rows.find((r) => num(r.level) === 7)?.cents),
+  };
 }
 
-/** Disbursements per bucket and kind over a period (the comparison period's chart values). */
-async function disbursementsPerBucket(
+/**
+ * Disbursements of a period per bucket and kind, per beneficiary, and in total.
+ * grouping(bucket, kind, centre_id, partner_id): 3 = per bucket and kind, 12 = per beneficiary,
+ * 15 = all.
+ */
+async function disbursementsOf(db: Db, org: string, p: Period, g: Granularity, scope: CentreScope) {
+  const rows = await rowsOf<{
+    level: unknown;
+    bucket: string | null;
+    kind: DisbursementKind | null;
+    centre_id: string | null;
+    partner_id: string | null;
+    name: string | null;
+    n: unknown;
+    money: unknown;
+    goods: unknown;
+    cents: unknown;
+  }>(
+    db,
+    sql`select t.*, coalesce(c.name, pa.name) as name
+          from (select grouping(bucket, kind, centre_id, partner_id) as level, bucket, kind,
+                       centre_id::text as centre_id, partner_id::text as partner_id,
+                       count(distinct id) filter (where not is_correction) as n,
+                       coalesce(sum(cents) filter (where kind = 'money'), 0) as money,
+                       coalesce(sum(cents) filter (where kind = 'goods'), 0) as goods,
+                       sum(cents) as cents
+                  from (${disbursementRows(org, p, g, scope)}) d
+                 group by grouping sets ((bucket, kind), (centre_id, partner_id), ())) t
+          left join centres c on c.id::text = t.centre_id
+          left join partners pa on pa.id::text = t.partner_id`,
+  );
+  return {
+    byBucket: nest(
+      rows
+        .filter((r) => num(r.level) === 3)
+        .map((r) => ({ outer: r.kind ?? 'money', bucket: r.bucket ?? '', value: num(r.cents) })),
+    ),
+    byBeneficiary: rows
+      .filter((r) => num(r.level) === 12)
+      .map((r) => ({
+        centreId: r.centre_id,
+        partnerId: r.partner_id,
+        name: r.name ?? '',
+        count: num(r.n),
+        moneyCents: num(r.money),
+        goodsCents: num(r.goods),
+      })),
+    totalCents: num(rows.find((r) => num(r.level) === 15)?.cents),
+  };
+}
+
+/** The comparison period's key figures and chart values, when one is asked. */
+async function comparisonOf(
   db: Db,
   org: string,
-  p: Period,
+  comparison: Period | null,
   g: Granularity,
   scope: CentreScope,
-) {
-  const rows = await rowsOf<{ bucket: string; kind: DisbursementKind; cents: unknown }>(
-    db,
-    sql`select bucket, kind, sum(cents) as cents
-          from (${disbursementRows(org, p, g, scope)}) d
-         group by bucket, kind`,
-  );
-  return nest(rows.map((r) => ({ outer: r.kind, bucket: r.bucket, value: num(r.cents) })));
+): Promise<Pick<FundAggregates, 'previous' | 'previousByBucket'>> {
+  if (!comparison) return { previous: null, previousByBucket: null };
+  const inflows = await inflowsOf(db, org, comparison, g, scope);
+  const outflows = await disbursementsOf(db, org, comparison, g, scope);
+  return {
+    previous: await fundKpis(db, org, comparison, scope, {
+      inflowCents: inflows.totalCents,
+      disbursedCents: outflows.totalCents,
+    }),
+    previousByBucket: { inflows: inflows.byBucket, disbursements: outflows.byBucket },
+  };
 }
 
 const empty = (kpis: FundKpiFigures, previous: FundKpiFigures | null): FundAggregates => ({
@@ -336,74 +399,8 @@ export async function fundAggregates(
     return empty(zero, comparison ? zero : null);
   }
 
-  // grouping(bucket, donor_kind, flow): 2 = per bucket and flow, 4 = per donor type and flow.
-  const inflows = await rowsOf<{
-    level: number;
-    bucket: string | null;
-    donor_kind: DonorKind | null;
-    flow: InflowKind;
-    cents: unknown;
-  }>(
-    db,
-    sql`select grouping(bucket, donor_kind, flow) as level, bucket, donor_kind, flow,
-               sum(cents) as cents
-          from (${inflowRows(org, p, g, scope)}) f
-         group by grouping sets ((bucket, flow), (donor_kind, flow))`,
-  );
-  const inflowsByBucket = nest(
-    inflows
-      .filter((r) => num(r.level) === 2)
-      .map((r) => ({ outer: r.flow, bucket: r.bucket ?? '', value: num(r.cents) })),
-  );
-  const inflowsByDonorKind = inflows
-    .filter((r) => num(r.level) === 4)
-    .map((r) => ({ donorKind: r.donor_kind, kind: r.flow, cents: num(r.cents) }));
-
-  // grouping(bucket, kind, centre_id, partner_id): 3 = per bucket and kind, 12 = per beneficiary.
-  const outflows = await rowsOf<{
-    level: number;
-    bucket: string | null;
-    kind: DisbursementKind | null;
-    centre_id: string | null;
-    partner_id: string | null;
-    name: string | null;
-    n: unknown;
-    money: unknown;
-    goods: unknown;
-    cents: unknown;
-  }>(
-    db,
-    sql`select t.*, coalesce(c.name, pa.name) as name
-          from (select grouping(bucket, kind, centre_id, partner_id) as level, bucket, kind,
-                       centre_id::text as centre_id, partner_id::text as partner_id,
-                       count(distinct id) filter (where not is_correction) as n,
-                       coalesce(sum(cents) filter (where kind = 'money'), 0) as money,
-                       coalesce(sum(cents) filter (where kind = 'goods'), 0) as goods,
-                       sum(cents) as cents
-                  from (${disbursementRows(org, p, g, scope)}) d
-                 group by grouping sets ((bucket, kind), (centre_id, partner_id))) t
-          left join centres c on c.id::text = t.centre_id
-          left join partners pa on pa.id::text = t.partner_id`,
-  );
-  const disbursementsByBucket = nest(
-    outflows
-      .filter((r) => num(r.level) === 3)
-      .map((r) => ({
-        outer: r.kind ?? 'money',
-        bucket: r.bucket ?? '',
-        value: num(r.cents),
-      })),
-  );
-  const disbursementsByBeneficiary = outflows
-    .filter((r) => num(r.level) === 12)
-    .map((r) => ({
-      centreId: r.centre_id,
-      partnerId: r.partner_id,
-      name: r.name ?? '',
-      count: num(r.n),
-      moneyCents: num(r.money),
-      goodsCents: num(r.goods),
-    }));
+  const inflows = await inflowsOf(db, org, p, g, scope);
+  const outflows = await disbursementsOf(db, org, p, g, scope);
 
   const grants = await rowsOf<{
     status: GrantStatus;
@@ -463,23 +460,20 @@ export async function fundAggregates(
 
   return {
     network,
-    inflowsByBucket,
-    inflowsByDonorKind,
+    inflowsByBucket: inflows.byBucket,
+    inflowsByDonorKind: inflows.byDonorKind,
     grants: grants.map((r) => ({
       status: r.status,
       count: num(r.n),
       requestedCents: num(r.requested),
       awardedCents: num(r.awarded),
     })),
-    disbursementsByBucket,
-    disbursementsByBeneficiary,
-    kpis: await fundKpis(db, org, p, scope),
-    previous: comparison ? await fundKpis(db, org, comparison, scope) : null,
-    previousByBucket: comparison
-      ? {
-          inflows: await inflowsPerBucket(db, org, comparison, g, scope),
-          disbursements: await disbursementsPerBucket(db, org, comparison, g, scope),
-        }
-      : null,
+    disbursementsByBucket: outflows.byBucket,
+    disbursementsByBeneficiary: outflows.byBeneficiary,
+    kpis: await fundKpis(db, org, p, scope, {
+      inflowCents: inflows.totalCents,
+      disbursedCents: outflows.totalCents,
+    }),
+    ...(await comparisonOf(db, org, comparison, g, scope)),
   };
 }
