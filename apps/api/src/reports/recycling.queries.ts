@@ -59,78 +59,93 @@ function movements(scope: RecyclingScope): SQL {
 }
 
 interface SumRow {
-  grp: RecyclingSet;
+  g: number | string;
   key: string | null;
-  kind: IndicatorMovement['kind'];
-  measurement: Measurement;
+  centre_id: string | null;
+  stream_id: string | null;
+  bucket: string | null;
+  kind: IndicatorMovement['kind'] | null;
+  measurement: Measurement | null;
   treatment: Treatment | null;
   operation_code: string | null;
   grams: string | number;
+  inflow_grams: string | number | null;
 }
 
-interface CollectedSumRow {
-  bucket: string;
-  stream_id: string | null;
-  centre_id: string | null;
-  grams: string | number;
-}
+/** The grouping sets, told apart by `grouping(bucket, centre, stream, kind)` (a bit set per column left out). */
+const SET_OF_GROUPING: Record<number, RecyclingSet | 'bucket_stream' | 'bucket_centre'> = {
+  14: 'total',
+  6: 'bucket',
+  10: 'centre',
+  12: 'stream',
+  5: 'bucket_stream',
+  3: 'bucket_centre',
+};
 
 /**
- * The sums a recycling report is made of, taken in the database in two scans: the movements per
- * kind, measurement, treatment and operation code over the period, per bucket, per centre and
- * per stream (grouping sets: a few rows per group, whatever the number of movements); and the
- * collected mass per bucket and stream and per bucket and centre.
+ * The sums a recycling report is made of, in one scan of the movements. First a plain sum per
+ * bucket start (`date_trunc`), centre, stream, kind, measurement, treatment and operation code —
+ * a few thousand rows whatever the number of movements; then, on those, the grouping sets: per
+ * kind, measurement, treatment and code over the period, per bucket, per centre and per stream;
+ * and the collected (inflow) mass per bucket and stream and per bucket and centre. Buckets are
+ * named with `to_char` on the bucket starts only: formatting every movement's date, or keying
+ * the grouping sets on the raw rows, cost several times the sums themselves.
  */
 export async function recyclingSums(
   db: Pick<Db, 'execute'>,
   scope: RecyclingScope,
 ): Promise<RecyclingData> {
   const fmt = bucketFormat(scope.granularity);
+  const unit = sql.raw(`'${scope.granularity}'`);
   const sums = await rowsOf<SumRow>(
     db,
-    sql`select case grouping(x.bucket, x.centre_id, x.stream_id)
-          when 7 then 'total' when 3 then 'bucket' when 5 then 'centre' else 'stream' end as grp,
+    sql`select grouping(x.bucket, x.centre_id, x.stream_id, x.kind) as g,
         coalesce(x.bucket, x.centre_id::text, x.stream_id::text) as key,
-        x.kind, x.measurement, x.treatment, x.operation_code, sum(x.grams) as grams
-      from (select to_char(mv.d, ${fmt}) as bucket, mv.centre_id, mv.stream_id, mv.kind,
-          mv.measurement, mv.treatment, mv.operation_code, mv.grams
-        from (${movements(scope)}) mv) x
+        case when grouping(x.centre_id) = 0 then x.centre_id::text end as centre_id,
+        case when grouping(x.stream_id) = 0 then x.stream_id::text end as stream_id,
+        x.bucket, x.kind, x.measurement, x.treatment, x.operation_code, sum(x.grams) as grams,
+        sum(x.grams) filter (where x.kind = 'inflow') as inflow_grams
+      from (select to_char(f.b, ${fmt}) as bucket, f.centre_id, f.stream_id, f.kind, f.measurement,
+          f.treatment, f.operation_code, f.grams
+        from (select date_trunc(${unit}, mv.d::timestamp) as b, mv.centre_id, mv.stream_id,
+            mv.kind, mv.measurement, mv.treatment, mv.operation_code, sum(mv.grams) as grams
+          from (${movements(scope)}) mv
+          group by 1, 2, 3, 4, 5, 6, 7) f) x
       group by grouping sets (
         (x.kind, x.measurement, x.treatment, x.operation_code),
         (x.bucket, x.kind, x.measurement, x.treatment, x.operation_code),
         (x.centre_id, x.kind, x.measurement, x.treatment, x.operation_code),
-        (x.stream_id, x.kind, x.measurement, x.treatment, x.operation_code))`,
+        (x.stream_id, x.kind, x.measurement, x.treatment, x.operation_code),
+        (x.bucket, x.stream_id),
+        (x.bucket, x.centre_id))`,
   );
-  const collected = await rowsOf<CollectedSumRow>(
-    db,
-    sql`select x.bucket, x.stream_id::text as stream_id, x.centre_id::text as centre_id,
-        sum(x.grams) as grams
-      from (select to_char(m.occurred_on, ${fmt}) as bucket, m.stream_id, m.centre_id,
-          m.mass_grams as grams
-        from circular_inflows m where ${where(scope, sql.raw('m.occurred_on'))}) x
-      group by grouping sets ((x.bucket, x.stream_id), (x.bucket, x.centre_id))`,
-  );
-  return {
-    rows: sums.map(
-      (r): RecyclingRow => ({
-        set: r.grp,
-        key: r.grp === 'total' ? null : r.key,
-        kind: r.kind,
-        measurement: r.measurement,
-        treatment: r.treatment,
-        operationCode: r.operation_code,
-        grams: Number(r.grams),
-      }),
-    ),
-    collected: collected.map(
-      (r): CollectedRow => ({
-        bucket: r.bucket,
-        streamId: r.stream_id,
-        centreId: r.centre_id,
-        grams: Number(r.grams),
-      }),
-    ),
-  };
+  const rows: RecyclingRow[] = [];
+  const collected: CollectedRow[] = [];
+  for (const r of sums) {
+    const set = SET_OF_GROUPING[Number(r.g)];
+    if (set === 'bucket_stream' || set === 'bucket_centre') {
+      if (r.inflow_grams !== null && r.bucket !== null)
+        collected.push({
+          bucket: r.bucket,
+          streamId: set === 'bucket_stream' ? r.stream_id : null,
+          centreId: set === 'bucket_centre' ? r.centre_id : null,
+          grams: Number(r.inflow_grams),
+        });
+      continue;
+    }
+    if (!set || r.kind === null || r.measurement === null)
+      throw new Error(`recycling sums: unexpected grouping ${r.g}`);
+    rows.push({
+      set,
+      key: set === 'total' ? null : r.key,
+      kind: r.kind,
+      measurement: r.measurement,
+      treatment: r.treatment,
+      operationCode: r.operation_code,
+      grams: Number(r.grams),
+    });
+  }
+  return { rows, collected };
 }
 
 /** The streams a report names, in the streams' order: the ones asked for, or all of them. */
