@@ -49,29 +49,36 @@ interface ActivitySumRow {
 /**
  * The sums a gardens report is made of, taken in the database: the harvests per destination
  * over the period, per bucket, per centre (the garden's) and per crop (its name in lower case,
- * spaces collapsed) in one scan with grouping sets; then the plots held at some point of the
- * period and their gardeners, per centre and overall.
+ * spaces collapsed) with grouping sets, on a first plain sum per bucket start, centre, crop as
+ * written and destination (a few hundred rows: the crop names and bucket keys are worked out on
+ * those only); then the plots held at some point of the period and their gardeners, per centre
+ * and overall.
  */
 export async function gardensSums(
   db: Pick<Db, 'execute'>,
   scope: GardensScope,
 ): Promise<GardensData> {
   const fmt = bucketFormat(scope.granularity);
+  const unit = sql.raw(`'${scope.granularity}'`);
   const harvests = await rowsOf<HarvestSumRow>(
     db,
     sql`select case grouping(x.bucket, x.centre_id, x.crop_key)
           when 7 then 'total' when 3 then 'bucket' when 5 then 'centre' else 'crop' end as grp,
         coalesce(x.bucket, x.centre_id::text, x.crop_key) as key,
         case when grouping(x.crop_key) = 0 then min(x.crop) end as label,
-        x.destination, coalesce(sum(x.grams), 0) as grams, count(*) as harvests,
-        count(*) filter (where x.grams is null) as counted_only
-      from (select to_char(h.harvested_on, ${fmt}) as bucket, g.centre_id,
-          regexp_replace(lower(btrim(h.crop)), '[[:space:]]+', ' ', 'g') as crop_key,
-          regexp_replace(btrim(h.crop), '[[:space:]]+', ' ', 'g') as crop,
-          h.destination, h.grams
-        from harvests h join gardens g on g.id = h.garden_id
-        where h.harvested_on >= ${scope.from}::date and h.harvested_on <= ${scope.to}::date
-          and ${centreWhere(scope, sql.raw('g.centre_id'))}) x
+        x.destination, coalesce(sum(x.grams), 0) as grams, sum(x.harvests) as harvests,
+        sum(x.counted_only) as counted_only
+      from (select to_char(f.b, ${fmt}) as bucket, f.centre_id,
+          regexp_replace(lower(btrim(f.crop)), '[[:space:]]+', ' ', 'g') as crop_key,
+          regexp_replace(btrim(f.crop), '[[:space:]]+', ' ', 'g') as crop,
+          f.destination, f.grams, f.harvests, f.counted_only
+        from (select date_trunc(${unit}, h.harvested_on::timestamp) as b, g.centre_id, h.crop,
+            h.destination, sum(h.grams) as grams, count(*) as harvests,
+            count(*) filter (where h.grams is null) as counted_only
+          from harvests h join gardens g on g.id = h.garden_id
+          where h.harvested_on >= ${scope.from}::date and h.harvested_on <= ${scope.to}::date
+            and ${centreWhere(scope, sql.raw('g.centre_id'))}
+          group by 1, 2, 3, 4) f) x
       group by grouping sets (
         (x.destination),
         (x.bucket, x.destination),
