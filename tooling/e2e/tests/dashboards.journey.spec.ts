@@ -44,7 +44,7 @@ async function openNavigation(page: Page) {
 
 /** Picks an option of a select field of the dialog, named by its label. */
 async function choose(scope: Locator, page: Page, label: string, option: string) {
-  await scope.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  await scope.getByRole('button', { name: new RegExp(label) }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
