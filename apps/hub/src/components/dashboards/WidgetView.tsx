@@ -21,12 +21,13 @@ export function widgetLabel(widget: Widget, t: TFunction): string {
   );
 }
 
-/** The widget's filters in words: « Cette année · par mois · 2 centres ». */
+/** The widget's filters in words: « Cette année · par mois · 2 centres · Avec la période précédente ». */
 function filtersLine(widget: Widget, t: TFunction): string {
   const f = widget.filters;
   return [
     t(`dashboards.periods.${f.period}`),
-    t(`dashboards.granularities.${f.granularity}`),
+    t(`dashboards.widget.by.${f.granularity}`),
+    f.centreIds.length === 0 ? null : t('dashboards.widget.centres', { count: f.centreIds.length }),
     f.compare === 'none' ? null : t(`dashboards.comparisons.${f.compare}`),
   ]
     .filter(Boolean)
