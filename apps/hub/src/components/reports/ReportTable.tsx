@@ -1,5 +1,5 @@
 import type { Drill, Row, TableModel } from '@lakou/reports/model';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/index.ts';
 import { formatFigure } from '../../lib/reports.ts';
@@ -34,6 +34,7 @@ const cellText = (
 export function ReportTable({ table, caption, drillLink }: ReportTableProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const captionId = useId();
   const [first, ...rest] = table.columns;
   if (!first) return null;
   const rowHeader = (row: Row) => {
@@ -45,9 +46,13 @@ export function ReportTable({ table, caption, drillLink }: ReportTableProps) {
     return drillLink(row.drill, text, name);
   };
   return (
-    <div className="lk-table-scroll">
+    // A wide table scrolls sideways: its box takes the keyboard focus so it can be scrolled
+    // without a mouse (WCAG 2.1.1), named by the caption.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable
+    // biome-ignore lint/a11y/useSemanticElements: a box around a table, not a form's fieldset
+    <div className="lk-table-scroll" role="group" aria-labelledby={captionId} tabIndex={0}>
       <table className="lk-table hub-report-table">
-        <caption>{caption ?? table.title}</caption>
+        <caption id={captionId}>{caption ?? table.title}</caption>
         <thead>
           <tr>
             {table.columns.map((column) => (
