@@ -89,19 +89,8 @@ function RootLayout() {
                 </NavLink>
               ) : null}
               {can('report.read') ? (
-                <NavLink
-                  href="/reports"
-                  isCurrent={pathname === '/reports' || /^\/reports\/(?!circles)/.test(pathname)}
-                >
+                <NavLink href="/reports" isCurrent={pathname.startsWith('/reports')}>
                   {t('reports.nav')}
-                </NavLink>
-              ) : null}
-              {can('circle.aggregates.read') ? (
-                <NavLink
-                  href="/reports/circles"
-                  isCurrent={pathname.startsWith('/reports/circles')}
-                >
-                  {t('circleReports.nav')}
                 </NavLink>
               ) : null}
               {can('report.read') ? (
