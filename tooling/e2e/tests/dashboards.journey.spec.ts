@@ -5,8 +5,8 @@ import { expect as baseExpect, test } from './fixtures.ts';
 /*
  * The demo board member composes a dashboard: creates it, adds a recycling chart and the fund's
  * key figures, saves, reloads and finds them, moves one up with the keyboard (« Monter »), saves
- * again, then shares the dashboard with the board from the list. A manager then sees it among the
- * board's dashboards, read only. Axe-checked on the way.
+ * again, removes the chart (after confirming), then shares the dashboard with the board from the
+ * list. A manager then sees it among the board's dashboards, read only. Axe-checked on the way.
  */
 
 const PASSWORD = 'lakou-demo-2026';
@@ -124,6 +124,19 @@ test('the board member composes a dashboard, finds it after a reload, reorders i
   await page.reload();
   await expect(grid.getByRole('listitem').nth(0)).toHaveAccessibleName(FUND_KPIS);
   await expect(grid.getByRole('listitem').nth(1)).toHaveAccessibleName(TONNAGE);
+
+  // Remove the chart, after confirming; gone once saved.
+  await page.getByRole('button', { name: 'Modifier' }).click();
+  await page.getByRole('button', { name: `Retirer « ${TONNAGE} »` }).click();
+  const confirm = page.getByRole('alertdialog', { name: `Retirer « ${TONNAGE} » ?` });
+  await confirm.getByRole('button', { name: 'Retirer', exact: true }).click();
+  await expect(confirm).toBeHidden();
+  await expect(grid.getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('button', { name: 'Modifier' })).toBeVisible();
+  await page.reload();
+  await expect(grid.getByRole('listitem')).toHaveCount(1);
+  await expect(grid.getByRole('listitem').nth(0)).toHaveAccessibleName(FUND_KPIS);
 
   // Share it with the board, from the list.
   await page.getByRole('link', { name: 'Tous les tableaux de bord' }).click();
