@@ -203,16 +203,23 @@ describe('figures', () => {
     const kpi = { key: 'k', label: 'K', unit: 'count' as const };
     expect(trendOf({ ...kpi, value: 120, previous: 100 }, 'fr-FR')).toEqual({
       direction: 'up',
-      change: '+20\u00a0%',
+      change: '20\u00a0%',
     });
-    expect(trendOf({ ...kpi, value: 90, previous: 100 }, 'fr-FR')?.direction).toBe('down');
+    expect(trendOf({ ...kpi, value: 90, previous: 100 }, 'fr-FR')).toEqual({
+      direction: 'down',
+      change: '10\u00a0%',
+    });
+    // A tiny change is not rounded to nothing.
+    expect(trendOf({ ...kpi, value: 4_912_350, previous: 4_910_100 }, 'fr-FR')?.change).toBe(
+      '0,046\u00a0%',
+    );
     expect(trendOf({ ...kpi, value: 5, previous: 0 }, 'fr-FR')).toEqual({
       direction: 'up',
-      change: '+5',
+      change: '5',
     });
     // Rates move by points, not by percent of a percent.
-    expect(trendOf({ ...kpi, unit: 'ratio', value: 0.42, previous: 0.4 }, 'fr-FR')?.change).toMatch(
-      /^\+2\s?pts$/u,
+    expect(trendOf({ ...kpi, unit: 'ratio', value: 0.42, previous: 0.4 }, 'fr-FR')?.change).toBe(
+      '2\u00a0pts',
     );
     expect(trendOf({ ...kpi, value: 5 }, 'fr-FR')).toBeNull();
     expect(trendOf({ ...kpi, value: null, previous: 3 }, 'fr-FR')).toBeNull();

@@ -222,7 +222,10 @@ export type TrendDirection = 'up' | 'down' | 'flat';
 
 export interface Trend {
   direction: TrendDirection;
-  /** The change as the reader sees it: « +12 % », « −3,5 pts » (rates change by points). */
+  /**
+   * How much it changed, unsigned (the direction says which way, in words): « 12,8 % »,
+   * « 3,5 pts » (rates change by points), or the figure itself when there was nothing before.
+   */
   change: string;
 }
 
@@ -231,25 +234,25 @@ export function trendOf(kpi: Kpi, locale: string): Trend | null {
   if (kpi.previous === undefined || kpi.previous === null || kpi.value === null) return null;
   const delta = kpi.value - kpi.previous;
   const direction: TrendDirection = delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat';
-  const signed = (n: number, options: Intl.NumberFormatOptions) =>
-    new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', ...options }).format(n);
+  // Small changes keep two significant digits, so a change never reads « 0 % ».
+  const precise = (n: number): Intl.NumberFormatOptions =>
+    n !== 0 && Math.abs(n) < 0.01 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 1 };
   if (kpi.unit === 'ratio') {
+    const points = Math.abs(delta) * 100;
     return {
       direction,
-      change: `${signed(delta * 100, { maximumFractionDigits: 1 })}\u00a0pts`,
+      change: `${new Intl.NumberFormat(locale, precise(points / 100)).format(points)}\u00a0pts`,
     };
   }
   if (kpi.previous === 0) {
     // No percentage of nothing: the change is told in the figure's own unit.
-    return { direction, change: formatSignedFigure(delta, kpi.unit, locale) };
+    return { direction, change: formatFigure(Math.abs(delta), kpi.unit, locale) };
   }
+  const relative = Math.abs(delta / kpi.previous);
   return {
     direction,
-    change: signed(delta / Math.abs(kpi.previous), { style: 'percent', maximumFractionDigits: 1 }),
+    change: new Intl.NumberFormat(locale, { style: 'percent', ...precise(relative) }).format(
+      relative,
+    ),
   };
-}
-
-function formatSignedFigure(delta: number, unit: Unit, locale: string): string {
-  const text = formatFigure(Math.abs(delta), unit, locale);
-  return delta > 0 ? `+${text}` : delta < 0 ? `−${text}` : text;
 }

@@ -160,7 +160,12 @@ function ReportSummary({
           {model.data.kpis.length > 0 ? (
             <div className="hub-kpis">
               {model.data.kpis.map((kpi) => (
-                <KpiCard key={kpi.key} kpi={kpi} comparisonLabel={model.data.comparison?.label} />
+                <KpiCard
+                  key={kpi.key}
+                  kpi={kpi}
+                  comparisonLabel={model.data.comparison?.label}
+                  showDefinition={false}
+                />
               ))}
             </div>
           ) : null}

@@ -11,6 +11,8 @@ export interface KpiCardProps {
   comparisonLabel?: string | undefined;
   /** The heading level of the figure's name, to fit the page's outline. Default 3. */
   headingLevel?: 2 | 3 | 4;
+  /** Say how the figure is defined under it (default); the dashboard leaves it to the report page. */
+  showDefinition?: boolean;
 }
 
 /**
@@ -18,7 +20,12 @@ export interface KpiCardProps {
  * change in words (« En hausse de +12 % par rapport à … ») — the arrow is decoration, the words
  * carry the meaning. Up is not called good or bad: for some figures (waste disposed) less is better.
  */
-export function KpiCard({ kpi, comparisonLabel, headingLevel = 3 }: KpiCardProps) {
+export function KpiCard({
+  kpi,
+  comparisonLabel,
+  headingLevel = 3,
+  showDefinition = true,
+}: KpiCardProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const Heading = `h${headingLevel}` as const;
@@ -51,7 +58,9 @@ export function KpiCard({ kpi, comparisonLabel, headingLevel = 3 }: KpiCardProps
               })}
         </p>
       ) : null}
-      {kpi.definition ? <p className="hub-kpi__definition">{kpi.definition}</p> : null}
+      {showDefinition && kpi.definition ? (
+        <p className="hub-kpi__definition">{kpi.definition}</p>
+      ) : null}
     </article>
   );
 }

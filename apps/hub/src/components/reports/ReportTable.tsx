@@ -1,3 +1,4 @@
+import { formatValue, reportMassUnit } from '@lakou/reports/chart';
 import type { Drill, Row, TableModel } from '@lakou/reports/model';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,14 +19,35 @@ export interface ReportTableProps {
 /** A small count hidden so that nobody can be singled out (the circles report). */
 const SUPPRESSED = '< 5';
 
+type Cell = string | number | null | undefined;
+
 const cellText = (
-  value: string | number | null | undefined,
+  value: Cell,
   unit: TableModel['columns'][number]['unit'],
   locale: string,
-) =>
-  typeof value === 'number' || value === null || value === undefined
-    ? formatFigure(value ?? null, unit, locale)
-    : value;
+  massUnit?: 'kg' | 't',
+) => {
+  if (typeof value === 'string') return value;
+  // A column of masses reads in one unit (the one its largest figure reads best in).
+  if (unit === 'grams' && massUnit && typeof value === 'number' && Number.isFinite(value))
+    return formatValue(value, 'grams', { massUnit });
+  return formatFigure(value ?? null, unit, locale);
+};
+
+/** The unit each mass column reads in, from its largest figure (totals included). */
+function massUnits(table: TableModel): Map<string, 'kg' | 't'> {
+  const units = new Map<string, 'kg' | 't'>();
+  for (const column of table.columns) {
+    if (column.unit !== 'grams') continue;
+    let max = 0;
+    for (const cells of [...table.rows.map((r) => r.cells), table.totals ?? {}]) {
+      const v = cells[column.key];
+      if (typeof v === 'number' && Math.abs(v) > max) max = Math.abs(v);
+    }
+    units.set(column.key, reportMassUnit(max));
+  }
+  return units;
+}
 
 /**
  * A report table as real HTML: a caption, column headers (`th scope="col"`), the first cell of
@@ -35,6 +57,7 @@ export function ReportTable({ table, caption, drillLink }: ReportTableProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const captionId = useId();
+  const masses = massUnits(table);
   const [first, ...rest] = table.columns;
   if (!first) return null;
   const rowHeader = (row: Row) => {
@@ -76,7 +99,7 @@ export function ReportTable({ table, caption, drillLink }: ReportTableProps) {
                     {row.cells[column.key] === SUPPRESSED ? (
                       <abbr title={t('reports.table.suppressed')}>{SUPPRESSED}</abbr>
                     ) : (
-                      cellText(row.cells[column.key], column.unit, locale)
+                      cellText(row.cells[column.key], column.unit, locale, masses.get(column.key))
                     )}
                   </td>
                 ))}
@@ -94,7 +117,12 @@ export function ReportTable({ table, caption, drillLink }: ReportTableProps) {
               </th>
               {rest.map((column) => (
                 <td key={column.key} data-numeric={column.unit !== 'text' || undefined}>
-                  {cellText(table.totals?.[column.key], column.unit, locale)}
+                  {cellText(
+                    table.totals?.[column.key],
+                    column.unit,
+                    locale,
+                    masses.get(column.key),
+                  )}
                 </td>
               ))}
             </tr>
