@@ -49,7 +49,7 @@ const reportRoute = guardedRoute({
   path: '/reports/{name}',
   tags: TAGS,
   summary: 'One report for the filters: its model as JSON, or as a CSV, XLSX or PDF file',
-  description: `${filtersDescription} \`name\` is one of ${reportNames.join(', ')}; a report may ask a permission of its own on top of report.read (the fund: fund.read; recycling and gardens: circular.read; circles: circle.aggregates.read). Files come with Content-Disposition: attachment \`rapport-<report>-du-<from>-au-<to>.<ext>\`.`,
+  description: `${filtersDescription} \`name\` is one of ${reportNames.join(', ')}; a report may ask a permission of its own on top of report.read (the fund: fund.read; recycling: circular.read; circles: circle.aggregates.read). Files come with Content-Disposition: attachment \`rapport-<report>-du-<from>-au-<to>.<ext>\`.`,
   request: {
     params: z.object({ name: z.string().meta({ description: reportNames.join(', ') }) }),
     query: reportQuery,
