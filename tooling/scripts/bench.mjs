@@ -17,12 +17,15 @@
 //   - then the circular-economy figures (apps/api/bench/circular.bench.ts): indicators, the waste
 //     register in CSV and XLSX and the stock board as movements grow, concurrent shipments;
 //   - then the board reports (apps/api/bench/reports.bench.ts): every registered report source on
-//     the demo and with 1, 5 and 10 years of activity added.
+//     the demo and with 1, 5 and 10 years of activity added;
+//   - and, in the table, the scale figures on a real PostgreSQL (apps/api/bench/scale.bench.ts):
+//     booking creation through the API against the raw INSERT at concurrency 1 and 32, availability
+//     of a centre's week at 10k, 100k and 1M bookings.
 // Options: --runs N (default 5), --write (saves bench/results/latest.json and a dated markdown table).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
@@ -174,6 +177,27 @@ function hubBundle() {
   ];
 }
 
+/** apps/api/bench/scale.bench.ts on a real PostgreSQL (skipped without one): its rows join the table. */
+async function scaleFigures() {
+  const file = join(mkdtempSync(join(tmpdir(), 'lakou-bench-')), 'scale.json');
+  console.log(
+    '\nScale (real PostgreSQL: booking creation API vs raw INSERT, availability at 10k–1M)…',
+  );
+  await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:scale', '--runs', String(runs)], {
+    env: { ...process.env, BENCH_JSON: file },
+  });
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')).map(({ size, ...r }) => ({
+      ...r,
+      figure: `${r.figure} — ${size}`,
+    }));
+  } catch {
+    return [];
+  } finally {
+    rmSync(dirname(file), { recursive: true, force: true });
+  }
+}
+
 console.log('Building the API and the hub…');
 await run('pnpm', [
   'turbo',
@@ -189,6 +213,7 @@ const results = [
   ...(await coldStarts('node server (bundle)', 'node', ['apps/api/dist/server.mjs'])),
   ...(await coldStarts('pnpm start (build cached)', 'pnpm', ['start'])),
   ...(await httpLatency()),
+  ...(await scaleFigures()),
 ];
 
 const fmt = (x) => (x === null || x === undefined ? '—' : x.toFixed(1));

@@ -6,7 +6,7 @@ import { resources } from '../db/schema/index.ts';
 import { guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { contextRouter } from '../http/router.ts';
-import { slotsOf } from './availability.queries.ts';
+import { availabilityOf } from './availability.queries.ts';
 import { toResource } from './resources.queries.ts';
 
 const route = guardedRoute({
@@ -52,11 +52,7 @@ export const availabilityRoutes = contextRouter().openapi(route, async (c) => {
       },
     ) as never;
   }
-  const items = [];
-  for (const id of query.resourceIds) {
-    const resource = byId.get(id);
-    if (!resource) continue;
-    items.push({ resourceId: id, slots: await slotsOf(c.var.db, resource, query) });
-  }
+  const slots = await availabilityOf(c.var.db, [...byId.values()], query);
+  const items = query.resourceIds.map((id) => ({ resourceId: id, slots: slots.get(id) ?? [] }));
   return c.json({ items }, 200);
 });

@@ -1,6 +1,6 @@
 import type { Booking, BookingListQuery, CentreCalendar, Resource } from '@lakou/domain/booking';
 import { type Page, pageOffset } from '@lakou/domain/shared';
-import { and, asc, eq, gt, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { countColumn, toPage, totalColumn } from '../db/paginate.ts';
 import {
@@ -36,6 +36,9 @@ export function toBooking(row: BookingRow): Booking {
 
 const MAX_BUFFER_MS = 240 * 60_000;
 
+/** The live statuses as SQL literals: the planner then matches the exclusion constraint's partial GiST index. */
+const LIVE_STATUS_LIST = sql.raw(LIVE_STATUSES.map((s) => `'${s}'`).join(', '));
+
 /**
  * Live bookings of a resource near [start, end): wide enough (the largest buffer on each side)
  * for the domain's `findConflicts` to judge, and in the same transaction as the insert.
@@ -46,19 +49,39 @@ export async function liveBookingsAround(
   start: Date,
   end: Date,
 ): Promise<Booking[]> {
+  return (await liveBookingsOf(db, [resourceId], start, end)).get(resourceId) ?? [];
+}
+
+/**
+ * Live bookings of several resources near [start, end), by resource, each sorted by start. The
+ * overlap is asked as `tstzrange(starts_at, blocked_until) && …` — the same test as
+ * `starts_at < end and blocked_until > start` — so PostgreSQL reads only the bookings around the
+ * period in the exclusion constraint's GiST index, however many the resource has before it.
+ */
+export async function liveBookingsOf(
+  db: Pick<Db, 'select'>,
+  resourceIds: readonly string[],
+  start: Date,
+  end: Date,
+): Promise<Map<string, Booking[]>> {
+  const byResource = new Map<string, Booking[]>(resourceIds.map((id) => [id, []]));
+  if (!resourceIds.length) return byResource;
+  const from = new Date(start.getTime() - MAX_BUFFER_MS).toISOString();
+  const to = new Date(end.getTime() + MAX_BUFFER_MS).toISOString();
   const rows = await db
     .select()
     .from(bookings)
     .where(
       and(
-        eq(bookings.resourceId, resourceId),
-        inArray(bookings.status, [...LIVE_STATUSES]),
-        lt(bookings.startsAt, new Date(end.getTime() + MAX_BUFFER_MS)),
-        gt(bookings.blockedUntil, new Date(start.getTime() - MAX_BUFFER_MS)),
+        // One `=` per resource (not `= any`, which GiST cannot search): a BitmapOr of index scans.
+        or(...resourceIds.map((id) => eq(bookings.resourceId, id))),
+        sql`${bookings.status} in (${LIVE_STATUS_LIST})`,
+        sql`tstzrange(${bookings.startsAt}, ${bookings.blockedUntil}, '[)') && tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)')`,
       ),
     )
     .orderBy(asc(bookings.startsAt));
-  return rows.map(toBooking);
+  for (const row of rows) byResource.get(row.resourceId)?.push(toBooking(row));
+  return byResource;
 }
 
 /** The centre's zone, opening hours and the closures (centre's and resource's) around a period. */
@@ -68,11 +91,25 @@ export async function calendarOf(
   fromDate: string,
   toDate: string,
 ): Promise<CentreCalendar> {
+  const [calendar, resourceOff] = await Promise.all([
+    centreCalendarOf(db, resource.centreId, fromDate, toDate),
+    resourceClosuresOf(db, [resource.id], fromDate, toDate),
+  ]);
+  return { ...calendar, closures: [...calendar.closures, ...(resourceOff.get(resource.id) ?? [])] };
+}
+
+/** The centre's zone, opening hours and its own closures around a period. */
+export async function centreCalendarOf(
+  db: Pick<Db, 'select'>,
+  centreId: string,
+  fromDate: string,
+  toDate: string,
+): Promise<CentreCalendar> {
   const [centre] = await db
     .select({ timeZone: centres.timeZone })
     .from(centres)
-    .where(eq(centres.id, resource.centreId));
-  const [hours, centreOff, resourceOff] = await Promise.all([
+    .where(eq(centres.id, centreId));
+  const [hours, centreOff] = await Promise.all([
     db
       .select({
         weekday: centreOpeningHours.weekday,
@@ -80,7 +117,7 @@ export async function calendarOf(
         closes: centreOpeningHours.closes,
       })
       .from(centreOpeningHours)
-      .where(eq(centreOpeningHours.centreId, resource.centreId))
+      .where(eq(centreOpeningHours.centreId, centreId))
       .orderBy(asc(centreOpeningHours.weekday), asc(centreOpeningHours.opens)),
     db
       .select({
@@ -91,23 +128,9 @@ export async function calendarOf(
       .from(centreClosures)
       .where(
         and(
-          eq(centreClosures.centreId, resource.centreId),
+          eq(centreClosures.centreId, centreId),
           lte(centreClosures.startsOn, toDate),
           gte(centreClosures.endsOn, fromDate),
-        ),
-      ),
-    db
-      .select({
-        startsOn: resourceClosures.startsOn,
-        endsOn: resourceClosures.endsOn,
-        reason: resourceClosures.reason,
-      })
-      .from(resourceClosures)
-      .where(
-        and(
-          eq(resourceClosures.resourceId, resource.id),
-          lte(resourceClosures.startsOn, toDate),
-          gte(resourceClosures.endsOn, fromDate),
         ),
       ),
   ]);
@@ -118,8 +141,38 @@ export async function calendarOf(
       opens: h.opens.slice(0, 5),
       closes: h.closes.slice(0, 5),
     })),
-    closures: [...centreOff, ...resourceOff],
+    closures: centreOff,
   };
+}
+
+/** The closures of several resources around a period, by resource. */
+export async function resourceClosuresOf(
+  db: Pick<Db, 'select'>,
+  resourceIds: readonly string[],
+  fromDate: string,
+  toDate: string,
+): Promise<Map<string, CentreCalendar['closures']>> {
+  const byResource = new Map<string, CentreCalendar['closures'][number][]>(
+    resourceIds.map((id) => [id, []]),
+  );
+  if (!resourceIds.length) return byResource;
+  const rows = await db
+    .select({
+      resourceId: resourceClosures.resourceId,
+      startsOn: resourceClosures.startsOn,
+      endsOn: resourceClosures.endsOn,
+      reason: resourceClosures.reason,
+    })
+    .from(resourceClosures)
+    .where(
+      and(
+        inArray(resourceClosures.resourceId, [...resourceIds]),
+        lte(resourceClosures.startsOn, toDate),
+        gte(resourceClosures.endsOn, fromDate),
+      ),
+    );
+  for (const { resourceId, ...closure } of rows) byResource.get(resourceId)?.push(closure);
+  return byResource;
 }
 
 export async function listBookings(
