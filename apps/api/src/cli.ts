@@ -1,12 +1,14 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import { purgeClosedCases } from './circles/purge.ts';
 import { readConfig } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { acquireDataDirLock, DataDirBusyError } from './db/data-dir-lock.ts';
 import { migrationStatus } from './db/migrations.ts';
 import { DEMO_PASSWORD } from './db/seed/demo-users.ts';
+import { ScaleRefused, seedScale } from './db/seed/scale/index.ts';
 import { seedDemoNetwork } from './db/seed/seed.ts';
 import {
   CliError,
@@ -33,6 +35,11 @@ Commandes :
   token:create --email E [--token-name NOM] [--read-write] [--expires-days N|never]
                       crée un jeton d'API personnel (lecture seule et 90 jours par défaut)
                       et l'affiche une seule fois
+  seed:scale [--centres 50] [--years 5] [--seed 42] [--until AAAA-MM-JJ] [--force]
+                      écrit un jeu de données d'échelle déterministe (centres « Tiers-lieu 001 »…,
+                      ~20 ressources et ~4 000 réservations par centre et par an, fonds, économie
+                      circulaire, événements, jardins) pour les mesures de performance ; refuse
+                      s'il en existe déjà, sauf --force (ajoute d'autres centres)
 
 Base de données : DATABASE_URL (serveur PostgreSQL) sinon PGlite embarqué dans DATA_DIR
 (par défaut .data/ à la racine du dépôt). Une base embarquée ne sert qu'un processus :
@@ -46,6 +53,7 @@ type Command = (database: Database, flags: Flags) => Promise<void>;
 interface Flags extends IdentityFlags {
   yes: boolean;
   seed: boolean;
+  scale: { centres?: string; years?: string; seed?: string; until?: string; force?: boolean };
 }
 
 const commands: Record<string, Command> = {
@@ -102,6 +110,36 @@ const commands: Record<string, Command> = {
     console.log('Base effacée et migrée.');
     if (flags.seed) await commands['db:seed']?.(database, flags);
   },
+  'seed:scale': async (database, flags) => {
+    await database.migrate();
+    const int = (value: string | undefined, fallback: number, name: string) => {
+      const n = value === undefined ? fallback : Number(value);
+      if (!Number.isInteger(n) || n < 1) throw new CliError(`--${name} : entier ≥ 1 attendu.`);
+      return n;
+    };
+    const until = flags.scale.until ?? Temporal.Now.plainDateISO('America/Cayenne').toString();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(until))
+      throw new CliError('--until : date AAAA-MM-JJ attendue.');
+    try {
+      const report = await seedScale(database.db, {
+        centres: int(flags.scale.centres, 50, 'centres'),
+        years: int(flags.scale.years, 5, 'years'),
+        seed: int(flags.scale.seed, 42, 'seed'),
+        force: flags.scale.force,
+        until,
+        log: (line) => console.log(line),
+      });
+      const total = Object.values(report.rows).reduce((a, b) => a + b, 0);
+      for (const [table, n] of Object.entries(report.rows))
+        console.log(`  ${table.padEnd(22)} ${n.toLocaleString('fr-FR').padStart(12)}`);
+      console.log(
+        `Données d'échelle écrites : ${total.toLocaleString('fr-FR')} lignes en ${report.seconds.toFixed(1)} s (${Math.round(total / report.seconds).toLocaleString('fr-FR')} lignes/s).`,
+      );
+    } catch (error) {
+      if (error instanceof ScaleRefused) throw new CliError(error.message);
+      throw error;
+    }
+  },
   'user:create': async (database, flags) => {
     await database.migrate();
     await createUserCommand(database, readConfig(), flags);
@@ -140,6 +178,11 @@ async function main(argv: string[]): Promise<number> {
       'token-name': { type: 'string' },
       'read-write': { type: 'boolean' },
       'expires-days': { type: 'string' },
+      centres: { type: 'string' },
+      years: { type: 'string' },
+      seed: { type: 'string' },
+      until: { type: 'string' },
+      force: { type: 'boolean' },
     },
   });
   const name = positionals[0];
@@ -181,6 +224,13 @@ async function main(argv: string[]): Promise<number> {
       tokenName: values['token-name'],
       readWrite: values['read-write'],
       expiresInDays: values['expires-days'],
+      scale: {
+        centres: values.centres,
+        years: values.years,
+        seed: values.seed,
+        until: values.until,
+        force: values.force,
+      },
     });
     return Number(process.exitCode ?? 0);
   } catch (error) {
