@@ -4,7 +4,9 @@
 //     on an empty data folder (migrate + seed) and on an existing one;
 //   - the same for the bare server process (no pnpm/turbo in front);
 //   - HTTP latency of the centres list and a centre page through the real server;
-//   - gzip size of the hub's first-load JavaScript and CSS;
+//   - the hub's weight and paint (tooling/scripts/bench-hub.mjs): gzip of the first-load
+//     JavaScript and CSS and of what the agenda and the board's dashboard add, from the build's
+//     manifest; LCP of those pages in Chromium on slow 4G with the CPU slowed 4×;
 //   - then the identity figures (apps/api/bench/identity.bench.ts): what authentication adds to
 //     a request, a sign-in, the users list and the audit log as they grow;
 //   - then the booking figures (apps/api/bench/booking.bench.ts): booking throughput, 50 requests
@@ -27,7 +29,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { hubFigures } from './bench-hub.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -149,34 +151,6 @@ async function httpLatency() {
   }
 }
 
-function hubBundle() {
-  const dist = join(root, 'apps/hub/dist');
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const assets = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map(
-    (m) => m[1],
-  );
-  const size = (ext) =>
-    assets
-      .filter((a) => a.endsWith(ext))
-      .reduce((sum, a) => sum + gzipSync(readFileSync(join(dist, a)), { level: 9 }).length, 0);
-  return [
-    {
-      figure: 'hub first-load JavaScript (gzip)',
-      unit: 'KB',
-      median: size('.js') / 1024,
-      p95: null,
-      n: assets.length,
-    },
-    {
-      figure: 'hub first-load CSS (gzip)',
-      unit: 'KB',
-      median: size('.css') / 1024,
-      p95: null,
-      n: assets.length,
-    },
-  ];
-}
-
 /** apps/api/bench/scale.bench.ts on a real PostgreSQL (skipped without one): its rows join the table. */
 async function scaleFigures() {
   const file = join(mkdtempSync(join(tmpdir(), 'lakou-bench-')), 'scale.json');
@@ -209,7 +183,7 @@ await run('pnpm', [
 ]);
 
 const results = [
-  ...hubBundle(),
+  ...(await hubFigures({ runs })),
   ...(await coldStarts('node server (bundle)', 'node', ['apps/api/dist/server.mjs'])),
   ...(await coldStarts('pnpm start (build cached)', 'pnpm', ['start'])),
   ...(await httpLatency()),

@@ -9,7 +9,7 @@ import { identityKeys } from './api/identity.ts';
 import { initI18n } from './i18n/index.ts';
 import { createAppRouter, createQueryClient } from './router.tsx';
 
-const i18n = initI18n();
+const { i18n, ready } = initI18n();
 const queryClient = createQueryClient({
   // The session ended (expired, or signed out elsewhere): sign in again, then come back here.
   onUnauthorized: () => {
@@ -27,10 +27,13 @@ const router = createAppRouter(queryClient);
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
+// French is in this bundle; English, when chosen, is fetched first (never a flash of French).
+void ready.finally(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en, fr } from './index.ts';
+import { en } from './en.ts';
+import { fr } from './index.ts';
 
 type Catalog = { [key: string]: string | Catalog };
 

@@ -1,19 +1,12 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import circularEn from './circular.en.json';
 import circularFr from './circular.fr.json';
-import dashboardsEn from './dashboards.en.json';
 import dashboardsFr from './dashboards.fr.json';
-import donationsEn from './donations.en.json';
 import donationsFr from './donations.fr.json';
-import enBase from './en.json';
 import frBase from './fr.json';
-import fundEn from './fund.en.json';
 import fundFr from './fund.fr.json';
-import gardensEn from './gardens.en.json';
 import gardensFr from './gardens.fr.json';
 import { defaultLanguage, intlLocales, isLanguage, type Language } from './languages.ts';
-import reportsEn from './reports.en.json';
 import reportsFr from './reports.fr.json';
 
 export { type Language, languages } from './languages.ts';
@@ -23,6 +16,9 @@ const STORAGE_KEY = 'lakou.language';
 /**
  * One catalog per language; the larger contexts keep their texts in a file of their own
  * (`fund.*.json`, `donations.*.json`, `circular.*.json`, `gardens.*.json`, `reports.*.json`), mounted under their own key.
+ * French, the default, ships in the entry bundle; English (`./en.ts`) is a chunk of its own,
+ * loaded when someone chooses it (or chose it on this device before): the first load of the
+ * hub does not carry a catalog most people never read.
  */
 export const fr = {
   ...frBase,
@@ -33,16 +29,6 @@ export const fr = {
   dashboards: dashboardsFr,
   reports: reportsFr,
 };
-export const en = {
-  ...enBase,
-  fund: fundEn,
-  donations: donationsEn,
-  circular: circularEn,
-  gardens: gardensEn,
-  dashboards: dashboardsEn,
-  reports: reportsEn,
-};
-
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
@@ -70,19 +56,43 @@ function applyLanguage(language: string) {
   }
 }
 
+/** Loads a language's catalog on demand (i18next calls it before switching to that language). */
+const lazyCatalogs: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (language === 'en') {
+      import('./en.ts').then(
+        (module) => callback(null, module.en),
+        (error: Error) => callback(error, false),
+      );
+    } else {
+      callback(null, fr);
+    }
+  },
+};
+
+/**
+ * Starts i18next in the stored language. `ready` settles once that language's catalog is there
+ * (at once for French; after the English chunk has loaded for English): render after it.
+ */
 export function initI18n() {
   i18next.on('languageChanged', applyLanguage);
-  void i18next.use(initReactI18next).init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: storedLanguage(),
-    fallbackLng: defaultLanguage,
-    supportedLngs: [...Object.keys(intlLocales)],
-    initAsync: false,
-    // React escapes what it renders.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-  return i18next;
+  const ready = i18next
+    .use(lazyCatalogs)
+    .use(initReactI18next)
+    .init({
+      resources: { fr: { translation: fr } },
+      partialBundledLanguages: true,
+      lng: storedLanguage(),
+      fallbackLng: defaultLanguage,
+      supportedLngs: [...Object.keys(intlLocales)],
+      initAsync: false,
+      // React escapes what it renders.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  return { i18n: i18next, ready };
 }
 
 /** The active language and its Intl locale, re-rendering when the language changes. */

@@ -28,50 +28,11 @@ export function toCentreIso(instant: Date | number | string, timeZone: string): 
     .toString({ timeZoneName: 'never', smallestUnit: 'second' });
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions) {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    formats.set(key, format);
-  }
-  return format;
-}
+// Re-exported: the time-span formatting lives apart from the booking rules, so that pages that
+// only format a span (events, the board's reports) do not load the domain's recurrence engine.
+import { formatCentreRange } from './centre-time.ts';
 
-/**
- * A booking's time span read on the centre's clock: « mardi 8 décembre 2026, 09:00 – 11:00 »,
- * with both dates when it spans midnight.
- */
-export function formatCentreRange(
-  start: string,
-  end: string,
-  timeZone: string,
-  locale: string,
-): string {
-  const from = Temporal.Instant.from(start).toZonedDateTimeISO(timeZone);
-  const to = Temporal.Instant.from(end).toZonedDateTimeISO(timeZone);
-  const day = dateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone,
-  });
-  const time = dateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  });
-  const startText = `${day.format(from.epochMilliseconds)}, ${time.format(from.epochMilliseconds)}`;
-  // The end is exclusive: a booking that ends at midnight ends on the day it started.
-  const lastDay = to.subtract({ nanoseconds: 1 }).toPlainDate();
-  if (Temporal.PlainDate.compare(from.toPlainDate(), lastDay) === 0) {
-    return `${startText} – ${time.format(to.epochMilliseconds)}`;
-  }
-  return `${startText} – ${day.format(to.epochMilliseconds)}, ${time.format(to.epochMilliseconds)}`;
-}
+export { formatCentreRange };
 
 /** Euro cents as money: « 12,50 € ». */
 export function formatCents(cents: number, locale: string): string {

@@ -1,6 +1,6 @@
 import type { Event, Registration } from '@lakou/domain/events';
 import { Temporal } from 'temporal-polyfill';
-import { formatCentreRange } from './agenda.ts';
+import { formatCentreRange } from './centre-time.ts';
 
 /*
  * Pure helpers of the events pages and the public agenda: periods as instants in the centre's

@@ -4,7 +4,7 @@ import { Button } from '@lakou/ui/button';
 import { EmptyState, ErrorState, LoadingState } from '@lakou/ui/states';
 import { toast } from '@lakou/ui/toast';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Temporal } from 'temporal-polyfill';
 import {
@@ -30,15 +30,24 @@ import {
 import { startFromSlot } from '../../lib/series.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
-import { AgendaCalendar, type CalendarChange } from './AgendaCalendar.tsx';
+import type { CalendarChange } from './AgendaCalendar.tsx';
 import {
   BookingDetailsDialog,
   type Draft,
   NewBookingDialog,
   refusalOf,
 } from './BookingDialogs.tsx';
+import { loadAgendaCalendar } from './load-calendar.ts';
 import { ResourcesPanel } from './ResourcesPanel.tsx';
 import { SeriesDialog, type SeriesSeed } from './SeriesDialog.tsx';
+
+/*
+ * FullCalendar is most of this page's weight: it loads in a chunk of its own (the route's loader
+ * starts fetching it), so the page's title, toolbar and resources paint without waiting for it.
+ */
+const AgendaCalendar = lazy(() =>
+  loadAgendaCalendar().then((m) => ({ default: m.AgendaCalendar })),
+);
 
 export function AgendaPage({
   centre,
@@ -238,31 +247,33 @@ export function AgendaPage({
           <p className="hub-note" aria-live="polite">
             {bookings.isFetching ? t('agenda.loading') : ''}
           </p>
-          <AgendaCalendar
-            timeZone={timeZone}
-            language={language}
-            resources={calendarResources}
-            events={events}
-            canWrite={canWrite}
-            initialView={initialView}
-            initialDate={initialDate}
-            viewLabels={viewLabels}
-            resourcesLabel={t('agenda.resources')}
-            slotMinTime="07:00:00"
-            slotMaxTime="22:00:00"
-            onRangeChange={(from, to) =>
-              setRange({ from: toCentreIso(from, timeZone), to: toCentreIso(to, timeZone) })
-            }
-            onSelect={({ resourceId, start, end }) =>
-              setDraft({
-                resourceId: resourceId ?? '',
-                start: toCentreIso(start, timeZone),
-                end: toCentreIso(end, timeZone),
-              })
-            }
-            onEventChange={(change) => void onChange(change)}
-            onEventClick={setOpenId}
-          />
+          <Suspense fallback={<div className="hub-agenda__calendar" aria-busy="true" />}>
+            <AgendaCalendar
+              timeZone={timeZone}
+              language={language}
+              resources={calendarResources}
+              events={events}
+              canWrite={canWrite}
+              initialView={initialView}
+              initialDate={initialDate}
+              viewLabels={viewLabels}
+              resourcesLabel={t('agenda.resources')}
+              slotMinTime="07:00:00"
+              slotMaxTime="22:00:00"
+              onRangeChange={(from, to) =>
+                setRange({ from: toCentreIso(from, timeZone), to: toCentreIso(to, timeZone) })
+              }
+              onSelect={({ resourceId, start, end }) =>
+                setDraft({
+                  resourceId: resourceId ?? '',
+                  start: toCentreIso(start, timeZone),
+                  end: toCentreIso(end, timeZone),
+                })
+              }
+              onEventChange={(change) => void onChange(change)}
+              onEventClick={setOpenId}
+            />
+          </Suspense>
         </>
       )}
       <ResourcesPanel centreId={centre.id} resources={resources.data} canManage={canManage} />
