@@ -1,15 +1,16 @@
 import { type BasicNeed, basicNeedLabels, basicNeeds } from '@lakou/domain/shared';
 import type { ReportFilters } from '../model/filters.ts';
-import { bucketLabel, bucketsBetween, comparisonPeriod, periodLabel } from '../model/periods.ts';
-import type {
-  ChartModel,
-  Kpi,
-  Note,
-  ReportModel,
-  Row,
-  Series,
-  TableModel,
-} from '../model/report.ts';
+import { kpisOf } from '../model/kpis.ts';
+import {
+  centreChart,
+  periodChart,
+  periodSeries,
+  reportHeader,
+  reportPeriods,
+} from '../model/period-series.ts';
+import { bucketLabel } from '../model/periods.ts';
+import type { ChartModel, Kpi, Note, ReportModel, Row, TableModel } from '../model/report.ts';
+import { byCentreTable } from '../model/tables.ts';
 import { occupancyRate } from './bookable.ts';
 
 /**
@@ -196,12 +197,9 @@ export const ACTIVITY_NOTES: Note[] = [
 ];
 
 export function activityReport(input: ActivityInput): ReportModel {
-  const { filters } = input;
-  const g = filters.granularity;
-  const comparison = comparisonPeriod(filters.from, filters.to, filters.compare);
-  const previous = comparison ? input.previous : null;
-  const buckets = bucketsBetween(filters.from, filters.to, g);
-  const previousBuckets = comparison ? bucketsBetween(comparison.from, comparison.to, g) : [];
+  const periods = reportPeriods(input.filters);
+  const { buckets } = periods;
+  const previous = periods.comparison ? input.previous : null;
 
   const now = whole(input.current);
   const before = previous ? whole(previous) : null;
@@ -210,20 +208,7 @@ export function activityReport(input: ActivityInput): ReportModel {
   const perCentre = totalsBy(input.current, (r) => r.centreId);
   const perCentreBucket = totalsBy(input.current, (r) => `${r.centreId}|${r.bucket}`);
 
-  const kpi = (
-    key: string,
-    label: string,
-    unit: Kpi['unit'],
-    value: (t: ActivityTotals) => number | null,
-    definition: string,
-  ): Kpi => ({
-    key,
-    label,
-    value: value(now),
-    unit,
-    ...(before ? { previous: value(before) } : {}),
-    definition,
-  });
+  const kpi = kpisOf(now, before);
   const kpis: Kpi[] = [
     kpi(
       'roomOccupancy',
@@ -277,77 +262,44 @@ export function activityReport(input: ActivityInput): ReportModel {
     ),
   ];
 
-  const periodSeries = (
+  /** A series per bucket; `empty` for a bucket without any sum. */
+  const bucketSeries = (
     key: string,
     label: string,
     value: (t: ActivityTotals) => number | null,
     empty: number | null,
-  ): Series => ({
-    key,
-    label,
-    values: buckets.map((b) => {
-      const t = perBucket.get(b);
-      return t ? value(t) : empty;
-    }),
-    ...(previousPerBucket
-      ? {
-          previous: buckets.map((_, i) => {
-            const b = previousBuckets[i];
-            if (b === undefined) return null;
-            const t = previousPerBucket.get(b);
-            return t ? value(t) : empty;
-          }),
-        }
-      : {}),
-  });
-  const periodChart = (
-    id: string,
-    title: string,
-    kind: ChartModel['kind'],
-    unit: ChartModel['unit'],
-    series: Series[],
-  ): ChartModel => ({
-    id,
-    title,
-    kind,
-    unit,
-    axis: 'period',
-    buckets,
-    bucketLabels: buckets.map(bucketLabel),
-    series,
-  });
+  ) =>
+    periodSeries(periods, key, label, perBucket, previousPerBucket, (t) => (t ? value(t) : empty));
 
   const needsNow = new Map(input.current.needs.map((n) => [n.need, n]));
   const needsBefore = previous ? new Map(previous.needs.map((n) => [n.need, n])) : null;
 
   const charts: ChartModel[] = [
     periodChart(
+      periods,
       'occupancy',
       'Taux d’occupation',
       'line',
       'ratio',
-      occupancyKinds.map((k) => periodSeries(k, KIND_LABELS[k], (t) => occupancyOf(t, k), null)),
+      occupancyKinds.map((k) => bucketSeries(k, KIND_LABELS[k], (t) => occupancyOf(t, k), null)),
     ),
-    {
-      id: 'occupancy-by-centre',
-      title: 'Taux d’occupation par centre',
-      kind: 'bar',
-      unit: 'ratio',
-      axis: 'category',
-      buckets: input.centres.map((c) => c.id),
-      bucketLabels: input.centres.map((c) => c.name),
-      series: occupancyKinds.map((k) => ({
+    centreChart(
+      input.centres,
+      'occupancy-by-centre',
+      'Taux d’occupation par centre',
+      'ratio',
+      occupancyKinds.map((k) => ({
         key: k,
         label: KIND_LABELS[k],
         values: input.centres.map((c) => occupancyOf(perCentre.get(c.id) ?? emptyTotals(), k)),
       })),
-    },
-    periodChart('events', 'Événements', 'bar', 'count', [
-      periodSeries('events', 'Événements', (t) => t.events, 0),
+    ),
+    periodChart(periods, 'events', 'Événements', 'bar', 'count', [
+      bucketSeries('events', 'Événements', (t) => t.events, 0),
     ]),
-    periodChart('attendance', 'Participation aux événements', 'stacked-bar', 'count', [
-      periodSeries('present', 'Inscrits présents', (t) => t.registeredSeats - t.absentSeats, 0),
-      periodSeries('anonymous', 'Participants anonymes', (t) => t.anonymous, 0),
+    periodChart(periods, 'attendance', 'Participation aux événements', 'stacked-bar', 'count', [
+      bucketSeries('present', 'Inscrits présents', (t) => t.registeredSeats - t.absentSeats, 0),
+      bucketSeries('anonymous', 'Participants anonymes', (t) => t.anonymous, 0),
     ]),
     {
       id: 'basic-needs',
@@ -376,8 +328,8 @@ export function activityReport(input: ActivityInput): ReportModel {
         },
       ],
     },
-    periodChart('check-ins', 'Passages coworking', 'bar', 'count', [
-      periodSeries('checkIns', 'Passages', (t) => t.checkIns, 0),
+    periodChart(periods, 'check-ins', 'Passages coworking', 'bar', 'count', [
+      bucketSeries('checkIns', 'Passages', (t) => t.checkIns, 0),
     ]),
   ];
 
@@ -407,11 +359,9 @@ export function activityReport(input: ActivityInput): ReportModel {
     checkIns: t.checkIns,
   });
 
-  const byCentre: TableModel = {
-    id: 'by-centre',
-    title: 'Par centre',
-    columns: [
-      { key: 'centre', label: 'Centre', unit: 'text' },
+  const byCentre = byCentreTable(
+    input.centres,
+    [
       ...occupancyColumns,
       { key: 'events', label: 'Événements', unit: 'count' },
       { key: 'registeredSeats', label: 'Inscrits', unit: 'count' },
@@ -420,12 +370,9 @@ export function activityReport(input: ActivityInput): ReportModel {
       { key: 'attendance', label: 'Participation', unit: 'count' },
       { key: 'checkIns', label: 'Passages coworking', unit: 'count' },
     ],
-    rows: input.centres.map((c) => ({
-      cells: { centre: c.name, ...centreCells(perCentre.get(c.id) ?? emptyTotals()) },
-      drill: { centreId: c.id },
-    })),
-    totals: { centre: 'Total', ...centreCells(now) },
-  };
+    (id) => centreCells(perCentre.get(id) ?? emptyTotals()),
+    centreCells(now),
+  );
 
   const occupancyByPeriod: TableModel = {
     id: 'occupancy-by-period',
@@ -473,13 +420,7 @@ export function activityReport(input: ActivityInput): ReportModel {
   return {
     report: 'activity',
     title: 'Activité des centres',
-    period: { from: filters.from, to: filters.to, label: periodLabel(filters.from, filters.to) },
-    comparison: comparison
-      ? { ...comparison, label: periodLabel(comparison.from, comparison.to) }
-      : null,
-    granularity: g,
-    compare: filters.compare,
-    centres: input.centres.map((c) => ({ id: c.id, name: c.name })),
+    ...reportHeader(periods, input.centres),
     kpis,
     charts,
     tables: [byCentre, occupancyByPeriod, needsTable],

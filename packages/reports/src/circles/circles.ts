@@ -8,8 +8,17 @@ import {
   suppressSmall,
 } from '@lakou/domain/circles';
 import type { ReportFilters } from '../model/filters.ts';
-import { bucketLabel, bucketsBetween, comparisonPeriod, periodLabel } from '../model/periods.ts';
-import type { ChartModel, Kpi, Note, ReportModel, Series, TableModel } from '../model/report.ts';
+import { kpisOf } from '../model/kpis.ts';
+import {
+  centreChart,
+  periodChart,
+  periodSeries,
+  reportHeader,
+  reportPeriods,
+} from '../model/period-series.ts';
+import { bucketLabel } from '../model/periods.ts';
+import type { ChartModel, Kpi, Note, ReportModel, TableModel } from '../model/report.ts';
+import { byCentreTable } from '../model/tables.ts';
 
 /**
  * The restorative circles report, for the board: counts only, and every count from 1 to 4 hidden
@@ -110,12 +119,9 @@ const stageLabel = (s: CaseStage) =>
   STAGE_LABELS[s].charAt(0).toUpperCase() + STAGE_LABELS[s].slice(1);
 
 export function circlesReport(input: CirclesInput): ReportModel {
-  const { filters } = input;
-  const g = filters.granularity;
-  const comparison = comparisonPeriod(filters.from, filters.to, filters.compare);
-  const previous = comparison ? input.previous : null;
-  const buckets = bucketsBetween(filters.from, filters.to, g);
-  const previousBuckets = comparison ? bucketsBetween(comparison.from, comparison.to, g) : [];
+  const periods = reportPeriods(input.filters);
+  const { buckets } = periods;
+  const previous = periods.comparison ? input.previous : null;
 
   const now = totals(input.current);
   const before = previous ? totals(previous) : null;
@@ -127,20 +133,7 @@ export function circlesReport(input: CirclesInput): ReportModel {
     ? new Map(previous.byStage.map((r) => [r.stage, r.cases]))
     : null;
 
-  const kpi = (
-    key: string,
-    label: string,
-    unit: Kpi['unit'],
-    value: (t: ReturnType<typeof totals>) => number | null,
-    definition: string,
-  ): Kpi => ({
-    key,
-    label,
-    value: value(now),
-    unit,
-    ...(before ? { previous: value(before) } : {}),
-    definition,
-  });
+  const kpi = kpisOf(now, before);
   const kpis: Kpi[] = [
     kpi(
       'activeCases',
@@ -179,35 +172,22 @@ export function circlesReport(input: CirclesInput): ReportModel {
     ),
   ];
 
-  const bucketSeries = (key: 'opened' | 'closed' | 'abandoned', label: string): Series => ({
-    key,
-    label,
-    values: buckets.map((b) => figureOf(perBucket.get(b)?.[key] ?? 0)),
-    ...(previousPerBucket
-      ? {
-          previous: buckets.map((_, i) => {
-            const b = previousBuckets[i];
-            return b === undefined ? null : figureOf(previousPerBucket.get(b)?.[key] ?? 0);
-          }),
-        }
-      : {}),
-  });
+  const bucketSeries = (key: 'opened' | 'closed' | 'abandoned', label: string) =>
+    periodSeries(periods, key, label, perBucket, previousPerBucket, (r) => figureOf(r?.[key] ?? 0));
 
   const charts: ChartModel[] = [
-    {
-      id: 'cases-per-period',
-      title: 'Cas ouverts, clos et abandonnés (valeurs de 1 à 4 masquées)',
-      kind: 'bar',
-      unit: 'count',
-      axis: 'period',
-      buckets,
-      bucketLabels: buckets.map(bucketLabel),
-      series: [
+    periodChart(
+      periods,
+      'cases-per-period',
+      'Cas ouverts, clos et abandonnés (valeurs de 1 à 4 masquées)',
+      'bar',
+      'count',
+      [
         bucketSeries('opened', 'Ouverts'),
         bucketSeries('closed', 'Clos'),
         bucketSeries('abandoned', 'Abandonnés'),
       ],
-    },
+    ),
     {
       id: 'cases-by-stage',
       title: 'Cas suivis par étape (valeurs de 1 à 4 masquées)',
@@ -227,22 +207,19 @@ export function circlesReport(input: CirclesInput): ReportModel {
         },
       ],
     },
-    {
-      id: 'cases-by-centre',
-      title: 'Cas suivis par centre (valeurs de 1 à 4 masquées)',
-      kind: 'bar',
-      unit: 'count',
-      axis: 'category',
-      buckets: input.centres.map((c) => c.id),
-      bucketLabels: input.centres.map((c) => c.name),
-      series: [
+    centreChart(
+      input.centres,
+      'cases-by-centre',
+      'Cas suivis par centre (valeurs de 1 à 4 masquées)',
+      'count',
+      [
         {
           key: 'cases',
           label: 'Cas suivis',
           values: input.centres.map((c) => figureOf(perCentre.get(c.id)?.active ?? 0)),
         },
       ],
-    },
+    ),
   ];
 
   const byStage: TableModel = {
@@ -256,28 +233,22 @@ export function circlesReport(input: CirclesInput): ReportModel {
       cells: { stage: stageLabel(s), cases: cellOf(stageCount.get(s) ?? 0) },
     })),
   };
-  const byCentre: TableModel = {
-    id: 'by-centre',
-    title: 'Par centre',
-    columns: [
-      { key: 'centre', label: 'Centre', unit: 'text' },
+  const byCentre = byCentreTable(
+    input.centres,
+    [
       { key: 'active', label: 'Cas suivis', unit: 'count' },
       { key: 'opened', label: 'Ouverts', unit: 'count' },
       { key: 'closed', label: 'Clos', unit: 'count' },
     ],
-    rows: input.centres.map((c) => {
-      const r = perCentre.get(c.id);
+    (id) => {
+      const r = perCentre.get(id);
       return {
-        cells: {
-          centre: c.name,
-          active: cellOf(r?.active ?? 0),
-          opened: cellOf(r?.opened ?? 0),
-          closed: cellOf(r?.closed ?? 0),
-        },
-        drill: { centreId: c.id },
+        active: cellOf(r?.active ?? 0),
+        opened: cellOf(r?.opened ?? 0),
+        closed: cellOf(r?.closed ?? 0),
       };
-    }),
-  };
+    },
+  );
   const byPeriod: TableModel = {
     id: 'by-period',
     title: 'Par période',
@@ -303,13 +274,7 @@ export function circlesReport(input: CirclesInput): ReportModel {
   return {
     report: 'circles',
     title: 'Cercles restauratifs',
-    period: { from: filters.from, to: filters.to, label: periodLabel(filters.from, filters.to) },
-    comparison: comparison
-      ? { ...comparison, label: periodLabel(comparison.from, comparison.to) }
-      : null,
-    granularity: g,
-    compare: filters.compare,
-    centres: input.centres.map((c) => ({ id: c.id, name: c.name })),
+    ...reportHeader(periods, input.centres),
     kpis,
     charts,
     tables: [byStage, byCentre, byPeriod],

@@ -9,19 +9,24 @@ import {
   subFundKinds,
 } from '@lakou/domain/fund';
 import {
-  bucketLabel,
-  bucketsBetween,
   type ChartModel,
-  comparisonPeriod,
   type Kpi,
   type Note,
-  periodLabel,
   type ReportFilters,
   type ReportModel,
   type Row,
   type TableModel,
   valuesInOrder,
 } from '../model/index.ts';
+import { kpisOf } from '../model/kpis.ts';
+import {
+  alignedPrevious,
+  periodChart,
+  type ReportPeriods,
+  reportHeader,
+  reportPeriods,
+} from '../model/period-series.ts';
+import { sumOf } from '../model/tables.ts';
 
 /**
  * The fund report: what the endowment fund holds, receives and gives, as the board reads it.
@@ -198,107 +203,76 @@ const NOTE_SCOPED: Note = {
     'Le rapport porte sur certains centres seulement : il ne montre que ce qui se rattache à ces centres — décaissements qui leur sont versés, dons en nature qui leur sont destinés, demandes de subvention de leurs projets. Les soldes, les dons en numéraire, les subventions reçues et les reçus fiscaux concernent le fonds entier et ne sont pas montrés.',
 };
 
-/** The comparison period's values aligned bucket by bucket with the period's (null past its end). */
-function aligned(
-  length: number,
-  previousBuckets: readonly string[],
-  byBucket: ReadonlyMap<string, number> | undefined,
-): (number | null)[] {
-  return Array.from({ length }, (_, i) => {
-    const b = previousBuckets[i];
-    return b === undefined ? null : (byBucket?.get(b) ?? 0);
-  });
-}
-
-function periodChart(
+/** A chart of amounts over the period's buckets. */
+const centsChart = (
+  periods: ReportPeriods,
   id: string,
   title: string,
   kind: ChartModel['kind'],
-  buckets: string[],
   series: ChartModel['series'],
-): ChartModel {
-  return {
-    id,
-    title,
-    kind,
-    unit: 'cents',
-    axis: 'period',
-    buckets,
-    bucketLabels: buckets.map(bucketLabel),
-    series,
-  };
-}
+): ChartModel => periodChart(periods, id, title, kind, 'cents', series);
 
 function kpis(now: FundKpiFigures, before: FundKpiFigures | null, wholeNetwork: boolean): Kpi[] {
-  const prev = <K extends keyof FundKpiFigures>(k: K) =>
-    before ? { previous: before[k] ?? null } : {};
+  const kpi = kpisOf(now, before);
   const list: Kpi[] = [];
   if (wholeNetwork) {
-    list.push({
-      key: 'balance',
-      label: 'Solde total en fin de période',
-      value: now.balanceCents,
-      unit: 'cents',
-      ...prev('balanceCents'),
-      definition: 'Somme des soldes de tous les sous-fonds au dernier jour de la période.',
-    });
+    list.push(
+      kpi(
+        'balance',
+        'Solde total en fin de période',
+        'cents',
+        (f) => f.balanceCents,
+        'Somme des soldes de tous les sous-fonds au dernier jour de la période.',
+      ),
+    );
   }
   list.push(
     wholeNetwork
-      ? {
-          key: 'inflows',
-          label: 'Entrées de la période',
-          value: now.inflowCents,
-          unit: 'cents',
-          ...prev('inflowCents'),
-          definition:
-            'Dons en numéraire et subventions reçues (nets des corrections), plus la valorisation des dons en nature.',
-        }
-      : {
-          key: 'inflows',
-          label: 'Dons en nature destinés aux centres',
-          value: now.inflowCents,
-          unit: 'cents',
-          ...prev('inflowCents'),
-          definition: 'Valorisation des dons en nature reçus dans la période pour ces centres.',
-        },
-    {
-      key: 'disbursed',
-      label: wholeNetwork ? 'Décaissé dans la période' : 'Décaissé vers ces centres',
-      value: now.disbursedCents,
-      unit: 'cents',
-      ...prev('disbursedCents'),
-      definition:
-        'Versements en numéraire (nets des corrections) et dons en nature remis, à leur date de paiement.',
-    },
-    {
-      key: 'awarded',
-      label: wholeNetwork ? 'Subventions accordées' : 'Subventions accordées à leurs projets',
-      value: now.awardedCents,
-      unit: 'cents',
-      ...prev('awardedCents'),
-      definition:
-        'Montant accordé des demandes dont la décision d’attribution tombe dans la période.',
-    },
+      ? kpi(
+          'inflows',
+          'Entrées de la période',
+          'cents',
+          (f) => f.inflowCents,
+          'Dons en numéraire et subventions reçues (nets des corrections), plus la valorisation des dons en nature.',
+        )
+      : kpi(
+          'inflows',
+          'Dons en nature destinés aux centres',
+          'cents',
+          (f) => f.inflowCents,
+          'Valorisation des dons en nature reçus dans la période pour ces centres.',
+        ),
+    kpi(
+      'disbursed',
+      wholeNetwork ? 'Décaissé dans la période' : 'Décaissé vers ces centres',
+      'cents',
+      (f) => f.disbursedCents,
+      'Versements en numéraire (nets des corrections) et dons en nature remis, à leur date de paiement.',
+    ),
+    kpi(
+      'awarded',
+      wholeNetwork ? 'Subventions accordées' : 'Subventions accordées à leurs projets',
+      'cents',
+      (f) => f.awardedCents,
+      'Montant accordé des demandes dont la décision d’attribution tombe dans la période.',
+    ),
   );
   if (wholeNetwork) {
     list.push(
-      {
-        key: 'receipts',
-        label: 'Reçus fiscaux émis',
-        value: now.receiptsCount,
-        unit: 'count',
-        ...prev('receiptsCount'),
-        definition: 'Reçus datés de la période et non annulés.',
-      },
-      {
-        key: 'receiptsAmount',
-        label: 'Montant des reçus émis',
-        value: now.receiptsCents,
-        unit: 'cents',
-        ...prev('receiptsCents'),
-        definition: 'Total des reçus datés de la période et non annulés.',
-      },
+      kpi(
+        'receipts',
+        'Reçus fiscaux émis',
+        'count',
+        (f) => f.receiptsCount,
+        'Reçus datés de la période et non annulés.',
+      ),
+      kpi(
+        'receiptsAmount',
+        'Montant des reçus émis',
+        'cents',
+        (f) => f.receiptsCents,
+        'Total des reçus datés de la période et non annulés.',
+      ),
     );
   }
   return list;
@@ -311,34 +285,32 @@ export function fundReport(
   centres: readonly { id: string; name: string }[],
   options: FundReportOptions,
 ): ReportModel {
-  const { from, to, granularity, compare } = filters;
+  const periods = reportPeriods(filters);
+  const { buckets, previousBuckets, comparison: cmp } = periods;
   const wholeNetwork = options.wholeNetwork && aggregates.network !== null;
-  const buckets = bucketsBetween(from, to, granularity);
-  const cmp = comparisonPeriod(from, to, compare);
   const charts: ChartModel[] = [];
   const tables: TableModel[] = [];
   const network = wholeNetwork ? aggregates.network : null;
   const before = cmp ? (aggregates.previousByBucket ?? null) : null;
-  const previousBuckets = cmp ? bucketsBetween(cmp.from, cmp.to, granularity) : [];
 
   if (network) {
     charts.push(
-      periodChart(
+      centsChart(
+        periods,
         'balance-by-sub-fund',
         'Solde de chaque sous-fonds en fin d’intervalle',
         'line',
-        buckets,
         network.subFunds.map((f) => ({
           key: f.code,
           label: `${f.code} — ${f.name}`,
           values: valuesInOrder(buckets, f.balances, f.openingCents),
         })),
       ),
-      periodChart(
+      centsChart(
+        periods,
         'balance-by-kind',
         'Soldes affectés, libres et dotation',
         'stacked-bar',
-        buckets,
         subFundKinds.map((k) => ({
           key: k,
           label: SUB_FUND_KIND_LABELS[k],
@@ -350,31 +322,43 @@ export function fundReport(
 
   const flowKinds: readonly InflowKind[] = network ? inflowKinds : ['in_kind'];
   charts.push(
-    periodChart(
+    centsChart(
+      periods,
       'inflows',
       network ? 'Entrées par nature' : 'Dons en nature destinés aux centres',
       'stacked-bar',
-      buckets,
       flowKinds.map((k) => ({
         key: k,
         label: INFLOW_KIND_LABELS[k],
         values: valuesInOrder(buckets, aggregates.inflowsByBucket.get(k) ?? new Map(), 0),
         ...(before
-          ? { previous: aligned(buckets.length, previousBuckets, before.inflows.get(k)) }
+          ? {
+              previous: alignedPrevious(
+                buckets.length,
+                previousBuckets,
+                (b) => before.inflows.get(k)?.get(b) ?? 0,
+              ),
+            }
           : {}),
       })),
     ),
-    periodChart(
+    centsChart(
+      periods,
       'disbursements',
       network ? 'Décaissements' : 'Décaissements vers ces centres',
       'stacked-bar',
-      buckets,
       disbursementKinds.map((k) => ({
         key: k,
         label: DISBURSEMENT_KIND_LABELS[k],
         values: valuesInOrder(buckets, aggregates.disbursementsByBucket.get(k) ?? new Map(), 0),
         ...(before
-          ? { previous: aligned(buckets.length, previousBuckets, before.disbursements.get(k)) }
+          ? {
+              previous: alignedPrevious(
+                buckets.length,
+                previousBuckets,
+                (b) => before.disbursements.get(k)?.get(b) ?? 0,
+              ),
+            }
           : {}),
       })),
     ),
@@ -416,8 +400,7 @@ export function fundReport(
         closing: f.closingCents,
       },
     }));
-    const sum = (pick: (f: SubFundAggregate) => number) =>
-      network.subFunds.reduce((s, f) => s + pick(f), 0);
+    const sum = (pick: (f: SubFundAggregate) => number) => sumOf(network.subFunds, pick);
     tables.push({
       id: 'sub-funds',
       title: 'Sous-fonds : soldes et mouvements de la période',
@@ -493,9 +476,9 @@ export function fundReport(
     }),
     totals: {
       status: 'Total',
-      count: aggregates.grants.reduce((s, g) => s + g.count, 0),
-      requested: aggregates.grants.reduce((s, g) => s + g.requestedCents, 0),
-      awarded: aggregates.grants.reduce((s, g) => s + g.awardedCents, 0),
+      count: sumOf(aggregates.grants, (g) => g.count),
+      requested: sumOf(aggregates.grants, (g) => g.requestedCents),
+      awarded: sumOf(aggregates.grants, (g) => g.awardedCents),
     },
   });
 
@@ -530,10 +513,10 @@ export function fundReport(
       totals: {
         beneficiary: 'Total',
         type: null,
-        count: byBeneficiary.reduce((s, d) => s + d.count, 0),
-        money: byBeneficiary.reduce((s, d) => s + d.moneyCents, 0),
-        goods: byBeneficiary.reduce((s, d) => s + d.goodsCents, 0),
-        total: byBeneficiary.reduce((s, d) => s + d.moneyCents + d.goodsCents, 0),
+        count: sumOf(byBeneficiary, (d) => d.count),
+        money: sumOf(byBeneficiary, (d) => d.moneyCents),
+        goods: sumOf(byBeneficiary, (d) => d.goodsCents),
+        total: sumOf(byBeneficiary, (d) => d.moneyCents + d.goodsCents),
       },
     });
   }
@@ -563,10 +546,10 @@ export function fundReport(
       })),
       totals: {
         kind: 'Total',
-        count: receipts.reduce((s, r) => s + r.count, 0),
-        money: receipts.reduce((s, r) => s + r.moneyCents, 0),
-        inKind: receipts.reduce((s, r) => s + r.inKindCents, 0),
-        total: receipts.reduce((s, r) => s + r.totalCents, 0),
+        count: sumOf(receipts, (r) => r.count),
+        money: sumOf(receipts, (r) => r.moneyCents),
+        inKind: sumOf(receipts, (r) => r.inKindCents),
+        total: sumOf(receipts, (r) => r.totalCents),
       },
     });
   }
@@ -584,11 +567,7 @@ export function fundReport(
   return {
     report: 'fund',
     title: network ? 'Fonds de dotation' : 'Fonds de dotation — part des centres',
-    period: { from, to, label: periodLabel(from, to) },
-    comparison: cmp ? { ...cmp, label: periodLabel(cmp.from, cmp.to) } : null,
-    granularity,
-    compare,
-    centres: centres.map((c) => ({ id: c.id, name: c.name })),
+    ...reportHeader(periods, centres),
     kpis: kpis(aggregates.kpis, cmp ? aggregates.previous : null, wholeNetwork),
     charts,
     tables,

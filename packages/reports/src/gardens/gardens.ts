@@ -4,7 +4,14 @@ import {
   harvestDestinations,
 } from '@lakou/domain/gardens';
 import type { ReportFilters } from '../model/filters.ts';
-import { bucketLabel, bucketsBetween, comparisonPeriod, periodLabel } from '../model/periods.ts';
+import { kpisOf } from '../model/kpis.ts';
+import {
+  centreChart,
+  periodChart,
+  periodSeries,
+  reportHeader,
+  reportPeriods,
+} from '../model/period-series.ts';
 import type {
   ChartModel,
   Column,
@@ -14,6 +21,7 @@ import type {
   Row,
   TableModel,
 } from '../model/report.ts';
+import { byCentreTable } from '../model/tables.ts';
 
 /**
  * The shared gardens report: what was harvested (grams), by centre, crop and destination, per
@@ -148,12 +156,8 @@ const NOTES: Note[] = [
 ];
 
 export function gardensReport(input: GardensInput): ReportModel {
-  const { filters } = input;
-  const g = filters.granularity;
-  const comparison = comparisonPeriod(filters.from, filters.to, filters.compare);
-  const previous = comparison ? input.previous : null;
-  const buckets = bucketsBetween(filters.from, filters.to, g);
-  const previousBuckets = comparison ? bucketsBetween(comparison.from, comparison.to, g) : [];
+  const periods = reportPeriods(input.filters);
+  const previous = periods.comparison ? input.previous : null;
 
   const now = overall(input.current);
   const before = previous ? overall(previous) : null;
@@ -165,20 +169,7 @@ export function gardensReport(input: GardensInput): ReportModel {
     input.current.activity.filter((a) => a.centreId !== null).map((a) => [a.centreId, a]),
   );
 
-  const kpi = (
-    key: string,
-    label: string,
-    unit: Kpi['unit'],
-    value: (o: ReturnType<typeof overall>) => number | null,
-    definition: string,
-  ): Kpi => ({
-    key,
-    label,
-    value: value(now),
-    unit,
-    ...(before ? { previous: value(before) } : {}),
-    definition,
-  });
+  const kpi = kpisOf(now, before);
   const kpis: Kpi[] = [
     kpi(
       'harvestedGrams',
@@ -218,28 +209,23 @@ export function gardensReport(input: GardensInput): ReportModel {
   ];
 
   const charts: ChartModel[] = [
-    {
-      id: 'harvest-by-destination',
-      title: 'Récoltes par destination',
-      kind: 'stacked-bar',
-      unit: 'grams',
-      axis: 'period',
-      buckets,
-      bucketLabels: buckets.map(bucketLabel),
-      series: harvestDestinations.map((d) => ({
-        key: d,
-        label: HARVEST_DESTINATION_LABELS[d],
-        values: buckets.map((b) => perBucket.get(b)?.byDestination[d] ?? 0),
-        ...(previousPerBucket
-          ? {
-              previous: buckets.map((_, i) => {
-                const b = previousBuckets[i];
-                return b === undefined ? null : (previousPerBucket.get(b)?.byDestination[d] ?? 0);
-              }),
-            }
-          : {}),
-      })),
-    },
+    periodChart(
+      periods,
+      'harvest-by-destination',
+      'Récoltes par destination',
+      'stacked-bar',
+      'grams',
+      harvestDestinations.map((d) =>
+        periodSeries(
+          periods,
+          d,
+          HARVEST_DESTINATION_LABELS[d],
+          perBucket,
+          previousPerBucket,
+          (t) => t?.byDestination[d] ?? 0,
+        ),
+      ),
+    ),
     {
       id: 'destinations',
       title: 'Destination des récoltes',
@@ -256,22 +242,13 @@ export function gardensReport(input: GardensInput): ReportModel {
         },
       ],
     },
-    {
-      id: 'harvest-by-centre',
-      title: 'Récoltes par centre',
-      kind: 'bar',
-      unit: 'grams',
-      axis: 'category',
-      buckets: input.centres.map((c) => c.id),
-      bucketLabels: input.centres.map((c) => c.name),
-      series: [
-        {
-          key: 'harvestedGrams',
-          label: 'Récolté',
-          values: input.centres.map((c) => perCentre.get(c.id)?.grams ?? 0),
-        },
-      ],
-    },
+    centreChart(input.centres, 'harvest-by-centre', 'Récoltes par centre', 'grams', [
+      {
+        key: 'harvestedGrams',
+        label: 'Récolté',
+        values: input.centres.map((c) => perCentre.get(c.id)?.grams ?? 0),
+      },
+    ]),
   ];
 
   const destinationColumns: Column[] = harvestDestinations.map((d) => ({
@@ -293,31 +270,24 @@ export function gardensReport(input: GardensInput): ReportModel {
     { key: 'harvests', label: 'Récoltes', unit: 'count' },
   ];
 
-  const byCentre: TableModel = {
-    id: 'by-centre',
-    title: 'Par centre',
-    columns: [
-      { key: 'centre', label: 'Centre', unit: 'text' },
+  const byCentre = byCentreTable(
+    input.centres,
+    [
       ...massColumns,
       { key: 'activePlots', label: 'Parcelles attribuées', unit: 'count' },
       { key: 'activeGardeners', label: 'Jardiniers actifs', unit: 'count' },
     ],
-    rows: input.centres.map((c) => ({
-      cells: {
-        centre: c.name,
-        ...massCells(perCentre.get(c.id) ?? emptyTotals()),
-        activePlots: activityOf.get(c.id)?.plots ?? 0,
-        activeGardeners: activityOf.get(c.id)?.gardeners ?? 0,
-      },
-      drill: { centreId: c.id },
-    })),
-    totals: {
-      centre: 'Total',
+    (id) => ({
+      ...massCells(perCentre.get(id) ?? emptyTotals()),
+      activePlots: activityOf.get(id)?.plots ?? 0,
+      activeGardeners: activityOf.get(id)?.gardeners ?? 0,
+    }),
+    {
       ...massCells(now.totals),
       activePlots: now.activity.plots,
       activeGardeners: now.activity.gardeners,
     },
-  };
+  );
 
   const crops = [...perCrop.entries()].sort(
     ([ka, a], [kb, b]) => b.grams - a.grams || b.harvests - a.harvests || ka.localeCompare(kb),
@@ -333,13 +303,7 @@ export function gardensReport(input: GardensInput): ReportModel {
   return {
     report: 'gardens',
     title: 'Jardins partagés',
-    period: { from: filters.from, to: filters.to, label: periodLabel(filters.from, filters.to) },
-    comparison: comparison
-      ? { ...comparison, label: periodLabel(comparison.from, comparison.to) }
-      : null,
-    granularity: g,
-    compare: filters.compare,
-    centres: input.centres.map((c) => ({ id: c.id, name: c.name })),
+    ...reportHeader(periods, input.centres),
     kpis,
     charts,
     tables: [byCentre, byCrop],

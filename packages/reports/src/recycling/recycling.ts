@@ -6,17 +6,10 @@ import {
   type Treatment,
 } from '@lakou/domain/circular';
 import type { ReportFilters } from '../model/filters.ts';
-import { bucketLabel, bucketsBetween, comparisonPeriod, periodLabel } from '../model/periods.ts';
-import type {
-  ChartModel,
-  Column,
-  Kpi,
-  Note,
-  ReportModel,
-  Row,
-  Series,
-  TableModel,
-} from '../model/report.ts';
+import { kpisOf } from '../model/kpis.ts';
+import { periodChart, periodSeries, reportHeader, reportPeriods } from '../model/period-series.ts';
+import type { ChartModel, Column, Note, ReportModel, Row, TableModel } from '../model/report.ts';
+import { byCentreTable } from '../model/tables.ts';
 
 /**
  * The recycling report: tonnage collected, reused, recycled, energy-recovered and disposed, the
@@ -202,25 +195,11 @@ const NOTES: Note[] = [
   },
 ];
 
-/** The comparison period's values aligned bucket by bucket with the period's (null past its end). */
-function aligned<T>(
-  length: number,
-  previousBuckets: readonly string[],
-  value: (bucket: string) => T,
-): (T | null)[] {
-  return Array.from({ length }, (_, i) => {
-    const b = previousBuckets[i];
-    return b === undefined ? null : value(b);
-  });
-}
-
 export function recyclingReport(input: RecyclingInput): ReportModel {
   const { filters } = input;
-  const g = filters.granularity;
-  const comparison = comparisonPeriod(filters.from, filters.to, filters.compare);
-  const previous = comparison ? input.previous : null;
-  const buckets = bucketsBetween(filters.from, filters.to, g);
-  const previousBuckets = comparison ? bucketsBetween(comparison.from, comparison.to, g) : [];
+  const periods = reportPeriods(filters);
+  const { buckets } = periods;
+  const previous = periods.comparison ? input.previous : null;
 
   const total = totalIndicators(input.current.rows);
   const previousTotal = previous ? totalIndicators(previous.rows) : null;
@@ -229,45 +208,13 @@ export function recyclingReport(input: RecyclingInput): ReportModel {
   const perCentre = indicatorsPerKey(input.current.rows, 'centre');
   const perStream = indicatorsPerKey(input.current.rows, 'stream');
 
-  const kpis: Kpi[] = [...MASSES, ...RATES].map((f) => ({
-    key: f.key,
-    label: f.label,
-    value: total[f.key],
-    unit: f.key.endsWith('Grams') ? 'grams' : 'ratio',
-    ...(previousTotal ? { previous: previousTotal[f.key] } : {}),
-    definition: f.definition,
-  }));
+  const kpi = kpisOf(total, previousTotal);
+  const kpis = [...MASSES, ...RATES].map((f) =>
+    kpi(f.key, f.label, f.key.endsWith('Grams') ? 'grams' : 'ratio', (t) => t[f.key], f.definition),
+  );
 
-  const seriesOf = (key: MassKey | RateKey, label: string): Series => ({
-    key,
-    label,
-    values: buckets.map((b) => (perBucket.get(b) ?? EMPTY)[key]),
-    ...(previousPerBucket
-      ? {
-          previous: aligned(
-            buckets.length,
-            previousBuckets,
-            (b) => (previousPerBucket.get(b) ?? EMPTY)[key],
-          ),
-        }
-      : {}),
-  });
-  const periodChart = (
-    id: string,
-    title: string,
-    kind: ChartModel['kind'],
-    unit: ChartModel['unit'],
-    series: Series[],
-  ): ChartModel => ({
-    id,
-    title,
-    kind,
-    unit,
-    axis: 'period',
-    buckets,
-    bucketLabels: buckets.map(bucketLabel),
-    series,
-  });
+  const seriesOf = (key: MassKey | RateKey, label: string) =>
+    periodSeries(periods, key, label, perBucket, previousPerBucket, (i) => (i ?? EMPTY)[key]);
 
   const collectedBy = (
     by: 'streamId' | 'centreId',
@@ -292,6 +239,7 @@ export function recyclingReport(input: RecyclingInput): ReportModel {
 
   const charts: ChartModel[] = [
     periodChart(
+      periods,
       'tonnage',
       'Tonnage collecté et devenir des matières',
       'bar',
@@ -299,6 +247,7 @@ export function recyclingReport(input: RecyclingInput): ReportModel {
       MASSES.map((m) => seriesOf(m.key, m.label)),
     ),
     periodChart(
+      periods,
       'rates',
       'Taux de réemploi, de recyclage et de valorisation',
       'line',
@@ -306,6 +255,7 @@ export function recyclingReport(input: RecyclingInput): ReportModel {
       RATES.filter((r) => r.key !== 'weighedShare').map((r) => seriesOf(r.key, r.label)),
     ),
     periodChart(
+      periods,
       'collected-by-stream',
       'Tonnage collecté par flux',
       'stacked-bar',
@@ -313,13 +263,14 @@ export function recyclingReport(input: RecyclingInput): ReportModel {
       collectedBy('streamId', input.streams),
     ),
     periodChart(
+      periods,
       'collected-by-centre',
       'Tonnage collecté par centre',
       'stacked-bar',
       'grams',
       collectedBy('centreId', input.centres),
     ),
-    periodChart('measurement', 'Masses pesées et estimées', 'stacked-bar', 'grams', [
+    periodChart(periods, 'measurement', 'Masses pesées et estimées', 'stacked-bar', 'grams', [
       {
         key: 'weighedGrams',
         label: 'Pesé',
@@ -333,53 +284,41 @@ export function recyclingReport(input: RecyclingInput): ReportModel {
     ]),
   ];
 
-  const columns = (first: Column): Column[] => [
-    first,
+  const figureColumns: Column[] = [
     ...[...MASSES, PENDING].map((m) => ({ key: m.key, label: m.label, unit: 'grams' as const })),
     ...RATES.map((r) => ({ key: r.key, label: r.label, unit: 'ratio' as const })),
   ];
-  const cellsOf = (name: string, nameKey: string, i: Indicators): Row['cells'] => {
-    const cells: Row['cells'] = { [nameKey]: name };
+  const figureCells = (i: Indicators): Row['cells'] => {
+    const cells: Row['cells'] = {};
     for (const m of [...MASSES, PENDING]) cells[m.key] = i[m.key];
     for (const r of RATES) cells[r.key] = i[r.key];
     return cells;
   };
-  const totals = (nameKey: string) => cellsOf('Total', nameKey, total);
 
-  const byCentre: TableModel = {
-    id: 'by-centre',
-    title: 'Par centre',
-    columns: columns({ key: 'centre', label: 'Centre', unit: 'text' }),
-    rows: input.centres.map((c) => ({
-      cells: cellsOf(c.name, 'centre', perCentre.get(c.id) ?? EMPTY),
-      drill: { centreId: c.id },
-    })),
-    totals: totals('centre'),
-  };
+  const byCentre = byCentreTable(
+    input.centres,
+    figureColumns,
+    (id) => figureCells(perCentre.get(id) ?? EMPTY),
+    figureCells(total),
+  );
   const streamFilter = new Set(filters.streamIds);
   const byStream: TableModel = {
     id: 'by-stream',
     title: 'Par flux de matières',
-    columns: columns({ key: 'stream', label: 'Flux', unit: 'text' }),
+    columns: [{ key: 'stream', label: 'Flux', unit: 'text' }, ...figureColumns],
     rows: input.streams
       .filter((s) => perStream.has(s.id) || streamFilter.has(s.id))
       .map((s) => ({
-        cells: cellsOf(s.name, 'stream', perStream.get(s.id) ?? EMPTY),
+        cells: { stream: s.name, ...figureCells(perStream.get(s.id) ?? EMPTY) },
         drill: { streamId: s.id },
       })),
-    totals: totals('stream'),
+    totals: { stream: 'Total', ...figureCells(total) },
   };
 
   return {
     report: 'recycling',
     title: 'Recyclage et réemploi',
-    period: { from: filters.from, to: filters.to, label: periodLabel(filters.from, filters.to) },
-    comparison: comparison
-      ? { ...comparison, label: periodLabel(comparison.from, comparison.to) }
-      : null,
-    granularity: g,
-    compare: filters.compare,
-    centres: input.centres.map((c) => ({ id: c.id, name: c.name })),
+    ...reportHeader(periods, input.centres),
     kpis,
     charts,
     tables: [byCentre, byStream],
