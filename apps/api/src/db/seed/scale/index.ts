@@ -93,7 +93,7 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleRep
     .where(and(eq(centres.organisationId, organisationId), like(centres.slug, 'tiers-lieu-%')));
   if (existing.length > 0 && !options.force)
     throw new ScaleRefused(
-      `${existing.length} centre(s) « Tiers-lieu » existent déjà dans cette base : relancez avec --force pour en ajouter ${options.centres} autres.`,
+      `${existing.length} centre(s) « Tiers-lieu » existent déjà dans cette base : relancez avec --force pour ajouter ${options.centres} centre(s) de plus.`,
     );
   const offset = existing.reduce((max, c) => Math.max(max, Number(c.slug.slice(11)) || 0), 0);
   // Each run draws from its own streams (the seed and the first centre number), so a forced
