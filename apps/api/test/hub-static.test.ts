@@ -16,6 +16,9 @@ describe('the built hub on the API’s port', () => {
       '<!doctype html><title>Lakou</title><div id="root"></div>',
     );
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log("hub")');
+    writeFileSync(join(dist, 'assets', 'big-def456.js'), 'console.log("hub");\n'.repeat(400));
+    mkdirSync(join(dist, '.vite'));
+    writeFileSync(join(dist, '.vite', 'manifest.json'), '{"index.html":{}}');
     database = await freshDatabase('pglite');
     app = createApp({ database, hubDist: dist });
   });
@@ -39,6 +42,22 @@ describe('the built hub on the API’s port', () => {
     const res = await app.request('/assets/index-abc123.js');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('compresses assets for browsers that accept gzip', async () => {
+    const res = await app.request('/assets/big-def456.js', {
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('does not serve the build’s metadata (dist/.vite)', async () => {
+    for (const path of ['/.vite/manifest.json', '/.vite/chunks.json', '/.vite/']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+    }
   });
 
   it('never answers an unknown API path with the hub', async () => {

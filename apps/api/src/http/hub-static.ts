@@ -4,8 +4,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Env, Hono } from 'hono';
 
 /**
- * Serves the built hub on the API's port. Hashed assets are cached for a year; every other
- * non-API path gets index.html so the hub's client-side routes survive a reload.
+ * Serves the built hub on the API's port. Hashed assets are cached for a year (and compressed,
+ * like every answer, by the app's `compress()`); every other non-API path gets index.html so the
+ * hub's client-side routes survive a reload.
  */
 export function mountHub<E extends Env>(app: Hono<E>, hubDist: string) {
   const index = join(hubDist, 'index.html');
@@ -22,6 +23,8 @@ export function mountHub<E extends Env>(app: Hono<E>, hubDist: string) {
   app.get('*', async (c, next) => {
     const path = c.req.path;
     if (path === '/api' || path.startsWith('/api/')) return next();
+    // Dot folders hold build metadata (Vite's .vite/manifest.json, the module map): not public.
+    if (path.split('/').some((segment) => segment.startsWith('.'))) return c.notFound();
     // A path with an extension is a file (favicon, robots.txt): served, or 404.
     if (/\.[a-z0-9]+$/i.test(path)) return serveStatic({ root })(c, next);
     c.header('Cache-Control', 'no-cache');
