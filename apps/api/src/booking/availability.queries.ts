@@ -1,10 +1,10 @@
 import { effectiveBookableHours, freeSlots, type Resource } from '@lakou/domain/booking';
 import type { Db } from '../db/client.ts';
 import {
+  busyIntervalsOf,
   calendarOf,
   centreCalendarOf,
   liveBookingsAround,
-  liveBookingsOf,
   resourceClosuresOf,
 } from './bookings.queries.ts';
 
@@ -67,7 +67,7 @@ export async function availabilityOf(
   const [calendars, resourceOff, busy] = await Promise.all([
     Promise.all(centreIds.map((id) => centreCalendarOf(db, id, fromDate, toDate))),
     resourceClosuresOf(db, ids, fromDate, toDate),
-    liveBookingsOf(db, ids, from, to),
+    busyIntervalsOf(db, ids, from, to),
   ]);
   const calendarOfCentre = new Map(centreIds.map((id, i) => [id, calendars[i]]));
   const grids = new Map<string, { start: string; end: string; startMs: number; endMs: number }[]>();
@@ -98,9 +98,8 @@ export async function availabilityOf(
     }
     const bufferMs = resource.bufferMinutes * 60_000;
     const taken = (busy.get(resource.id) ?? [])
-      .map((b) => ({ from: Date.parse(b.start), to: Date.parse(b.end) }))
-      .filter((b) => b.to > b.from)
-      .map((b) => ({ from: b.from - bufferMs, to: b.to + bufferMs }));
+      .filter((b) => b.endMs > b.startMs)
+      .map((b) => ({ from: b.startMs - bufferMs, to: b.endMs + bufferMs }));
     result.set(
       resource.id,
       grid
