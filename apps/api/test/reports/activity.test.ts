@@ -1,61 +1,40 @@
 import type { ReportModel } from '@lakou/reports/model';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
 import {
   bookings,
   centreClosures,
   centreOpeningHours,
-  centres,
   coworkingCheckIns,
   coworkingPasses,
   eventBookings,
   eventKinds,
   eventRegistrations,
   events,
-  organisations,
   resourceClosures,
   resources,
 } from '../../src/db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemoUsers } from '../../src/db/seed/demo-users.ts';
 import { activitySource } from '../../src/reports/activity.source.ts';
 import { reportSources } from '../../src/reports/registry.ts';
+import { call, engines, freshDatabase, seededApp, type TestDatabase } from '../harness.ts';
 import {
-  call,
-  engines,
-  freshDatabase,
-  json,
-  seededApp,
-  signIn,
-  type TestDatabase,
-} from '../harness.ts';
+  type App,
+  appWithDemoUsers,
+  first,
+  getReport,
+  signInAs,
+  twoCentres,
+} from './report-test-setup.ts';
 
-/** GET /api/reports/activity with these query parameters; the model, after checking the 200. */
-async function report(
-  app: ReturnType<typeof createApp>,
-  query: Record<string, string>,
-  cookie: string,
-): Promise<ReportModel> {
-  const res = await call(app, 'GET', `/api/reports/activity?${new URLSearchParams(query)}`, {
-    cookie,
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-  return json<ReportModel>(res);
-}
-
-/** The one row an insert returned. */
-const first = <T>(rows: T[]): T => {
-  const row = rows[0];
-  if (!row) throw new Error('no row returned');
-  return row;
-};
+const report = (app: App, query: Record<string, string>, cookie: string) =>
+  getReport(app, 'activity', query, cookie);
 
 /** A local time in Cayenne (UTC−3 all year) as an instant. */
 const cayenne = (local: string) => new Date(`${local}:00-03:00`);
 
 describe.each(engines)('activity report on a hand-made fixture (%s)', (kind) => {
   let ctx: TestDatabase;
-  let app: ReturnType<typeof createApp>;
+  let app: App;
   let admin: string;
   let alpha: { id: string; name: string };
   let beta: { id: string; name: string };
@@ -63,29 +42,13 @@ describe.each(engines)('activity report on a hand-made fixture (%s)', (kind) => 
   beforeAll(async () => {
     ctx = await freshDatabase(kind);
     const db = ctx.db;
-    const org = first(
-      await db.insert(organisations).values({ slug: 'reseau', name: 'Réseau' }).returning(),
-    );
-    const centre = async (slug: string, name: string) => {
-      return first(
-        await db
-          .insert(centres)
-          .values({
-            organisationId: org.id,
-            slug,
-            name,
-            commune: 'Cayenne',
-            street: '1 rue',
-            postalCode: '97300',
-            city: 'Cayenne',
-            searchKey: slug,
-          })
-          .returning({ id: centres.id, name: centres.name }),
-      );
-    };
-    // The demo accounts' centres by slug: the demo manager's (Village Chinois) and Kourou.
-    alpha = await centre('cayenne-village-chinois', 'Alpha');
-    beta = await centre('kourou', 'Beta');
+    const network = await twoCentres(db, {
+      organisation: { slug: 'reseau', name: 'Réseau' },
+      names: ['Alpha', 'Beta'],
+      address: { commune: 'Cayenne', street: '1 rue', postalCode: '97300', city: 'Cayenne' },
+    });
+    alpha = network.a;
+    beta = network.b;
     // Alpha: Monday to Friday, 08:00–12:00 and 14:00–17:00 (7 h a day), closed 16–20 March.
     // Beta: Saturdays 09:00–13:00 (4 h).
     await db.insert(centreOpeningHours).values([
@@ -215,7 +178,7 @@ describe.each(engines)('activity report on a hand-made fixture (%s)', (kind) => 
     const kindRow = first(
       await db
         .insert(eventKinds)
-        .values({ organisationId: org.id, key: 'cafe', label: 'Café' })
+        .values({ organisationId: network.organisationId, key: 'cafe', label: 'Café' })
         .returning(),
     );
     const event = async (
@@ -299,9 +262,8 @@ describe.each(engines)('activity report on a hand-made fixture (%s)', (kind) => 
       { passId: p1, centreId: alpha.id, resourceId: d1, day: '2026-03-03' },
       { passId: p2, centreId: alpha.id, resourceId: d1, day: '2026-03-02' },
     ]);
-    await seedDemoUsers(db);
-    app = createApp({ database: ctx });
-    admin = await signIn(app, 'admin@lakou.test', DEMO_PASSWORD);
+    app = await appWithDemoUsers(ctx);
+    admin = await signInAs(app, 'admin');
   }, 180_000);
   afterAll(() => ctx?.dispose());
 
@@ -419,13 +381,13 @@ describe.each(engines)('activity report on a hand-made fixture (%s)', (kind) => 
   });
 
   it('keeps to the reader’s centres: a manager reads theirs, a staff member none', async () => {
-    const manager = await signIn(app, 'gestion@lakou.test', DEMO_PASSWORD);
+    const manager = await signInAs(app, 'manager');
     const mine = await load({}, manager);
     expect(mine.centres).toEqual([{ id: alpha.id, name: 'Alpha' }]);
     // Alpha alone: (8.5 + 2) h of 125 h.
     expect(kpis(mine).roomOccupancy?.value).toBeCloseTo(10.5 / 125, 10);
     expect(kpis(mine).events?.value).toBe(1);
-    const staff = await signIn(app, 'accueil.kourou@lakou.test', DEMO_PASSWORD);
+    const staff = await signInAs(app, 'staff');
     const denied = await call(app, 'GET', '/api/reports/activity?from=2026-03-01&to=2026-03-31', {
       cookie: staff,
     });
@@ -452,7 +414,7 @@ describe.each(engines)('activity report on the demo network (%s)', (kind) => {
 
   it('reads a year of the demo centres with something in every part', async () => {
     const today = Temporal.Now.plainDateISO('America/Cayenne');
-    const board = await signIn(ctx.app, 'ca@lakou.test', DEMO_PASSWORD);
+    const board = await signInAs(ctx.app, 'board');
     const m = await report(
       ctx.app,
       { from: today.subtract({ years: 1 }).toString(), to: today.toString(), compare: 'previous' },

@@ -1,46 +1,23 @@
 import type { ReportModel } from '@lakou/reports/model';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
-import {
-  centres,
-  circleAgreements,
-  circleCases,
-  organisations,
-} from '../../src/db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemoUsers } from '../../src/db/seed/demo-users.ts';
+import { circleAgreements, circleCases } from '../../src/db/schema/index.ts';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-users.ts';
 import { circlesData } from '../../src/reports/circles.queries.ts';
 import { circlesSource } from '../../src/reports/circles.source.ts';
 import { reportSources } from '../../src/reports/registry.ts';
+import { call, engines, freshDatabase, seededApp, signIn, type TestDatabase } from '../harness.ts';
 import {
-  call,
-  engines,
-  freshDatabase,
-  json,
-  seededApp,
-  signIn,
-  type TestDatabase,
-} from '../harness.ts';
+  type App,
+  appWithDemoUsers,
+  first,
+  getReport,
+  signInAs,
+  twoCentres,
+} from './report-test-setup.ts';
 
-/** GET /api/reports/circles with these query parameters; the model, after checking the 200. */
-async function report(
-  app: ReturnType<typeof createApp>,
-  query: Record<string, string>,
-  cookie: string,
-): Promise<ReportModel> {
-  const res = await call(app, 'GET', `/api/reports/circles?${new URLSearchParams(query)}`, {
-    cookie,
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-  return json<ReportModel>(res);
-}
-
-/** The one row an insert returned. */
-const first = <T>(rows: T[]): T => {
-  const row = rows[0];
-  if (!row) throw new Error('no row returned');
-  return row;
-};
+const report = (app: App, query: Record<string, string>, cookie: string) =>
+  getReport(app, 'circles', query, cookie);
 
 /** Noon in Cayenne (UTC−3) on a local day, plus some days. */
 const noon = (day: string, plusDays = 0) =>
@@ -48,7 +25,7 @@ const noon = (day: string, plusDays = 0) =>
 
 describe.each(engines)('circles report on a hand-made fixture (%s)', (kind) => {
   let ctx: TestDatabase;
-  let app: ReturnType<typeof createApp>;
+  let app: App;
   let board: string;
   let alpha: { id: string; name: string };
   let beta: { id: string; name: string };
@@ -56,28 +33,13 @@ describe.each(engines)('circles report on a hand-made fixture (%s)', (kind) => {
   beforeAll(async () => {
     ctx = await freshDatabase(kind);
     const db = ctx.db;
-    const org = first(
-      await db.insert(organisations).values({ slug: 'reseau', name: 'Réseau' }).returning(),
-    );
-    const centre = async (slug: string, name: string) =>
-      first(
-        await db
-          .insert(centres)
-          .values({
-            organisationId: org.id,
-            slug,
-            name,
-            commune: 'Cayenne',
-            street: '1 rue',
-            postalCode: '97300',
-            city: 'Cayenne',
-            searchKey: slug,
-          })
-          .returning({ id: centres.id, name: centres.name }),
-      );
-    // The demo accounts' centres by slug: the demo manager's (Village Chinois) and Kourou.
-    alpha = await centre('cayenne-village-chinois', 'Alpha');
-    beta = await centre('kourou', 'Beta');
+    const network = await twoCentres(db, {
+      organisation: { slug: 'reseau', name: 'Réseau' },
+      names: ['Alpha', 'Beta'],
+      address: { commune: 'Cayenne', street: '1 rue', postalCode: '97300', city: 'Cayenne' },
+    });
+    alpha = network.a;
+    beta = network.b;
 
     let n = 0;
     const kase = async (
@@ -133,9 +95,8 @@ describe.each(engines)('circles report on a hand-made fixture (%s)', (kind) => {
       { caseId: closed[0] as string, dueOn: '2026-05-01' },
       { caseId: old, dueOn: '2025-12-01', outcome: 'done', evaluatedAt: noon('2025-12-10') },
     ]);
-    await seedDemoUsers(db);
-    app = createApp({ database: ctx });
-    board = await signIn(app, 'ca@lakou.test', DEMO_PASSWORD);
+    app = await appWithDemoUsers(ctx);
+    board = await signInAs(app, 'board');
   }, 180_000);
   afterAll(() => ctx?.dispose());
 
@@ -229,7 +190,7 @@ describe.each(engines)('circles report on a hand-made fixture (%s)', (kind) => {
   });
 
   it('is for the board, admins and managers, not for facilitators nor staff', async () => {
-    const manager = await signIn(app, 'gestion@lakou.test', DEMO_PASSWORD);
+    const manager = await signInAs(app, 'manager');
     const mine = await load({}, manager);
     expect(mine.centres).toEqual([{ id: alpha.id, name: 'Alpha' }]);
     // Alpha alone: 9 followed, 9 opened, 6 closed.
@@ -282,7 +243,7 @@ describe.each(engines)('circles report on the demo network (%s)', (kind) => {
 
   it('reads the demo cases without showing any count from 1 to 4', async () => {
     const today = Temporal.Now.plainDateISO('America/Cayenne');
-    const board = await signIn(ctx.app, 'ca@lakou.test', DEMO_PASSWORD);
+    const board = await signInAs(ctx.app, 'board');
     const m = await report(
       ctx.app,
       { from: today.subtract({ years: 1 }).toString(), to: today.toString(), compare: 'previous' },

@@ -2,6 +2,7 @@ import type { Dashboard, WidgetInput } from '@lakou/reports/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-users.ts';
 import { type Caller, call, engines, json, seededApp, signIn } from '../harness.ts';
+import { DEMO_EMAILS } from './report-test-setup.ts';
 
 interface Problem {
   status: number;
@@ -27,16 +28,10 @@ describe.each(engines)('composable dashboards (%s)', (kind) => {
     manager: {},
     staff: {},
   };
-  const EMAILS = {
-    admin: 'admin@lakou.test',
-    board: 'ca@lakou.test',
-    manager: 'gestion@lakou.test',
-    staff: 'accueil.kourou@lakou.test',
-  };
 
   beforeAll(async () => {
     ctx = await seededApp(kind);
-    for (const [who, email] of Object.entries(EMAILS)) {
+    for (const [who, email] of Object.entries(DEMO_EMAILS)) {
       as[who as keyof typeof as] = { cookie: await signIn(ctx.app, email, DEMO_PASSWORD) };
     }
   });

@@ -1,7 +1,6 @@
 import type { ReportModel } from '@lakou/reports/model';
 import { asc, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
 import {
   centres,
   disbursementGoods,
@@ -11,29 +10,26 @@ import {
   grantInstalments,
   grants,
   ledgerEntries,
-  organisations,
   partners,
   receipts,
   subFunds,
 } from '../../src/db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemoUsers } from '../../src/db/seed/demo-users.ts';
 import { reportSources } from '../../src/reports/registry.ts';
 import type { ReportCentre } from '../../src/reports/report.source.ts';
+import { call, engines, freshDatabase, json, seededApp, type TestDatabase } from '../harness.ts';
 import {
-  call,
-  engines,
-  freshDatabase,
-  json,
-  seededApp,
-  signIn,
-  type TestDatabase,
-} from '../harness.ts';
+  type App,
+  appWithDemoUsers,
+  chart,
+  getReport,
+  kpi,
+  signInAs,
+  table,
+  twoCentres,
+} from './report-test-setup.ts';
 
-const kpi = (m: ReportModel, key: string) => m.kpis.find((k) => k.key === key);
-const chart = (m: ReportModel, id: string) => m.charts.find((c) => c.id === id);
 const series = (m: ReportModel, id: string, key: string) =>
   chart(m, id)?.series.find((s) => s.key === key)?.values;
-const table = (m: ReportModel, id: string) => m.tables.find((t) => t.id === id);
 const cells = (m: ReportModel, id: string) => table(m, id)?.rows.map((r) => r.cells);
 
 /**
@@ -61,47 +57,28 @@ const cells = (m: ReportModel, id: string) => table(m, id)?.rows.map((r) => r.ce
  */
 describe.each(engines)('fund report on a hand-made fixture (%s)', (kind) => {
   let database: TestDatabase;
-  let app: ReturnType<typeof createApp>;
+  let app: App;
   let A: ReportCentre;
   let B: ReportCentre;
   let admin: string;
   let manager: string;
 
   /** GET /api/reports/fund for March–April 2026, as the admin unless told. */
-  const load = async (query: Record<string, string>, cookie = admin): Promise<ReportModel> => {
-    const q = new URLSearchParams({ from: '2026-03-01', to: '2026-04-30', ...query });
-    const res = await call(app, 'GET', `/api/reports/fund?${q}`, { cookie });
-    expect(res.status).toBe(200);
-    return json<ReportModel>(res);
-  };
+  const load = (query: Record<string, string>, cookie = admin): Promise<ReportModel> =>
+    getReport(app, 'fund', { from: '2026-03-01', to: '2026-04-30', ...query }, cookie);
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
     const db = database.db;
-    const [org] = await db
-      .insert(organisations)
-      .values({ slug: 'essai', name: 'Fonds d’essai' })
-      .returning();
-    if (!org) throw new Error('no organisation');
-    const o = org.id;
-    const centre = (slug: string, name: string) => ({
-      organisationId: o,
-      slug,
-      name,
-      commune: 'Cayenne',
-      street: '1 rue Test',
-      postalCode: '97300',
-      city: 'Cayenne',
-      searchKey: slug,
+    // The demo accounts' slugs: the demo manager manages A (Village Chinois's slug) only.
+    const network = await twoCentres(db, {
+      organisation: { slug: 'essai', name: 'Fonds d’essai' },
+      names: ['Centre A', 'Centre B'],
+      address: { commune: 'Cayenne', street: '1 rue Test', postalCode: '97300', city: 'Cayenne' },
     });
-    const [a, b] = await db
-      .insert(centres)
-      // The demo accounts' slugs: the demo manager manages A (Village Chinois's slug) only.
-      .values([centre('cayenne-village-chinois', 'Centre A'), centre('kourou', 'Centre B')])
-      .returning({ id: centres.id, name: centres.name });
-    if (!a || !b) throw new Error('no centres');
-    A = a;
-    B = b;
+    A = network.a;
+    B = network.b;
+    const o = network.organisationId;
     const [partner] = await db
       .insert(partners)
       .values({
@@ -382,10 +359,9 @@ describe.each(engines)('fund report on a hand-made fixture (%s)', (kind) => {
     void g2;
     void k1;
 
-    await seedDemoUsers(db);
-    app = createApp({ database });
-    admin = await signIn(app, 'admin@lakou.test', DEMO_PASSWORD);
-    manager = await signIn(app, 'gestion@lakou.test', DEMO_PASSWORD);
+    app = await appWithDemoUsers(database);
+    admin = await signInAs(app, 'admin');
+    manager = await signInAs(app, 'manager');
   });
 
   afterAll(async () => {
@@ -604,10 +580,10 @@ describe.each(engines)('fund report on a hand-made fixture (%s)', (kind) => {
     expect((await call(app, 'GET', `/api/reports/fund?${q}`, { cookie: manager })).status).toBe(
       403,
     );
-    const staff = await signIn(app, 'accueil.kourou@lakou.test', DEMO_PASSWORD);
+    const staff = await signInAs(app, 'staff');
     expect((await call(app, 'GET', `/api/reports/fund?${q}`, { cookie: staff })).status).toBe(403);
     // The board reads the whole network.
-    const board = await signIn(app, 'ca@lakou.test', DEMO_PASSWORD);
+    const board = await signInAs(app, 'board');
     expect(kpi(await load({}, board), 'balance')?.value).toBe(1_480_000);
 
     const b = await load({ centreIds: B.id });
@@ -646,7 +622,7 @@ describe.each(engines)('fund report on the demo network (%s)', (kind) => {
       expect(res.status).toBe(200);
       return json<ReportModel>(res);
     };
-    const m = await get(await signIn(ctx.app, 'admin@lakou.test', DEMO_PASSWORD));
+    const m = await get(await signInAs(ctx.app, 'admin'));
     expect(kpi(m, 'balance')?.value).toBeGreaterThan(0);
     expect(kpi(m, 'inflows')?.value).toBeGreaterThan(0);
     expect(kpi(m, 'disbursed')?.value).toBeGreaterThan(0);
@@ -663,7 +639,7 @@ describe.each(engines)('fund report on the demo network (%s)', (kind) => {
       .from(centres)
       .where(inArray(centres.slug, ['cayenne-village-chinois', 'cayenne-mont-lucas']))
       .orderBy(asc(centres.name));
-    const mine = await get(await signIn(ctx.app, 'gestion@lakou.test', DEMO_PASSWORD));
+    const mine = await get(await signInAs(ctx.app, 'manager'));
     expect(mine.centres).toEqual(managed);
     expect(mine.kpis.map((k) => k.key)).toEqual(['inflows', 'disbursed', 'awarded']);
     expect(mine.tables.map((t) => t.id)).not.toContain('sub-funds');

@@ -1,42 +1,27 @@
-import type { ReportModel } from '@lakou/reports/model';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
 import {
   centres,
   gardeners,
   gardens,
   harvests,
-  organisations,
   plotAssignments,
   plots,
 } from '../../src/db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemoUsers } from '../../src/db/seed/demo-users.ts';
 import type { ReportCentre } from '../../src/reports/report.source.ts';
+import { call, engines, freshDatabase, seededApp, type TestDatabase } from '../harness.ts';
 import {
-  call,
-  engines,
-  freshDatabase,
-  json,
-  seededApp,
-  signIn,
-  type TestDatabase,
-} from '../harness.ts';
+  type App,
+  appWithDemoUsers,
+  getReport,
+  kpi,
+  signInAs,
+  table,
+  twoCentres,
+} from './report-test-setup.ts';
 
-/** GET /api/reports/gardens with these query parameters; the model, after checking the 200. */
-async function report(
-  app: ReturnType<typeof createApp>,
-  query: Record<string, string>,
-  cookie: string,
-): Promise<ReportModel> {
-  const res = await call(app, 'GET', `/api/reports/gardens?${new URLSearchParams(query)}`, {
-    cookie,
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-  return json<ReportModel>(res);
-}
-const kpi = (m: ReportModel, key: string) => m.kpis.find((k) => k.key === key);
-const table = (m: ReportModel, id: string) => m.tables.find((t) => t.id === id);
+const report = (app: App, query: Record<string, string>, cookie: string) =>
+  getReport(app, 'gardens', query, cookie);
 
 /**
  * A hand-made network on an empty database (2026). Gardens: GA at centre A (plots p1, p2), GB
@@ -57,7 +42,7 @@ const table = (m: ReportModel, id: string) => m.tables.find((t) => t.id === id);
  */
 describe.each(engines)('gardens report on a hand-made fixture (%s)', (kind) => {
   let database: TestDatabase;
-  let app: ReturnType<typeof createApp>;
+  let app: App;
   let admin: string;
   let A: ReportCentre;
   let B: ReportCentre;
@@ -68,28 +53,18 @@ describe.each(engines)('gardens report on a hand-made fixture (%s)', (kind) => {
   beforeAll(async () => {
     database = await freshDatabase(kind);
     const db = database.db;
-    const [org] = await db
-      .insert(organisations)
-      .values({ slug: 'essai', name: 'Réseau d’essai' })
-      .returning();
-    if (!org) throw new Error('no organisation');
-    const centre = (slug: string, name: string) => ({
-      organisationId: org.id,
-      slug,
-      name,
-      commune: 'Kourou',
-      street: '1 rue de l’Essai',
-      postalCode: '97310',
-      city: 'Kourou',
-      searchKey: slug,
+    const network = await twoCentres(db, {
+      organisation: { slug: 'essai', name: 'Réseau d’essai' },
+      names: ['Centre A', 'Centre B'],
+      address: {
+        commune: 'Kourou',
+        street: '1 rue de l’Essai',
+        postalCode: '97310',
+        city: 'Kourou',
+      },
     });
-    const [a, b] = await db
-      .insert(centres)
-      .values([centre('cayenne-village-chinois', 'Centre A'), centre('kourou', 'Centre B')])
-      .returning({ id: centres.id, name: centres.name });
-    if (!a || !b) throw new Error('no centres');
-    A = a;
-    B = b;
+    A = network.a;
+    B = network.b;
     const garden = (centreId: string, name: string) => ({
       centreId,
       name,
@@ -157,9 +132,8 @@ describe.each(engines)('gardens report on a hand-made fixture (%s)', (kind) => {
         harvest('2026-02-10', gb.id, 'Dachine', 2_000, 'market'),
         harvest('2026-05-02', gb.id, 'Dachine', 9_000, 'market'),
       ]);
-    await seedDemoUsers(db);
-    app = createApp({ database });
-    admin = await signIn(app, 'admin@lakou.test', DEMO_PASSWORD);
+    app = await appWithDemoUsers(database);
+    admin = await signInAs(app, 'admin');
   }, 180_000);
   afterAll(() => database.dispose());
 
@@ -228,12 +202,12 @@ describe.each(engines)('gardens report on a hand-made fixture (%s)', (kind) => {
   });
 
   it('keeps to the centres asked for, and to the reader’s', async () => {
-    const manager = await signIn(app, 'gestion@lakou.test', DEMO_PASSWORD);
+    const manager = await signInAs(app, 'manager');
     const mine = await load({}, manager);
     expect(mine.centres).toEqual([{ id: A.id, name: 'Centre A' }]);
     expect(kpi(mine, 'harvestedGrams')?.value).toBe(13_000);
     // Gardens are not confidential, but a report is for report readers: not B's staff member.
-    const staff = await signIn(app, 'accueil.kourou@lakou.test', DEMO_PASSWORD);
+    const staff = await signInAs(app, 'staff');
     const denied = await call(app, 'GET', '/api/reports/gardens?from=2026-03-01&to=2026-04-30', {
       cookie: staff,
     });
@@ -273,7 +247,7 @@ describe.each(engines)('gardens report on the demo network (%s)', (kind) => {
       .select({ id: centres.id, name: centres.name })
       .from(centres)
       .orderBy(centres.name);
-    const board = await signIn(ctx.app, 'ca@lakou.test', DEMO_PASSWORD);
+    const board = await signInAs(ctx.app, 'board');
     const m = await report(
       ctx.app,
       { from: today.subtract({ years: 1 }).toString(), to: today.toString(), compare: 'previous' },

@@ -1,42 +1,29 @@
 import type { ReportModel } from '@lakou/reports/model';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
 import {
-  centres,
   compostBatches,
   gardens,
   inflows,
   materialStreams,
-  organisations,
   outflows,
   reuses,
   wasteFacilities,
 } from '../../src/db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemoUsers } from '../../src/db/seed/demo-users.ts';
 import type { ReportCentre } from '../../src/reports/report.source.ts';
+import { call, engines, freshDatabase, json, seededApp, type TestDatabase } from '../harness.ts';
 import {
-  call,
-  engines,
-  freshDatabase,
-  json,
-  seededApp,
-  signIn,
-  type TestDatabase,
-} from '../harness.ts';
+  type App,
+  appWithDemoUsers,
+  getReport,
+  kpi,
+  signInAs,
+  table,
+  twoCentres,
+} from './report-test-setup.ts';
 
-/** GET /api/reports/recycling with these query parameters; the model, after checking the 200. */
-async function report(
-  app: ReturnType<typeof createApp>,
-  query: Record<string, string>,
-  cookie: string,
-): Promise<ReportModel> {
-  const res = await call(app, 'GET', `/api/reports/recycling?${new URLSearchParams(query)}`, {
-    cookie,
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-  return json<ReportModel>(res);
-}
+const report = (app: App, query: Record<string, string>, cookie: string) =>
+  getReport(app, 'recycling', query, cookie);
 
 /**
  * A hand-made network on an empty database, in grams (2026):
@@ -58,7 +45,7 @@ async function report(
  */
 describe.each(engines)('recycling report on a hand-made fixture (%s)', (kind) => {
   let database: TestDatabase;
-  let app: ReturnType<typeof createApp>;
+  let app: App;
   let admin: string;
   let A: ReportCentre;
   let B: ReportCentre;
@@ -68,38 +55,26 @@ describe.each(engines)('recycling report on a hand-made fixture (%s)', (kind) =>
 
   const load = (query: Record<string, string>, cookie = admin) =>
     report(app, { from: '2026-03-01', to: '2026-04-30', ...query }, cookie);
-  const kpi = (m: ReportModel, key: string) => m.kpis.find((k) => k.key === key);
   const series = (m: ReportModel, chart: string, key: string) =>
     m.charts.find((c) => c.id === chart)?.series.find((s) => s.key === key);
-  const table = (m: ReportModel, id: string) => m.tables.find((t) => t.id === id);
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
     const db = database.db;
-    const [org] = await db
-      .insert(organisations)
-      .values({ slug: 'essai', name: 'Réseau d’essai' })
-      .returning();
-    if (!org) throw new Error('no organisation');
-    const centre = (slug: string, name: string) => ({
-      organisationId: org.id,
-      slug,
-      name,
-      commune: 'Cayenne',
-      street: '1 rue de l’Essai',
-      postalCode: '97300',
-      city: 'Cayenne',
-      searchKey: slug,
+    const network = await twoCentres(db, {
+      organisation: { slug: 'essai', name: 'Réseau d’essai' },
+      names: ['Centre A', 'Centre B'],
+      address: {
+        commune: 'Cayenne',
+        street: '1 rue de l’Essai',
+        postalCode: '97300',
+        city: 'Cayenne',
+      },
     });
-    const [a, b] = await db
-      .insert(centres)
-      .values([centre('cayenne-village-chinois', 'Centre A'), centre('kourou', 'Centre B')])
-      .returning({ id: centres.id, name: centres.name });
-    if (!a || !b) throw new Error('no centres');
-    A = a;
-    B = b;
+    A = network.a;
+    B = network.b;
     const stream = (code: string, name: string, sortOrder: number) => ({
-      organisationId: org.id,
+      organisationId: network.organisationId,
       code,
       name,
       family: 'essai',
@@ -120,7 +95,7 @@ describe.each(engines)('recycling report on a hand-made fixture (%s)', (kind) =>
     const [facility] = await db
       .insert(wasteFacilities)
       .values({
-        organisationId: org.id,
+        organisationId: network.organisationId,
         name: 'Recycleur d’essai',
         siret: '73282932000074',
         addressLine: '1 rue de l’Essai',
@@ -195,9 +170,8 @@ describe.each(engines)('recycling report on a hand-made fixture (%s)', (kind) =>
       inputGrams: 8_000,
       measurement: 'weighed',
     });
-    await seedDemoUsers(db);
-    app = createApp({ database });
-    admin = await signIn(app, 'admin@lakou.test', DEMO_PASSWORD);
+    app = await appWithDemoUsers(database);
+    admin = await signInAs(app, 'admin');
   }, 180_000);
   afterAll(() => database.dispose());
 
@@ -339,7 +313,7 @@ describe.each(engines)('recycling report on a hand-made fixture (%s)', (kind) =>
     expect(kpi(m, 'valorisationRate')?.value).toBeCloseTo(10 / 55, 12);
     expect(table(m, 'by-centre')?.rows).toHaveLength(1);
     // The manager of A (report.read and circular.read there) sees A's 160 000 only.
-    const manager = await signIn(app, 'gestion@lakou.test', DEMO_PASSWORD);
+    const manager = await signInAs(app, 'manager');
     const mine = await load({}, manager);
     expect(mine.centres).toEqual([{ id: A.id, name: 'Centre A' }]);
     expect(kpi(mine, 'collectedGrams')?.value).toBe(160_000);
@@ -353,9 +327,9 @@ describe.each(engines)('recycling report on a hand-made fixture (%s)', (kind) =>
     );
     expect(refused.status).toBe(403);
     // The board reads the whole network; B's staff member reads circular figures, not reports.
-    const board = await signIn(app, 'ca@lakou.test', DEMO_PASSWORD);
+    const board = await signInAs(app, 'board');
     expect(kpi(await load({}, board), 'collectedGrams')?.value).toBe(228_000);
-    const staff = await signIn(app, 'accueil.kourou@lakou.test', DEMO_PASSWORD);
+    const staff = await signInAs(app, 'staff');
     const denied = await call(app, 'GET', '/api/reports/recycling?from=2026-03-01&to=2026-04-30', {
       cookie: staff,
     });
@@ -391,7 +365,7 @@ describe.each(engines)('recycling report on the demo network (%s)', (kind) => {
     const today = Temporal.Now.plainDateISO('America/Cayenne');
     const from = today.subtract({ years: 1 }).toString();
     const to = today.toString();
-    const admin = await signIn(ctx.app, 'admin@lakou.test', DEMO_PASSWORD);
+    const admin = await signInAs(ctx.app, 'admin');
     const m = await report(ctx.app, { from, to }, admin);
     const res = await call(
       ctx.app,
@@ -419,11 +393,4 @@ describe.each(engines)('recycling report on the demo network (%s)', (kind) => {
       expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(500);
     }
   });
-
-  function kpi(m: ReportModel, key: string) {
-    return m.kpis.find((k) => k.key === key);
-  }
-  function table(m: ReportModel, id: string) {
-    return m.tables.find((t) => t.id === id);
-  }
 });

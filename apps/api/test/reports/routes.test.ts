@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-users.ts';
 import { reportSources } from '../../src/reports/registry.ts';
 import { type Caller, call, engines, json, seededApp, signIn } from '../harness.ts';
+import { DEMO_EMAILS } from './report-test-setup.ts';
 
 interface Problem {
   status: number;
@@ -27,17 +28,11 @@ describe.each(engines)('GET /api/reports/{name} (%s)', (kind) => {
     manager: {},
     staff: {},
   };
-  const EMAILS = {
-    admin: 'admin@lakou.test',
-    board: 'ca@lakou.test',
-    manager: 'gestion@lakou.test',
-    staff: 'accueil.kourou@lakou.test',
-  };
   let centre: Record<'villageChinois' | 'montLucas' | 'kourou', string>;
 
   beforeAll(async () => {
     ctx = await seededApp(kind);
-    for (const [who, email] of Object.entries(EMAILS))
+    for (const [who, email] of Object.entries(DEMO_EMAILS))
       as[who as keyof typeof as] = { cookie: await signIn(ctx.app, email, DEMO_PASSWORD) };
     const list = await json<{ items: { id: string; slug: string }[] }>(
       await call(ctx.app, 'GET', '/api/centres'),
