@@ -37,16 +37,15 @@ import {
   NewBookingDialog,
   refusalOf,
 } from './BookingDialogs.tsx';
-import { loadAgendaCalendar } from './load-calendar.ts';
 import { ResourcesPanel } from './ResourcesPanel.tsx';
 import { SeriesDialog, type SeriesSeed } from './SeriesDialog.tsx';
 
 /*
- * FullCalendar is most of this page's weight: it loads in a chunk of its own (the route's loader
- * starts fetching it), so the page's title, toolbar and resources paint without waiting for it.
+ * FullCalendar is most of this page's weight: it loads in a chunk of its own, so the page's
+ * title, toolbar and resources paint without waiting for it.
  */
 const AgendaCalendar = lazy(() =>
-  loadAgendaCalendar().then((m) => ({ default: m.AgendaCalendar })),
+  import('./AgendaCalendar.tsx').then((m) => ({ default: m.AgendaCalendar })),
 );
 
 export function AgendaPage({

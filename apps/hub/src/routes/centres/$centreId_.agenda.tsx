@@ -4,14 +4,14 @@ import { ApiError } from '../../api/client.ts';
 import { centreQuery } from '../../api/queries.ts';
 import { requirePermission } from '../../auth/guard.ts';
 import { AgendaPage } from '../../components/agenda/AgendaPage.tsx';
-import { loadAgendaCalendar } from '../../components/agenda/load-calendar.ts';
 import { agendaSearch } from '../../lib/search-params.ts';
 
 /*
- * The agenda of one centre for the people who work there. The page and FullCalendar load
- * only when it is opened (the router splits route components and loaders into their own
- * chunks); FullCalendar, the heaviest, in a chunk of its own that the loader starts fetching
- * while the page's data and component load.
+ * The agenda of one centre for the people who work there. The page loads only when it is
+ * opened (the router splits route components and loaders into their own chunks), and
+ * FullCalendar, the heaviest part, after it (AgendaPage imports it lazily): the title and
+ * toolbar paint without waiting for the calendar. Prefetching the calendar from the loader
+ * was measured: it competes with the page's chunk on a slow link and does not paint sooner.
  */
 export const Route = createFileRoute('/centres/$centreId_/agenda')({
   validateSearch: agendaSearch,
@@ -20,7 +20,6 @@ export const Route = createFileRoute('/centres/$centreId_/agenda')({
       args,
     ),
   loader: async ({ context: { queryClient }, params }) => {
-    void loadAgendaCalendar();
     try {
       await queryClient.ensureQueryData(centreQuery(params.centreId));
     } catch (error) {
