@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect as baseExpect, test } from './fixtures.ts';
+import {
+  expect as baseExpect,
+  expectNoAxeViolations,
+  followNavLink,
+  signIn,
+  test,
+} from './fixtures.ts';
 
 /*
  * The board member opens the dashboard (key figures and the main chart of each report), changes
@@ -11,44 +15,16 @@ import { expect as baseExpect, test } from './fixtures.ts';
  * Axe-checked on the way.
  */
 
-const PASSWORD = 'lakou-demo-2026';
-
 // Reports sum years of demo data in the embedded database; the board pack renders every report.
-const expect = baseExpect.configure({ timeout: 20_000 });
+const SLOW = { timeout: 20_000 };
+const expect = baseExpect.configure(SLOW);
 test.describe.configure({ timeout: 120_000 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .exclude('[data-live-announcer]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
-/** On a phone the navigation sits behind the menu button. */
-async function openNavigation(page: Page) {
-  const menu = page.getByRole('button', { name: 'Menu', exact: true });
-  if (await menu.isVisible()) {
-    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
-  }
-  return page.getByRole('navigation', { name: 'Navigation principale' });
-}
 
 test('the board reads the dashboard, changes the period, drills into a centre and a stream, and downloads the board pack @desktop-only', async ({
   page,
 }) => {
-  await signIn(page, 'ca@lakou.test');
-  await (await openNavigation(page)).getByRole('link', { name: 'Rapports', exact: true }).click();
+  await signIn(page, 'ca@lakou.test', SLOW);
+  await followNavLink(page, 'Rapports', { exact: true });
   await expect(page).toHaveURL(/\/reports$/);
   await expect(
     page.getByRole('heading', { level: 1, name: 'Tableau de bord du conseil' }),
@@ -162,8 +138,8 @@ test('the board reads the dashboard, changes the period, drills into a centre an
 });
 
 test('a manager’s dashboard offers and covers their own centres only', async ({ page }) => {
-  await signIn(page, 'gestion@lakou.test');
-  await (await openNavigation(page)).getByRole('link', { name: 'Rapports', exact: true }).click();
+  await signIn(page, 'gestion@lakou.test', SLOW);
+  await followNavLink(page, 'Rapports', { exact: true });
   await expect(
     page.getByRole('heading', { level: 1, name: 'Tableau de bord de mes centres' }),
   ).toBeVisible();

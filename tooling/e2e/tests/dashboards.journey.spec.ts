@@ -1,6 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect as baseExpect, test } from './fixtures.ts';
+import {
+  expect as baseExpect,
+  expectNoAxeViolations,
+  followNavLink,
+  signIn,
+  test,
+} from './fixtures.ts';
 
 /*
  * The demo board member composes a dashboard: creates it, adds a recycling chart and the fund's
@@ -9,38 +14,10 @@ import { expect as baseExpect, test } from './fixtures.ts';
  * list. A manager then sees it among the board's dashboards, read only. Axe-checked on the way.
  */
 
-const PASSWORD = 'lakou-demo-2026';
-
 // Each widget asks a report that sums years of demo data in the embedded database.
-const expect = baseExpect.configure({ timeout: 20_000 });
+const SLOW = { timeout: 20_000 };
+const expect = baseExpect.configure(SLOW);
 test.describe.configure({ timeout: 120_000 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .exclude('[data-live-announcer]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
-/** On a phone the navigation sits behind the menu button. */
-async function openNavigation(page: Page) {
-  const menu = page.getByRole('button', { name: 'Menu', exact: true });
-  if (await menu.isVisible()) {
-    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
-  }
-  return page.getByRole('navigation', { name: 'Navigation principale' });
-}
 
 /** Picks an option of a select field of the dialog, named by its label. */
 async function choose(scope: Locator, page: Page, label: string, option: string) {
@@ -57,10 +34,8 @@ test('the board member composes a dashboard, finds it after a reload, reorders i
   page,
   browser,
 }) => {
-  await signIn(page, 'ca@lakou.test');
-  await (await openNavigation(page))
-    .getByRole('link', { name: 'Tableaux de bord', exact: true })
-    .click();
+  await signIn(page, 'ca@lakou.test', SLOW);
+  await followNavLink(page, 'Tableaux de bord', { exact: true });
   await expect(page).toHaveURL(/\/dashboards$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Tableaux de bord' })).toBeVisible();
 
@@ -149,7 +124,7 @@ test('the board member composes a dashboard, finds it after a reload, reorders i
   // A manager sees it among the board's dashboards, and may read but not change it.
   const other = await browser.newContext({ locale: 'fr-FR' });
   const manager = await other.newPage();
-  await signIn(manager, 'gestion@lakou.test');
+  await signIn(manager, 'gestion@lakou.test', SLOW);
   await manager.goto('/dashboards');
   await manager
     .getByRole('list', { name: 'Partagés avec le conseil' })

@@ -1,6 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect as baseExpect, test } from './fixtures.ts';
+import {
+  expect as baseExpect,
+  expectNoAxeViolations,
+  followNavLink,
+  signIn,
+  test,
+} from './fixtures.ts';
 
 /*
  * The board member reads the endowment fund: totals free, restricted and endowment, the balance
@@ -13,45 +17,17 @@ import { expect as baseExpect, test } from './fixtures.ts';
  * longer changes) and passes gifts received in kind on to a partner association.
  */
 
-const PASSWORD = 'lakou-demo-2026';
-
 // Balances are sums over three years of ledger in the embedded database: on a busy machine a
 // page may take longer than the default 5 s to show them. Waiting longer asserts nothing on time.
-const expect = baseExpect.configure({ timeout: 20_000 });
+const SLOW = { timeout: 20_000 };
+const expect = baseExpect.configure(SLOW);
 test.describe.configure({ timeout: 120_000 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .exclude('[data-live-announcer]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
-/** On a phone the navigation sits behind the menu button. */
-async function openNavigation(page: Page) {
-  const menu = page.getByRole('button', { name: 'Menu', exact: true });
-  if (await menu.isVisible()) {
-    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
-  }
-  return page.getByRole('navigation', { name: 'Navigation principale' });
-}
 
 test('the board reads the fund overview and the grants pipeline, without writing', async ({
   page,
 }) => {
-  await signIn(page, 'ca@lakou.test');
-  await (await openNavigation(page)).getByRole('link', { name: 'Fonds de dotation' }).click();
+  await signIn(page, 'ca@lakou.test', SLOW);
+  await followNavLink(page, 'Fonds de dotation');
   await expect(page).toHaveURL(/\/fund$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Fonds de dotation' })).toBeVisible();
   const fundNav = page.getByRole('navigation', { name: 'Pages du fonds de dotation' });
@@ -162,7 +138,7 @@ test('the admin records a disbursement (refused beyond the balance), corrects it
   test.setTimeout(240_000);
   const today = fundToday();
   const purpose = `Outils de jardinage ${unique()}`;
-  await signIn(page, 'admin@lakou.test');
+  await signIn(page, 'admin@lakou.test', SLOW);
 
   // A disbursement larger than what the sub-fund holds: « solde insuffisant » on the amount.
   await page.goto('/fund/disbursements');
@@ -268,7 +244,7 @@ test('the admin creates a restricted sub-fund (a taken code refused on its field
   test.setTimeout(240_000);
   const today = fundToday();
   const tag = unique();
-  await signIn(page, 'admin@lakou.test');
+  await signIn(page, 'admin@lakou.test', SLOW);
 
   // A restricted sub-fund: the form's own checks first, then a code the fund already uses.
   await page.goto('/fund');

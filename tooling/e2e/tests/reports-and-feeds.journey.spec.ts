@@ -1,6 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, followNavLink, signIn, test } from './fixtures.ts';
 
 /*
  * A manager subscribes to a private calendar of the bookings they made: the secret URL is shown
@@ -8,35 +6,6 @@ import { expect, test } from './fixtures.ts';
  * restorative circles in numbers, where the demo seed's three cases show as « < 5 ». The network
  * admin reads a demo case in break-glass mode: refused without a reason, read with one.
  */
-
-const PASSWORD = 'lakou-demo-2026';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .exclude('[data-live-announcer]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
-/** On a phone the navigation sits behind the menu button. */
-async function openNavigation(page: Page) {
-  const menu = page.getByRole('button', { name: 'Menu', exact: true });
-  if (await menu.isVisible()) {
-    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
-  }
-  return page.getByRole('navigation', { name: 'Navigation principale' });
-}
 
 const unique = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
@@ -90,7 +59,7 @@ test('the board reads the restorative circles in numbers, small counts shown as 
 }) => {
   await signIn(page, 'ca@lakou.test');
   // The circles are one of the board's reports: the dashboard links to the whole report.
-  await (await openNavigation(page)).getByRole('link', { name: 'Rapports', exact: true }).click();
+  await followNavLink(page, 'Rapports', { exact: true });
   await page.getByRole('link', { name: 'Ouvrir le rapport « Cercles restauratifs »' }).click();
   await expect(page).toHaveURL(/\/reports\/circles/);
   await expect(page.getByRole('heading', { level: 1, name: 'Cercles restauratifs' })).toBeVisible();
@@ -112,9 +81,7 @@ test('a network admin reads a circle case in break-glass mode, only with a reaso
 }) => {
   const reference = `CR-${new Date().getFullYear()}-001`;
   await signIn(page, 'admin@lakou.test');
-  await (await openNavigation(page))
-    .getByRole('link', { name: 'Accès exceptionnel aux cercles' })
-    .click();
+  await followNavLink(page, 'Accès exceptionnel aux cercles');
   await expect(
     page.getByRole('heading', { level: 1, name: 'Accès exceptionnel à un dossier de cercle' }),
   ).toBeVisible();
