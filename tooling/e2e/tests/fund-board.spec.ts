@@ -1,3 +1,4 @@
+import type { Locator, Page } from '@playwright/test';
 import {
   expect as baseExpect,
   expectNoAxeViolations,
@@ -207,8 +208,7 @@ test('the admin records a disbursement (refused beyond the balance), corrects it
     .click();
   await page.getByRole('button', { name: 'Nouvelle demande' }).click();
   const newGrant = page.getByRole('dialog', { name: 'Nouvelle demande de subvention' });
-  await newGrant.getByRole('button', { name: /Financeur$/ }).click();
-  await page.getByRole('option').first().click();
+  await chooseFirstFunder(page, newGrant);
   await newGrant.getByRole('textbox', { name: 'Appel à projets' }).fill('Mobilités solidaires');
   await newGrant.getByRole('textbox', { name: 'Projet', exact: true }).fill(project);
   await newGrant.getByRole('textbox', { name: 'Montant demandé' }).fill('5 000');
@@ -295,8 +295,7 @@ test('the admin creates a restricted sub-fund (a taken code refused on its field
     .click();
   await page.getByRole('button', { name: 'Nouvelle demande' }).click();
   const newGrant = page.getByRole('dialog', { name: 'Nouvelle demande de subvention' });
-  await newGrant.getByRole('button', { name: /Financeur$/ }).click();
-  await page.getByRole('option').first().click();
+  await chooseFirstFunder(page, newGrant);
   await newGrant.getByRole('textbox', { name: 'Appel à projets' }).fill('Économie circulaire');
   await newGrant.getByRole('textbox', { name: 'Projet', exact: true }).fill(project);
   await newGrant.getByRole('textbox', { name: 'Montant demandé' }).fill('2 500');
@@ -373,3 +372,14 @@ test('the admin creates a restricted sub-fund (a taken code refused on its field
   await expect(row).toContainText('Biens en nature');
   await expect(row).toContainText(valuation ?? 'no valuation');
 });
+
+/**
+ * Opens the grant form's « Financeur » list once the funders have loaded (a list opened while
+ * they are still loading stays empty on a busy machine) and picks the first one.
+ */
+async function chooseFirstFunder(page: Page, dialog: Locator) {
+  const trigger = dialog.getByRole('button', { name: /Financeur$/ });
+  await expect(trigger).not.toContainText('Chargement des financeurs', { timeout: 20_000 });
+  await trigger.click();
+  await page.getByRole('option').first().click();
+}
