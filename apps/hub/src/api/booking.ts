@@ -7,7 +7,7 @@ import type {
   ResourceInput,
   SeriesCancel,
   SeriesCreateInput,
-} from '@lakou/domain/booking';
+} from '@lakou/domain/booking/rules';
 import type { Page, Problem } from '@lakou/domain/shared';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { allPages } from '../lib/agenda.ts';

@@ -1,4 +1,4 @@
-import type { ResourceAvailability } from '@lakou/domain/booking';
+import type { ResourceAvailability } from '@lakou/domain/booking/rules';
 import type {
   Agreement,
   AgreementOutcome,

@@ -1,4 +1,4 @@
-import type { CalendarFeed, FeedInput, Resource } from '@lakou/domain/booking';
+import type { CalendarFeed, FeedInput, Resource } from '@lakou/domain/booking/rules';
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from './client.ts';
 import { errorOf } from './identity.ts';

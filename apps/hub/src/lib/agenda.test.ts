@@ -1,4 +1,4 @@
-import type { Booking, CentreCalendar, Resource } from '@lakou/domain/booking';
+import type { Booking, CentreCalendar, Resource } from '@lakou/domain/booking/rules';
 import { describe, expect, it } from 'vitest';
 import {
   allPages,

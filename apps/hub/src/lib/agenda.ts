@@ -6,7 +6,7 @@ import {
   holdsSlot,
   type Resource,
   validateAgainstResource,
-} from '@lakou/domain/booking';
+} from '@lakou/domain/booking/rules';
 import { Temporal } from 'temporal-polyfill';
 
 /*
@@ -29,7 +29,7 @@ export function toCentreIso(instant: Date | number | string, timeZone: string): 
 }
 
 // Re-exported: the time-span formatting lives apart from the booking rules, so that pages that
-// only format a span (events, the board's reports) do not load the domain's recurrence engine.
+// only format a span (events, the board's reports) do not load the domain's booking rules.
 import { formatCentreRange } from './centre-time.ts';
 
 export { formatCentreRange };

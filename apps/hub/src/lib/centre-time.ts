@@ -2,8 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 
 /*
  * A time span read on a centre's wall clock. Kept apart from `agenda.ts` (which imports the
- * domain's booking rules and their recurrence engine, rrule-temporal): `events.ts` and the pages
- * that only show a span load this file alone.
+ * domain's booking rules): `events.ts` and the pages that only show a span load this file alone.
  */
 
 const formats = new Map<string, Intl.DateTimeFormat>();

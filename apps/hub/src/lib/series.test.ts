@@ -1,4 +1,5 @@
-import { expandOccurrences, parseRecurrence } from '@lakou/domain/booking';
+import { expandOccurrences } from '@lakou/domain/booking/occurrences';
+import { parseRecurrence } from '@lakou/domain/booking/rules';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../i18n/en.json';

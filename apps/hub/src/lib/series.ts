@@ -5,7 +5,7 @@ import {
   type RecurrenceFrequency,
   type WeekdayCode,
   weekdayCodes,
-} from '@lakou/domain/booking';
+} from '@lakou/domain/booking/rules';
 import type { TFunction } from 'i18next';
 import { Temporal } from 'temporal-polyfill';
 

@@ -1,13 +1,5 @@
-export * from './availability.ts';
-export * from './availability-request.ts';
-export * from './booking.ts';
-export * from './booking-status.ts';
-export * from './closure-target.ts';
-export * from './feed.ts';
-export * from './instant.ts';
-export * from './interval.ts';
-export * from './price.ts';
-export * from './recurrence.ts';
-export * from './resource.ts';
-export * from './series.ts';
-export * from './tariff.ts';
+// Everything of the booking domain. Bundled code (the hub) imports `./rules.ts` instead
+// (`@lakou/domain/booking/rules`) and `./occurrences.ts` only where a series is expanded: the
+// expansion carries `rrule-temporal`.
+export * from './occurrences.ts';
+export * from './rules.ts';

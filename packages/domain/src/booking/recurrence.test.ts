@@ -1,11 +1,10 @@
 import type { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
+import { expandOccurrences, RecurrenceError } from './occurrences.ts';
 import {
-  expandOccurrences,
   formatRecurrence,
   MAX_OCCURRENCES,
   parseRecurrence,
-  RecurrenceError,
   recurrenceInput,
 } from './recurrence.ts';
 

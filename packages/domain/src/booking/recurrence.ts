@@ -1,16 +1,11 @@
-import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { epochMs, type InstantLike } from './interval.ts';
 
 /**
- * Recurring bookings: the subset of RFC 5545 RRULE that Lakou accepts, and its expansion into
- * occurrences in a centre's time zone.
- *
- * Expansion is done by `rrule-temporal`. It carries its own Temporal implementation while Lakou uses
- * `temporal-polyfill`, so nothing crosses between the two as an object: the rule goes in as iCalendar
- * text (DTSTART;TZID=…, RRULE:…) and each occurrence comes out as an ISO string, read back with
- * Lakou's Temporal.
+ * Recurring bookings: the subset of RFC 5545 RRULE that Lakou accepts, read, checked and written
+ * back as text. Expanding a rule into occurrences lives apart, in `occurrences.ts` (it needs
+ * `rrule-temporal`, some 56 KB gzip): this file, and the booking schemas that import it, stay light
+ * enough for the hub's first paint.
  */
 
 /** The most occurrences one series (or one expansion window) may hold. */
@@ -83,7 +78,9 @@ function positiveInteger(text: string): number | null {
 }
 
 /** Reads RRULE text into a rule, or lists in French what it cannot accept. */
-function readRule(text: string): { rule: RecurrenceRule } | { problems: string[] } {
+export function readRecurrenceRule(
+  text: string,
+): { rule: RecurrenceRule } | { problems: string[] } {
   const problems: string[] = [];
   const body = text
     .trim()
@@ -222,7 +219,7 @@ export const recurrenceRule = z
   .string({ error: 'Indiquez une règle de récurrence (ex. FREQ=WEEKLY;BYDAY=MO).' })
   .max(500, { error: 'Règle de récurrence trop longue.' })
   .transform((text, ctx): RecurrenceRule => {
-    const read = readRule(text);
+    const read = readRecurrenceRule(text);
     if ('rule' in read) return read.rule;
     for (const message of read.problems) ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
@@ -251,7 +248,8 @@ export function formatRecurrence(rule: RecurrenceRule): string {
 }
 
 const localDate = z.iso.date({ error: 'Date au format AAAA-MM-JJ.' });
-const localDateTime = z.iso.datetime({
+/** A local date-time without offset (`2026-11-23T18:00`), as a series' first occurrence. */
+export const recurrenceFirstStart = z.iso.datetime({
   local: true,
   error: 'Première occurrence : date et heure locales, sans décalage (ex. 2026-11-23T18:00).',
 });
@@ -262,13 +260,13 @@ export const recurrenceInput = z
     rule: z
       .string({ error: 'Indiquez une règle de récurrence (ex. FREQ=WEEKLY;BYDAY=MO).' })
       .superRefine((text, ctx) => {
-        const read = readRule(text);
+        const read = readRecurrenceRule(text);
         if ('problems' in read) {
           for (const message of read.problems) ctx.addIssue({ code: 'custom', message });
         }
       })
       .describe('RFC 5545 RRULE (subset: see recurrenceRule).'),
-    firstStart: localDateTime.describe(
+    firstStart: recurrenceFirstStart.describe(
       'Local date-time of the first occurrence, in the centre’s time zone.',
     ),
     durationMinutes: z
@@ -285,117 +283,3 @@ export const recurrenceInput = z
   })
   .meta({ id: 'RecurrenceInput' });
 export type RecurrenceInput = z.infer<typeof recurrenceInput>;
-
-/** A rule that cannot be expanded, or expands to too many occurrences. Its message is French. */
-export class RecurrenceError extends Error {
-  override name = 'RecurrenceError';
-}
-
-export interface ExpandOccurrencesInput {
-  /** RRULE text or a rule already read by `recurrenceRule`. */
-  rule: string | RecurrenceRule;
-  /** Local date-time of the first occurrence (`2026-11-23T18:00`), the series' DTSTART. */
-  firstStart: string | Temporal.PlainDateTime;
-  durationMinutes: number;
-  /** The centre's IANA time zone: occurrences keep their wall-clock time across clock changes. */
-  timeZone: string;
-  /** Local dates (`YYYY-MM-DD`) skipped. As with EXDATE, they still count towards COUNT. */
-  exceptions?: readonly string[];
-  /** Keep only occurrences that end after `from`… */
-  from?: InstantLike;
-  /** …and start before `to`. Required when the rule has neither COUNT nor UNTIL. */
-  to?: InstantLike;
-  /** Most occurrences returned before giving up with a RecurrenceError (at most MAX_OCCURRENCES). */
-  max?: number;
-}
-
-export interface Occurrence {
-  start: Temporal.Instant;
-  end: Temporal.Instant;
-}
-
-function basicLocal(dateTime: Temporal.PlainDateTime): string {
-  return dateTime.toString({ smallestUnit: 'second' }).replace(/[-:]/g, '').slice(0, 15);
-}
-
-/**
- * The occurrences of a recurring booking, in order: each starts at the rule's local wall-clock
- * time in `timeZone` (18:00 stays 18:00 when Paris changes clocks) and lasts `durationMinutes`.
- * A first start that does not match the rule is not an occurrence (keep DTSTART in step with the
- * rule); a local time that does not exist on a given day (spring-forward gap) is skipped, as RFC
- * 5545 says. Throws a RecurrenceError (French message) for a bad rule, an endless rule without
- * `to`, or more than `max` occurrences in the window.
- */
-export function expandOccurrences(input: ExpandOccurrencesInput): Occurrence[] {
-  const rule = typeof input.rule === 'string' ? readRule(input.rule) : { rule: input.rule };
-  if ('problems' in rule) throw new RecurrenceError(rule.problems.join(' '));
-  const max = Math.min(input.max ?? MAX_OCCURRENCES, MAX_OCCURRENCES);
-  const toMs = input.to === undefined ? null : epochMs(input.to);
-  const fromMs = input.from === undefined ? null : epochMs(input.from);
-  if (rule.rule.count === null && rule.rule.until === null && toMs === null) {
-    throw new RecurrenceError(
-      'Une série sans fin (ni COUNT ni UNTIL) ne se déroule que sur une période : indiquez sa fin.',
-    );
-  }
-  if (!(input.durationMinutes > 0)) {
-    throw new RecurrenceError('La durée de chaque occurrence doit être positive.');
-  }
-
-  let firstStart: Temporal.PlainDateTime;
-  if (typeof input.firstStart === 'string') {
-    const checked = localDateTime.safeParse(input.firstStart);
-    if (!checked.success) throw new RecurrenceError(checked.error.issues[0]?.message);
-    firstStart = Temporal.PlainDateTime.from(checked.data);
-  } else {
-    firstStart = input.firstStart;
-  }
-  // UNTIL as a local date means "up to the end of that day" in the centre's calendar; the library
-  // wants a UTC instant with a zoned DTSTART, so the conversion is done here.
-  let untilUtc = rule.rule.until;
-  if (untilUtc !== null && untilUtc.length === 10) {
-    untilUtc = Temporal.PlainDate.from(untilUtc)
-      .add({ days: 1 })
-      .toZonedDateTime({ timeZone: input.timeZone })
-      .toInstant()
-      .subtract({ seconds: 1 })
-      .toString({ smallestUnit: 'second' });
-  }
-  const ics = `DTSTART;TZID=${input.timeZone}:${basicLocal(firstStart)}\nRRULE:${formatRecurrence({
-    ...rule.rule,
-    until: untilUtc,
-  })}`;
-
-  const skipped = new Set(input.exceptions ?? []);
-  const durationMs = input.durationMinutes * 60_000;
-  const occurrences: Occurrence[] = [];
-  let tooMany = false;
-  try {
-    new RRuleTemporal({ rruleString: ics, cache: false }).all((generated) => {
-      const start = Temporal.ZonedDateTime.from(generated.toString());
-      const startMs = start.epochMilliseconds;
-      if (toMs !== null && startMs >= toMs) return false;
-      if (fromMs !== null && startMs + durationMs <= fromMs) return true;
-      if (skipped.has(start.toPlainDate().toString())) return true;
-      if (occurrences.length === max) {
-        tooMany = true;
-        return false;
-      }
-      occurrences.push({
-        start: start.toInstant(),
-        end: Temporal.Instant.fromEpochMilliseconds(startMs + durationMs),
-      });
-      return true;
-    });
-  } catch (error) {
-    if (error instanceof RecurrenceError) throw error;
-    throw new RecurrenceError(
-      'Cette règle ne se laisse pas dérouler (trop d’itérations ou date introuvable) : simplifiez-la.',
-    );
-  }
-  if (tooMany) {
-    throw new RecurrenceError(
-      `La série compte plus de ${max} occurrences : raccourcissez-la (COUNT, UNTIL) ou la période.`,
-    );
-  }
-  return occurrences;
-}

@@ -1,4 +1,4 @@
-import type { Booking, BookingEventType, CentreCalendar } from '@lakou/domain/booking';
+import type { Booking, BookingEventType, CentreCalendar } from '@lakou/domain/booking/rules';
 import type { Centre } from '@lakou/domain/network';
 import { Button } from '@lakou/ui/button';
 import { EmptyState, ErrorState, LoadingState } from '@lakou/ui/states';
@@ -38,7 +38,7 @@ import {
   refusalOf,
 } from './BookingDialogs.tsx';
 import { ResourcesPanel } from './ResourcesPanel.tsx';
-import { SeriesDialog, type SeriesSeed } from './SeriesDialog.tsx';
+import type { SeriesSeed } from './SeriesDialog.tsx';
 
 /*
  * FullCalendar is most of this page's weight: it loads in a chunk of its own, so the page's
@@ -46,6 +46,14 @@ import { SeriesDialog, type SeriesSeed } from './SeriesDialog.tsx';
  */
 const AgendaCalendar = lazy(() =>
   import('./AgendaCalendar.tsx').then((m) => ({ default: m.AgendaCalendar })),
+);
+
+/*
+ * The series editor (and the recurrence rules it reads and writes) loads the first time a
+ * manager opens it, not with the page: most visits to the agenda never make a series.
+ */
+const SeriesDialog = lazy(() =>
+  import('./SeriesDialog.tsx').then((m) => ({ default: m.SeriesDialog })),
 );
 
 export function AgendaPage({
@@ -72,6 +80,10 @@ export function AgendaPage({
   const [draft, setDraft] = useState<Draft | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [seriesSeed, setSeriesSeed] = useState<SeriesSeed | null>(null);
+  // Once opened, the series editor stays mounted, so that it closes (focus back where it was)
+  // the way the other dialogs do.
+  const [seriesWanted, setSeriesWanted] = useState(false);
+  if (seriesSeed !== null && !seriesWanted) setSeriesWanted(true);
   const [initialView] = useState<AgendaView>(() => defaultView(window.innerWidth));
 
   const resources = useQuery(resourcesQuery(centre.id));
@@ -294,18 +306,22 @@ export function AgendaPage({
           await refresh();
         }}
       />
-      <SeriesDialog
-        seed={seriesSeed}
-        resources={resources.data}
-        timeZone={timeZone}
-        defaultOrganiser={me?.name ?? ''}
-        onClose={() => setSeriesSeed(null)}
-        onCreated={async (purpose, booked) => {
-          setSeriesSeed(null);
-          toast.success(t('series.created', { purpose, count: booked }));
-          await refresh();
-        }}
-      />
+      {seriesWanted ? (
+        <Suspense fallback={null}>
+          <SeriesDialog
+            seed={seriesSeed}
+            resources={resources.data}
+            timeZone={timeZone}
+            defaultOrganiser={me?.name ?? ''}
+            onClose={() => setSeriesSeed(null)}
+            onCreated={async (purpose, booked) => {
+              setSeriesSeed(null);
+              toast.success(t('series.created', { purpose, count: booked }));
+              await refresh();
+            }}
+          />
+        </Suspense>
+      ) : null}
       <BookingDetailsDialog
         booking={openBooking}
         resource={resources.data.find((r) => r.id === openBooking?.resourceId)}

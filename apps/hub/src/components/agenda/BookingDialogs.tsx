@@ -9,7 +9,7 @@ import {
   organiserKinds,
   priceOf,
   type Resource,
-} from '@lakou/domain/booking';
+} from '@lakou/domain/booking/rules';
 import { type BasicNeed, basicNeedLabels, basicNeeds } from '@lakou/domain/shared';
 import { Badge } from '@lakou/ui/badge';
 import { Button } from '@lakou/ui/button';

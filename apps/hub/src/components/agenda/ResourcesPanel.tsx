@@ -1,4 +1,4 @@
-import { type Resource, type ResourceKind, resourceKinds } from '@lakou/domain/booking';
+import { type Resource, type ResourceKind, resourceKinds } from '@lakou/domain/booking/rules';
 import { Button } from '@lakou/ui/button';
 import { Card } from '@lakou/ui/card';
 import { Dialog } from '@lakou/ui/dialog';

@@ -1,5 +1,5 @@
-import type { Booking, SeriesCancel } from '@lakou/domain/booking';
-import { seriesScopes } from '@lakou/domain/booking';
+import type { Booking, SeriesCancel } from '@lakou/domain/booking/rules';
+import { seriesScopes } from '@lakou/domain/booking/rules';
 import { Button } from '@lakou/ui/button';
 import { TextField } from '@lakou/ui/form-field';
 import { useEffect, useId, useRef, useState } from 'react';

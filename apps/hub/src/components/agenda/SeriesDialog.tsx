@@ -7,7 +7,7 @@ import {
   type SeriesCreateInput,
   type WeekdayCode,
   weekdayCodes,
-} from '@lakou/domain/booking';
+} from '@lakou/domain/booking/rules';
 import { Badge } from '@lakou/ui/badge';
 import { Button } from '@lakou/ui/button';
 import { Dialog } from '@lakou/ui/dialog';

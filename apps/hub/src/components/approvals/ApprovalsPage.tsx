@@ -1,4 +1,4 @@
-import type { Booking, Resource } from '@lakou/domain/booking';
+import type { Booking, Resource } from '@lakou/domain/booking/rules';
 import type { Centre } from '@lakou/domain/network';
 import { pageCount } from '@lakou/domain/shared';
 import { Button } from '@lakou/ui/button';

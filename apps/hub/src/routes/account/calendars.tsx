@@ -1,4 +1,4 @@
-import type { CalendarFeed, Resource } from '@lakou/domain/booking';
+import type { CalendarFeed, Resource } from '@lakou/domain/booking/rules';
 import { Badge } from '@lakou/ui/badge';
 import { Button } from '@lakou/ui/button';
 import { Card } from '@lakou/ui/card';
