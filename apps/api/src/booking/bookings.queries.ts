@@ -200,6 +200,24 @@ export async function resourceClosuresOf(
   return byResource;
 }
 
+/**
+ * Bookings ending after `from` and starting before `to` (either may be absent). Asked as
+ * `tstzrange(starts_at, ends_at) && tstzrange(from, to)` — the same rows, as bookings are never
+ * empty — so PostgreSQL searches the GiST index on (centre_id, that range) and reads only the
+ * bookings around the period, not the centre's whole past. A period that is empty or reversed
+ * (`from >= to`) keeps the two comparisons: an empty range meets nothing, while
+ * `ends_at > from and starts_at < to` can.
+ */
+function periodFilter(fromIso: string | undefined, toIso: string | undefined): SQL | undefined {
+  const from = fromIso ? new Date(fromIso) : undefined;
+  const to = toIso ? new Date(toIso) : undefined;
+  if (from && to && from.getTime() >= to.getTime())
+    return and(gt(bookings.endsAt, from), lt(bookings.startsAt, to));
+  if (!from && !to) return undefined;
+  const bound = (d: Date | undefined) => (d ? d.toISOString() : null);
+  return sql`tstzrange(${bookings.startsAt}, ${bookings.endsAt}, '[)') && tstzrange(${bound(from)}::timestamptz, ${bound(to)}::timestamptz, '[)')`;
+}
+
 export async function listBookings(
   db: Db,
   query: BookingListQuery,
@@ -211,8 +229,8 @@ export async function listBookings(
   if (query.centreId) filters.push(eq(bookings.centreId, query.centreId));
   if (query.resourceId) filters.push(eq(bookings.resourceId, query.resourceId));
   if (query.status) filters.push(eq(bookings.status, query.status));
-  if (query.from) filters.push(gt(bookings.endsAt, new Date(query.from)));
-  if (query.to) filters.push(lt(bookings.startsAt, new Date(query.to)));
+  const period = periodFilter(query.from, query.to);
+  if (period) filters.push(period);
   const where = filters.length ? and(...filters) : undefined;
   const rows = await db
     .select({ booking: bookings, total: totalColumn() })
