@@ -35,6 +35,8 @@ const POOL = 10;
 
 async function main() {
   const { values } = parseArgs({
+    // `pnpm --filter @lakou/api bench:scale -- --runs 3` passes the `--` on: skip it.
+    args: process.argv.slice(2).filter((a) => a !== '--'),
     options: {
       runs: { type: 'string', default: '5' },
       sizes: { type: 'string', default: '10000,100000,1000000' },
