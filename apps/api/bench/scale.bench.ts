@@ -35,7 +35,7 @@ const POOL = 10;
 
 async function main() {
   const { values } = parseArgs({
-    // `pnpm --filter @lakou/api bench:scale -- --runs 3` passes the `--` on: skip it.
+    // `pnpm --filter @lakou/api bench:scale -- --runs 3` passes the `--` on: leave it out.
     args: process.argv.slice(2).filter((a) => a !== '--'),
     options: {
       runs: { type: 'string', default: '5' },
