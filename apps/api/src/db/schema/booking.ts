@@ -116,6 +116,8 @@ export const bookingSeries = pgTable(
 export const bookings = pgTable(
   'bookings',
   {
+    /** Values of the entity's custom fields, by key (see custom_field_definitions). */
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     id: uuid('id').primaryKey().defaultRandom(),
     resourceId: uuid('resource_id')
       .notNull()

@@ -3,6 +3,7 @@ import {
   check,
   date,
   index,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -24,6 +25,8 @@ const tz = (name: string) => timestamp(name, { withTimezone: true });
 export const circleCases = pgTable(
   'circle_cases',
   {
+    /** Values of the entity's custom fields, by key (see custom_field_definitions). */
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     id: uuid('id').primaryKey().defaultRandom(),
     reference: text('reference').notNull().unique(),
     centreId: uuid('centre_id')

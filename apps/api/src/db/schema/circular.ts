@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -113,6 +114,8 @@ const movementColumns = () => ({
 export const inflows = pgTable(
   'circular_inflows',
   {
+    /** Values of the entity's custom fields, by key (see custom_field_definitions). */
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     ...movementColumns(),
     origin: text('origin').notNull(),
     /** The in-kind gift this mass came with; one inflow per gift. */

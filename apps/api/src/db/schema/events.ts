@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -37,6 +38,8 @@ export const eventKinds = pgTable(
 export const events = pgTable(
   'events',
   {
+    /** Values of the entity's custom fields, by key (see custom_field_definitions). */
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     id: uuid('id').primaryKey().defaultRandom(),
     centreId: uuid('centre_id')
       .notNull()
@@ -93,6 +96,8 @@ export const eventBookings = pgTable(
 export const eventRegistrations = pgTable(
   'event_registrations',
   {
+    /** Values of the entity's custom fields, by key (see custom_field_definitions). */
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     id: uuid('id').primaryKey().defaultRandom(),
     eventId: uuid('event_id')
       .notNull()

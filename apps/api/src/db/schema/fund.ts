@@ -118,6 +118,8 @@ export const donationImports = pgTable('donation_imports', {
 export const donations = pgTable(
   'donations',
   {
+    /** Values of the entity's custom fields, by key (see custom_field_definitions). */
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id')
       .notNull()

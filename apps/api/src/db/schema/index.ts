@@ -1,6 +1,7 @@
 export * from './booking.ts';
 export * from './circles.ts';
 export * from './circular.ts';
+export * from './config.ts';
 export * from './coworking.ts';
 export * from './dashboards.ts';
 export * from './events.ts';
