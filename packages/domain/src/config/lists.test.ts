@@ -160,7 +160,7 @@ describe('editable lists: merge properties', () => {
           expect(after.filter((r) => r.kind === into)).toHaveLength(
             rows.filter((r) => r.kind === from || r.kind === into).length,
           );
-          after.forEach((r, i) => expect(r.id).toBe(rows[i]?.id));
+          expect(after.map((r) => r.id)).toEqual(rows.map((r) => r.id));
         },
       ),
     );
