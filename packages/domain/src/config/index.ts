@@ -1,1 +1,3 @@
-export {};
+export * from './custom-field.ts';
+export * from './custom-values.ts';
+export * from './definition-change.ts';
