@@ -26,6 +26,7 @@ import { stockRoutes } from './circular/stock.routes.ts';
 import { streamsRoutes } from './circular/streams.routes.ts';
 import { checkInsRoutes } from './coworking/check-ins.routes.ts';
 import { passesRoutes } from './coworking/passes.routes.ts';
+import { customFieldsRoutes } from './config/custom-fields.routes.ts';
 import type { Database } from './db/client.ts';
 import { agendaIcsRoutes } from './events/agenda-ics.routes.ts';
 import { eventsRoutes } from './events/events.routes.ts';
@@ -146,6 +147,7 @@ function apiRoutes(options: AppOptions) {
       .route('/', compostRoutes)
       .route('/', dashboardsRoutes)
       .route('/', reportsRoutes)
+      .route('/', customFieldsRoutes)
   );
 }
 

@@ -1,7 +1,9 @@
+import type { CustomFieldDefinition } from '@lakou/domain/config';
 import type { Event, EventListQuery, EventSession } from '@lakou/domain/events';
 import { type Page, pageOffset } from '@lakou/domain/shared';
-import { and, asc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { LIVE_STATUSES } from '../booking/bookings.queries.ts';
+import { activeDefinitionsOf, visibleCustomAt } from '../config/custom-values.ts';
 import type { Db } from '../db/client.ts';
 import { toPage, totalColumn } from '../db/paginate.ts';
 import {
@@ -24,6 +26,7 @@ const seatsWhere = (condition: SQL) =>
 const eventColumns = {
   id: events.id,
   centreId: events.centreId,
+  organisationId: centres.organisationId,
   centreName: centres.name,
   timeZone: centres.timeZone,
   kindId: eventKinds.id,
@@ -42,6 +45,7 @@ const eventColumns = {
   status: events.status,
   cancelReason: events.cancelReason,
   anonymousHeadcount: events.anonymousHeadcount,
+  custom: events.custom,
   seatsTaken: seatsWhere(sql`${eventRegistrations.status} = 'registered'`),
   waiting: sql<number>`(select count(*) from ${eventRegistrations}
     where ${eventRegistrations.eventId} = ${events.id} and ${eventRegistrations.status} = 'waitlisted')`.mapWith(
@@ -98,7 +102,26 @@ export async function sessionsOf(
 
 type EventRow = Omit<Awaited<ReturnType<typeof baseSelect>>[number], 'total'>;
 
-function toEvent(row: EventRow, sessions: EventSession[]): Event {
+/**
+ * Every active custom field definition of events, per organisation of the rows given: loaded
+ * once for a page of events, then filtered per row's centre.
+ */
+export async function eventDefinitions(
+  db: Reader,
+  rows: readonly { organisationId: string }[],
+): Promise<Map<string, CustomFieldDefinition[]>> {
+  const out = new Map<string, CustomFieldDefinition[]>();
+  for (const organisationId of new Set(rows.map((r) => r.organisationId))) {
+    out.set(organisationId, await activeDefinitionsOf(db, organisationId, 'event'));
+  }
+  return out;
+}
+
+function toEvent(
+  row: EventRow,
+  sessions: EventSession[],
+  defs: Map<string, CustomFieldDefinition[]>,
+): Event {
   return {
     id: row.id,
     centreId: row.centreId,
@@ -122,6 +145,7 @@ function toEvent(row: EventRow, sessions: EventSession[]): Event {
     waiting: row.waiting,
     attended: row.attended,
     anonymousHeadcount: row.anonymousHeadcount,
+    custom: visibleCustomAt(defs.get(row.organisationId) ?? [], row.centreId, row.custom),
   };
 }
 
@@ -129,7 +153,48 @@ export async function findEvent(db: Reader, id: string): Promise<Event | null> {
   const [row] = await baseSelect(db).where(eq(events.id, id));
   if (!row) return null;
   const sessions = await sessionsOf(db, [id]);
-  return toEvent(row, sessions.get(id) ?? []);
+  return toEvent(row, sessions.get(id) ?? [], await eventDefinitions(db, [row]));
+}
+
+/** How to order and filter on custom fields, the definitions already found by the route. */
+export interface CustomListQuery {
+  sort?: { def: CustomFieldDefinition; order: 'asc' | 'desc' };
+  filters: { def: CustomFieldDefinition; value: string }[];
+}
+
+const customValue = (key: string) => sql`(${events.custom} -> ${key})`;
+const customText = (key: string) => sql`(${events.custom} ->> ${key})`;
+
+/** The SQL condition of a `custom.<key>=<value>` filter; the route checked the value's form. */
+function customCondition(def: CustomFieldDefinition, value: string): SQL {
+  const key = def.key;
+  switch (def.type) {
+    case 'single_choice':
+    case 'date':
+      return sql`${customText(key)} = ${value}`;
+    case 'multiple_choice':
+      return sql`(jsonb_typeof(${customValue(key)}) = 'array' and ${customValue(key)} @> jsonb_build_array(${value}::text))`;
+    case 'yes_no':
+      return sql`${customValue(key)} = ${value === 'true' ? sql`'true'::jsonb` : sql`'false'::jsonb`}`;
+    case 'number':
+      return sql`(case when jsonb_typeof(${customValue(key)}) = 'number' then (${customText(key)})::numeric end) = ${Number(value)}::numeric`;
+    default: {
+      const pattern = `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      return sql`${customText(key)} ilike ${pattern}`;
+    }
+  }
+}
+
+/** What to order by for a custom field: numbers as numbers, the rest as text; no value last. */
+function customOrder(def: CustomFieldDefinition, order: 'asc' | 'desc'): SQL {
+  const key = def.key;
+  const expr =
+    def.type === 'number'
+      ? sql`(case when jsonb_typeof(${customValue(key)}) = 'number' then (${customText(key)})::numeric end)`
+      : def.type === 'multiple_choice' || def.type === 'yes_no'
+        ? sql`(case when ${customValue(key)} = 'null'::jsonb then null else ${customValue(key)}::text end)`
+        : sql`(case when jsonb_typeof(${customValue(key)}) = 'string' then ${customText(key)} end)`;
+  return order === 'desc' ? sql`${expr} desc nulls last` : sql`${expr} asc nulls last`;
 }
 
 /**
@@ -142,6 +207,7 @@ export async function listEvents(
   query: EventListQuery,
   visibility: { scope: 'all' | string[] },
   now: Date,
+  custom: CustomListQuery = { filters: [] },
 ): Promise<Page<Event>> {
   const conditions: SQL[] = [];
   const { scope } = visibility;
@@ -158,16 +224,24 @@ export async function listEvents(
   if (query.status) conditions.push(eq(events.status, query.status));
   conditions.push(gt(events.endsAt, query.from ? new Date(query.from) : now));
   if (query.to) conditions.push(lt(events.startsAt, new Date(query.to)));
+  for (const f of custom.filters) conditions.push(customCondition(f.def, f.value));
   const where = and(...conditions);
+  const byStart =
+    query.order === 'desc' && !custom.sort ? desc(events.startsAt) : asc(events.startsAt);
   const rows = await baseSelect(db)
     .where(where)
-    .orderBy(asc(events.startsAt), asc(events.id))
+    .orderBy(
+      ...(custom.sort ? [customOrder(custom.sort.def, custom.sort.order)] : []),
+      byStart,
+      asc(events.id),
+    )
     .limit(query.pageSize)
     .offset(pageOffset(query));
   const sessions = await sessionsOf(
     db,
     rows.map((r) => r.id),
   );
+  const defs = await eventDefinitions(db, rows);
   return toPage(
     rows,
     query,
@@ -178,7 +252,7 @@ export async function listEvents(
         .where(where);
       return r?.n ?? 0;
     },
-    (row) => toEvent(row, sessions.get(row.id) ?? []),
+    (row) => toEvent(row, sessions.get(row.id) ?? [], defs),
   );
 }
 
@@ -202,4 +276,38 @@ export async function refreshEventTime(db: Pick<Db, 'execute'>, eventId: string)
       where eb.event_id = ${eventId} and b.status in ('requested', 'confirmed', 'checked_in')
     ) t
     where ${events.id} = ${eventId}`);
+}
+
+/** At most this many events in one export. */
+export const EXPORT_LIMIT = 20_000;
+
+/**
+ * The events of the centres in `scope` that start in a period (days in each centre's time zone,
+ * bounds included), by start: what the CSV export lists.
+ */
+export async function eventsStartingIn(
+  db: Reader,
+  query: { from: string; to: string; centreId?: string; scope: 'all' | string[] },
+): Promise<{ items: Event[]; definitions: Map<string, CustomFieldDefinition[]> }> {
+  const conditions: SQL[] = [
+    sql`(${events.startsAt} at time zone ${centres.timeZone})::date between ${query.from}::date and ${query.to}::date`,
+  ];
+  if (query.scope !== 'all') {
+    if (!query.scope.length) return { items: [], definitions: new Map() };
+    conditions.push(inArray(events.centreId, query.scope));
+  }
+  if (query.centreId) conditions.push(eq(events.centreId, query.centreId));
+  const rows = await baseSelect(db)
+    .where(and(...conditions))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(EXPORT_LIMIT);
+  const sessions = await sessionsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const definitions = await eventDefinitions(db, rows);
+  return {
+    items: rows.map((r) => toEvent(r, sessions.get(r.id) ?? [], definitions)),
+    definitions,
+  };
 }

@@ -1,8 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import type { CustomFieldDefinition } from '@lakou/domain/config';
 import {
   describeEventTime,
   event,
   eventCancel,
+  eventExportQuery,
   eventInput,
   eventKind,
   eventListQuery,
@@ -14,6 +16,14 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import { LIVE_STATUSES } from '../booking/bookings.queries.ts';
+import { networkOrganisation, organisationOfCentre } from '../config/custom-fields.queries.ts';
+import {
+  activeDefinitionsOf,
+  checkCustomValues,
+  customValuesProblem,
+  definitionsFor,
+  storeCustomValues,
+} from '../config/custom-values.ts';
 import type { Db } from '../db/client.ts';
 import { sqlState } from '../db/errors.ts';
 import {
@@ -30,7 +40,14 @@ import { problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { eventCancelledEmail } from '../mail/templates.ts';
-import { centreOfEvent, findEvent, listEvents } from './events.queries.ts';
+import { eventsCsv } from './events.files.ts';
+import {
+  type CustomListQuery,
+  centreOfEvent,
+  eventsStartingIn,
+  findEvent,
+  listEvents,
+} from './events.queries.ts';
 import { lockEvent, settleWaitingList } from './registrations.queries.ts';
 
 const TAGS = ['Événements'];
@@ -115,6 +132,22 @@ const listRoute = guardedRoute({
   },
 });
 
+const exportRoute = guardedRoute({
+  policy: requires('booking.read', (c) => ({ centreId: c.req.query('centreId') })),
+  method: 'get',
+  path: '/events/export.csv',
+  tags: TAGS,
+  summary: 'The events of a period, as CSV (UTF-8 with BOM, `;`), with one column per custom field',
+  description:
+    'Events starting between `from` and `to` (days in the centre’s time, both included) in the centres the reader works in, or in `centreId`. The custom field columns are those that apply in `centreId` (without it: every active event field of the network), headed by their French label. Content-Disposition: attachment `evenements-<from>-<to>.csv`.',
+  request: { query: eventExportQuery },
+  responses: {
+    200: { description: 'The events', content: { 'text/csv': { schema: z.string() } } },
+    400: problemContent('Missing or invalid dates'),
+    ...denied,
+  },
+});
+
 const getRoute = guardedRoute({
   policy: PUBLIC,
   method: 'get',
@@ -195,6 +228,72 @@ class Refusal extends Error {
   }
 }
 
+const CUSTOM_PARAM = /^custom\.([a-z][a-z0-9_]{0,39})$/;
+
+/**
+ * The `sort=custom.<key>` and `custom.<key>=<value>` parameters of the list, checked against the
+ * active event fields of the network: an unknown key, or a value of the wrong form, is a 400.
+ */
+async function customListQuery(
+  c: Context<ApiEnv>,
+  sort: string | undefined,
+  order: 'asc' | 'desc',
+): Promise<
+  { ok: true; query: CustomListQuery } | { ok: false; errors: { field: string; message: string }[] }
+> {
+  const raw = c.req.query();
+  const params = Object.entries(raw).filter(([name]) => name.startsWith('custom.'));
+  const sortKey = sort?.startsWith('custom.') ? sort.slice('custom.'.length) : undefined;
+  if (!params.length && !sortKey) return { ok: true, query: { filters: [] } };
+  const organisationId = await networkOrganisation(c.var.db);
+  const defs = organisationId ? await activeDefinitionsOf(c.var.db, organisationId, 'event') : [];
+  const byKey = new Map(defs.map((d) => [d.key, d]));
+  const errors: { field: string; message: string }[] = [];
+  const query: CustomListQuery = { filters: [] };
+  const unknown = (key: string) => `Champ personnalisé inconnu : ${key}.`;
+  if (sortKey) {
+    const def = byKey.get(sortKey);
+    if (def) query.sort = { def, order };
+    else errors.push({ field: 'sort', message: unknown(sortKey) });
+  }
+  for (const [name, value] of params) {
+    const key = CUSTOM_PARAM.exec(name)?.[1];
+    const def = key ? byKey.get(key) : undefined;
+    if (!def) {
+      errors.push({ field: name, message: unknown(name.slice('custom.'.length)) });
+      continue;
+    }
+    const problem = filterProblem(def, value);
+    if (problem) errors.push({ field: name, message: problem });
+    else query.filters.push({ def, value });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, query };
+}
+
+/** Why a filter value does not suit its field, or null. */
+function filterProblem(def: CustomFieldDefinition, value: string): string | null {
+  const label = `« ${def.labelFr} »`;
+  switch (def.type) {
+    case 'single_choice':
+    case 'multiple_choice':
+      return def.options.some((o) => o.key === value)
+        ? null
+        : `${label} : choix inconnu (${def.options.map((o) => o.key).join(', ')}).`;
+    case 'yes_no':
+      return value === 'true' || value === 'false' ? null : `${label} : true ou false attendu.`;
+    case 'number':
+      return value.trim() !== '' && Number.isFinite(Number(value))
+        ? null
+        : `${label} : nombre attendu.`;
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? null : `${label} : date AAAA-MM-JJ attendue.`;
+    default:
+      return value.length > 0 && value.length <= 200
+        ? null
+        : `${label} : texte de 1 à 200 caractères attendu.`;
+  }
+}
+
 export const eventsRoutes = contextRouter()
   .openapi(kindsRoute, async (c) => {
     const rows = await c.var.db
@@ -208,10 +307,43 @@ export const eventsRoutes = contextRouter()
       .orderBy(asc(eventKinds.label));
     return c.json({ items: rows }, 200);
   })
+  .openapi(exportRoute, async (c) => {
+    const query = c.req.valid('query');
+    const actor = c.var.actor;
+    const db = c.var.db;
+    const scope = actor ? centreScope(actor, 'booking.read') : [];
+    const organisationId = query.centreId
+      ? await organisationOfCentre(db, query.centreId)
+      : await networkOrganisation(db);
+    const fields = !organisationId
+      ? []
+      : query.centreId
+        ? await definitionsFor(db, organisationId, 'event', query.centreId)
+        : await activeDefinitionsOf(db, organisationId, 'event');
+    const { items } = await eventsStartingIn(db, { ...query, scope });
+    await recordAudit(db, c, {
+      action: 'event.export',
+      entity: 'event',
+      entityId: query.centreId ?? null,
+      after: { ...query, centreId: query.centreId ?? null, format: 'csv', lines: items.length },
+    });
+    return c.body(eventsCsv(items, fields), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="evenements-${query.from}-${query.to}.csv"`,
+    });
+  })
   .openapi(listRoute, async (c) => {
     const actor = c.var.actor;
+    const query = c.req.valid('query');
     const scope = actor ? centreScope(actor, 'booking.read') : [];
-    return c.json(await listEvents(c.var.db, c.req.valid('query'), { scope }, new Date()), 200);
+    const custom = await customListQuery(c, query.sort, query.order ?? 'asc');
+    if (!custom.ok) {
+      return problemResponse(c, 400, 'Certaines valeurs envoyées sont invalides.', {
+        type: 'urn:lakou:problem:validation',
+        errors: custom.errors,
+      }) as never;
+    }
+    return c.json(await listEvents(c.var.db, query, { scope }, new Date(), custom.query), 200);
   })
   .openapi(getRoute, async (c) => {
     const found = await findEvent(c.var.db, c.req.valid('param').id);
@@ -294,6 +426,12 @@ export const eventsRoutes = contextRouter()
         }) as never;
       }
     }
+    const custom = checkCustomValues(
+      await definitionsFor(db, first.organisationId, 'event', centreId),
+      input.custom,
+      'create',
+    );
+    if (!custom.ok) return customValuesProblem(c, custom) as never;
     const startsAt = new Date(Math.min(...rows.map((r) => r.start.getTime())));
     const endsAt = new Date(Math.max(...rows.map((r) => r.end.getTime())));
     try {
@@ -310,6 +448,7 @@ export const eventsRoutes = contextRouter()
             registrationOpen: input.registrationOpen,
             partnerId: input.partnerId,
             basicNeeds: input.basicNeeds,
+            custom: custom.values,
             startsAt,
             endsAt,
             createdBy: c.var.principal?.id ?? null,
@@ -341,9 +480,22 @@ export const eventsRoutes = contextRouter()
   })
   .openapi(patchRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const patch = c.req.valid('json');
+    const { custom: customSent, ...patch } = c.req.valid('json');
     const before = await findEvent(c.var.db, id);
     if (!before) return problemResponse(c, 404, 'Cet événement n’existe pas.') as never;
+    let accepted: Record<string, unknown> | undefined;
+    if (customSent !== undefined) {
+      const organisationId = await organisationOfCentre(c.var.db, before.centreId);
+      const checked = checkCustomValues(
+        organisationId
+          ? await definitionsFor(c.var.db, organisationId, 'event', before.centreId)
+          : [],
+        customSent,
+        'update',
+      );
+      if (!checked.ok) return customValuesProblem(c, checked) as never;
+      accepted = checked.values;
+    }
     const where = await eventWhere(c.var.db, before);
     try {
       await c.var.db.transaction(async (tx) => {
@@ -351,7 +503,7 @@ export const eventsRoutes = contextRouter()
         if (!locked) throw new Refusal(404, 'Cet événement n’existe pas.');
         if (
           locked.status === 'cancelled' &&
-          Object.keys(patch).some((k) => k !== 'anonymousHeadcount')
+          (accepted !== undefined || Object.keys(patch).some((k) => k !== 'anonymousHeadcount'))
         ) {
           throw new Refusal(422, 'Cet événement est annulé : il ne se modifie plus.');
         }
@@ -381,7 +533,13 @@ export const eventsRoutes = contextRouter()
         }
         const [updated] = await tx
           .update(events)
-          .set({ ...patch, updatedAt: sql`now()` })
+          .set({
+            ...patch,
+            ...(accepted !== undefined
+              ? { custom: storeCustomValues(locked.custom, accepted) }
+              : {}),
+            updatedAt: sql`now()`,
+          })
           .where(eq(events.id, id))
           .returning();
         if (!updated) throw new Refusal(404, 'Cet événement n’existe pas.');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instant } from '../booking/instant.ts';
+import { customValuesInput } from '../config/custom-values.ts';
 import { basicNeed, basicNeedList } from '../shared/basic-needs.ts';
 import { uuid } from '../shared/ids.ts';
 import { pageQuery } from '../shared/pagination.ts';
@@ -39,6 +40,11 @@ export const eventInput = z.object({
   registrationOpen: z.boolean().default(true),
   partnerId: uuid.nullable().default(null),
   basicNeeds: basicNeedList.default([]),
+  custom: customValuesInput
+    .optional()
+    .describe(
+      'Values of the event’s custom fields, by key (checked against the fields that apply).',
+    ),
 });
 export type EventInput = z.infer<typeof eventInput>;
 
@@ -58,6 +64,9 @@ export const eventPatch = z
       .min(0, { error: 'Le nombre de personnes ne peut pas être négatif.' })
       .max(100_000, { error: 'Nombre de personnes trop élevé.' })
       .describe('People who came without registering, counted at the door.'),
+    custom: customValuesInput.describe(
+      'Custom field values to change, by key (null erases one); other stored values are kept.',
+    ),
   })
   .partial()
   .refine((p) => Object.keys(p).length > 0, { error: 'Rien à modifier.' });
@@ -97,6 +106,9 @@ export const event = z
     waiting: z.number().int().describe('Registrations on the waiting list.'),
     attended: z.number().int().describe('Registered people marked present (seats).'),
     anonymousHeadcount: z.number().int(),
+    custom: z
+      .record(z.string(), z.unknown())
+      .describe('Values of the custom fields that apply to the event (active ones), by key.'),
   })
   .meta({ id: 'Event' });
 export type Event = z.infer<typeof event>;
@@ -111,8 +123,33 @@ export const eventListQuery = pageQuery.extend({
     .optional()
     .describe('Only public (or only internal) events.'),
   status: z.enum(['scheduled', 'cancelled']).optional(),
+  sort: z
+    .string()
+    .regex(/^(start|custom\.[a-z][a-z0-9_]{0,39})$/, {
+      error: 'sort vaut start ou custom.<clé d’un champ personnalisé>.',
+    })
+    .optional()
+    .describe(
+      'start (default), or custom.<key> to order by a custom field (events without a value last). Filter by a custom field with custom.<key>=<value>: an option key, true/false, a number or a date equal, text contained.',
+    ),
+  order: z.enum(['asc', 'desc'], { error: 'order vaut asc ou desc.' }).optional(),
 });
 export type EventListQuery = z.infer<typeof eventListQuery>;
+
+const localDate = z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' });
+
+/** The events starting in a period (days in the centre's time, bounds included), for a spreadsheet. */
+export const eventExportQuery = z
+  .object({
+    centreId: uuid.optional(),
+    from: localDate,
+    to: localDate,
+  })
+  .refine((q) => q.from <= q.to, {
+    path: ['to'],
+    error: 'La fin de la période précède son début.',
+  });
+export type EventExportQuery = z.infer<typeof eventExportQuery>;
 
 export const eventCancel = z.object({
   reason: z
