@@ -5,6 +5,7 @@ import enBase from './en.json';
 import fundEn from './fund.en.json';
 import gardensEn from './gardens.en.json';
 import reportsEn from './reports.en.json';
+import settingsEn from './settings.en.json';
 
 /** The English catalog, a chunk of its own: `index.ts` loads it when English is chosen. */
 export const en = {
@@ -15,4 +16,5 @@ export const en = {
   gardens: gardensEn,
   dashboards: dashboardsEn,
   reports: reportsEn,
+  settings: settingsEn,
 };

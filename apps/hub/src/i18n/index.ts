@@ -8,6 +8,7 @@ import fundFr from './fund.fr.json';
 import gardensFr from './gardens.fr.json';
 import { defaultLanguage, intlLocales, isLanguage, type Language } from './languages.ts';
 import reportsFr from './reports.fr.json';
+import settingsFr from './settings.fr.json';
 
 export { type Language, languages } from './languages.ts';
 
@@ -15,7 +16,7 @@ const STORAGE_KEY = 'lakou.language';
 
 /**
  * One catalog per language; the larger contexts keep their texts in a file of their own
- * (`fund.*.json`, `donations.*.json`, `circular.*.json`, `gardens.*.json`, `reports.*.json`), mounted under their own key.
+ * (`fund.*.json`, `donations.*.json`, `circular.*.json`, `gardens.*.json`, `reports.*.json`, `settings.*.json`), mounted under their own key.
  * French, the default, ships in the entry bundle; English (`./en.ts`) is a chunk of its own,
  * loaded when someone chooses it (or chose it on this device before): the first load of the
  * hub does not carry a catalog most people never read.
@@ -28,6 +29,7 @@ export const fr = {
   gardens: gardensFr,
   dashboards: dashboardsFr,
   reports: reportsFr,
+  settings: settingsFr,
 };
 declare module 'i18next' {
   interface CustomTypeOptions {
