@@ -5,6 +5,7 @@ import { idParam, paginated } from '@lakou/domain/shared';
 import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
+import { itemAccepted } from '../config/lists.queries.ts';
 import { centres } from '../db/schema/index.ts';
 import { bodyCentre, DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
@@ -70,6 +71,7 @@ const createRoute = guardedRoute({
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: resource } } },
     400: problemContent('Invalid input'),
+    422: problemContent('A kind that is not an active item of the resource kinds list'),
     ...denied,
   },
 });
@@ -88,7 +90,9 @@ const replaceRoute = guardedRoute({
     200: { description: 'Updated', content: { 'application/json': { schema: resource } } },
     400: problemContent('Invalid input'),
     404: problemContent('No such resource'),
-    422: problemContent('A resource cannot move to another centre'),
+    422: problemContent(
+      'A resource cannot move to another centre, nor take a retired or unknown kind',
+    ),
     ...denied,
   },
 });
@@ -117,6 +121,12 @@ const activeRoute = guardedRoute({
 const notFound = (c: Context<ApiEnv>) =>
   problemResponse(c, 404, 'Cette ressource n’existe pas.') as never;
 
+/** A kind that is not an active item of the `resource_kind` editable list. */
+const unknownKind = (c: Context<ApiEnv>) =>
+  problemResponse(c, 422, 'Ce type de ressource n’existe pas ou n’est plus proposé.', {
+    errors: [{ field: 'kind', message: 'Type de ressource inconnu ou retiré.' }],
+  });
+
 export const resourcesRoutes = contextRouter()
   .openapi(listRoute, async (c) => {
     const actor = c.var.actor;
@@ -139,6 +149,7 @@ export const resourcesRoutes = contextRouter()
       }) as never;
     }
     const created = await c.var.db.transaction(async (tx) => {
+      if (!(await itemAccepted(tx, 'resource_kind', input.kind))) return 'kind' as const;
       const row = await insertResource(tx, input);
       await recordAudit(tx, c, {
         action: 'resource.create',
@@ -148,6 +159,7 @@ export const resourcesRoutes = contextRouter()
       });
       return row;
     });
+    if (created === 'kind') return unknownKind(c) as never;
     return c.json(created, 201);
   })
   .openapi(replaceRoute, async (c) => {
@@ -157,6 +169,9 @@ export const resourcesRoutes = contextRouter()
       const before = await findResource(tx, id);
       if (!before) return 'missing' as const;
       if (before.centreId !== input.centreId) return 'moved' as const;
+      if (!(await itemAccepted(tx, 'resource_kind', input.kind, before.kind))) {
+        return 'kind' as const;
+      }
       const after = await replaceResource(tx, id, input);
       await recordAudit(tx, c, {
         action: 'resource.update',
@@ -168,6 +183,7 @@ export const resourcesRoutes = contextRouter()
       return after;
     });
     if (result === 'missing' || result === undefined) return notFound(c);
+    if (result === 'kind') return unknownKind(c) as never;
     if (result === 'moved') {
       return problemResponse(
         c,

@@ -41,14 +41,15 @@ describe('resource input', () => {
   it('refuses bad limits with French messages on the fields', () => {
     const result = resourceInput.safeParse({
       ...valid,
-      kind: 'salle',
+      kind: 'Salle !',
       capacity: 0,
       minDurationMinutes: 32,
       maxDurationMinutes: 2000,
       bufferMinutes: 300,
     });
     const fields = byField(result.error?.issues);
-    expect(fields.kind).toMatch(/Type de ressource attendu/);
+    // Any key of the editable list passes here; the API checks it is an active item.
+    expect(fields.kind).toMatch(/Type de ressource inconnu/);
     expect(fields.capacity).toMatch(/au moins 1 personne/);
     expect(fields.minDurationMinutes).toMatch(/multiple de 5 minutes/);
     expect(fields.maxDurationMinutes).toMatch(/24 heures au plus/);

@@ -4,10 +4,17 @@ import { uuid } from '../shared/ids.ts';
 import { pageQuery } from '../shared/pagination.ts';
 import { tariff } from './tariff.ts';
 
+/** The kinds a network starts with; the list is data (editable list `resource_kind`). */
 export const resourceKinds = ['room', 'desk', 'equipment'] as const;
-export const resourceKind = z.enum(resourceKinds, {
-  error: `Type de ressource attendu : ${resourceKinds.join(', ')}.`,
-});
+/**
+ * A key of the `resource_kind` editable list: the API checks it is an active item. `desk` is the
+ * kind coworking check-ins look for, `room` the one occupancy counts with it.
+ */
+export const resourceKind = z
+  .string({ error: 'Type de ressource attendu.' })
+  .trim()
+  .max(40, { error: 'Type de ressource inconnu.' })
+  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, { error: 'Type de ressource inconnu.' });
 export type ResourceKind = z.infer<typeof resourceKind>;
 
 /** Longest booking a resource may allow: bookable hours never cross midnight. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { audiences, type Tariff, tariff } from '../booking/tariff.ts';
 import { streamInput } from '../circular/stream.ts';
+import { CIRCULAR_STREAM_OF_CATEGORY, inKindCategories } from '../fund/donation.ts';
 
 /**
  * Editable lists: the vocabularies a network adapts without code. Rows keep the item's `key`, so
@@ -162,7 +163,11 @@ export const listItem = z
     retired: z.boolean(),
     mergedInto: z.string().nullable(),
     data: listItemData,
-    usage: z.number().int().describe('Rows that use the item.'),
+    usage: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Rows that use the item; null for readers who may not manage lists.'),
   })
   .meta({ id: 'ListItem' });
 export type ListItem = z.infer<typeof listItem>;
@@ -383,3 +388,77 @@ export function itemDataIssues(
   }
   return [];
 }
+
+/** The items a network starts with in `list_items` (migration 0017 and the seed write them). */
+export interface DefaultListItem {
+  list: 'resource_kind' | 'donation_category' | 'audience' | 'tariff';
+  key: string;
+  labelFr: string;
+  labelEn: string;
+  position: number;
+  data: Record<string, unknown>;
+}
+const CATEGORY_LABELS: Record<(typeof inKindCategories)[number], [string, string]> = {
+  furniture: ['Mobilier', 'Furniture'],
+  it_equipment: ['Matériel informatique', 'IT equipment'],
+  appliances: ['Électroménager', 'Appliances'],
+  clothes: ['Vêtements et textiles', 'Clothes and textiles'],
+  food: ['Denrées alimentaires', 'Food'],
+  building_materials: ['Matériaux de construction', 'Building materials'],
+  bikes: ['Vélos', 'Bikes'],
+  books_toys: ['Livres et jouets', 'Books and toys'],
+  other: ['Autre', 'Other'],
+};
+export const DEFAULT_LIST_ITEMS: readonly DefaultListItem[] = [
+  ...(
+    [
+      ['room', 'Salle', 'Room'],
+      ['desk', 'Poste de coworking', 'Coworking desk'],
+      ['equipment', 'Équipement', 'Equipment'],
+    ] as const
+  ).map(([key, labelFr, labelEn], i) => ({
+    list: 'resource_kind' as const,
+    key,
+    labelFr,
+    labelEn,
+    position: i,
+    data: {},
+  })),
+  ...inKindCategories.map((key, i) => ({
+    list: 'donation_category' as const,
+    key,
+    labelFr: CATEGORY_LABELS[key][0],
+    labelEn: CATEGORY_LABELS[key][1],
+    position: i,
+    data: CIRCULAR_STREAM_OF_CATEGORY[key] ? { stream: CIRCULAR_STREAM_OF_CATEGORY[key] } : {},
+  })),
+  ...(
+    [
+      ['member', 'Membre', 'Member'],
+      ['qpv_resident', 'Habitant·e d’un QPV', 'QPV resident'],
+      ['association', 'Association', 'Association'],
+      ['company', 'Entreprise', 'Company'],
+      ['centre_programme', 'Programme du centre (gratuit)', 'Centre programme (free)'],
+    ] as const
+  ).map(([key, labelFr, labelEn], i) => ({
+    list: 'audience' as const,
+    key,
+    labelFr,
+    labelEn,
+    position: i,
+    data: {},
+  })),
+  {
+    list: 'tariff',
+    key: 'gratuit',
+    labelFr: 'Gratuit',
+    labelEn: 'Free',
+    position: 0,
+    data: {
+      tariff: {
+        hourlyCents: { member: 0, qpv_resident: 0, association: 0, company: 0 },
+        flatFeeCents: 0,
+      },
+    },
+  },
+];

@@ -28,6 +28,7 @@ export const resources = pgTable(
     centreId: uuid('centre_id')
       .notNull()
       .references(() => centres.id, { onDelete: 'cascade' }),
+    /** A key of the `resource_kind` editable list (checked by the API; `desk` is coworking's). */
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     description: text('description'),
@@ -49,7 +50,6 @@ export const resources = pgTable(
   },
   (t) => [
     index('resources_centre_idx').on(t.centreId, t.name),
-    check('resources_kind_check', sql`${t.kind} in ('room', 'desk', 'equipment')`),
     check('resources_capacity_check', sql`${t.capacity} >= 1`),
     check(
       'resources_duration_check',

@@ -32,12 +32,16 @@ export const materialStreams = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    /** English label (editable lists); the French one is `name`. */
+    labelEn: text('label_en').notNull().default(''),
     family: text('family').notNull(),
     repStream: text('rep_stream'),
     /** European List of Waste code `NN NN NN`, validated against the list by the API. */
     wasteCode: text('waste_code'),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(100),
+    /** The code of the stream this one was merged into (then also inactive). */
+    mergedInto: text('merged_into'),
     createdAt: tz('created_at').notNull().defaultNow(),
   },
   (t) => [

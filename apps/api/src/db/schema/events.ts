@@ -28,7 +28,12 @@ export const eventKinds = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     label: text('label').notNull(),
+    labelEn: text('label_en').notNull().default(''),
+    /** Order in pickers (editable lists); ties by label. */
+    position: integer('position').notNull().default(0),
+    /** Retired = not active; a merged kind's events now point at this key's kind. */
     active: boolean('active').notNull().default(true),
+    mergedInto: text('merged_into'),
     createdAt: tz('created_at').notNull().defaultNow(),
   },
   (t) => [unique('event_kinds_organisation_key').on(t.organisationId, t.key)],

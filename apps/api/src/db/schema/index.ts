@@ -9,3 +9,4 @@ export * from './fund.ts';
 export * from './gardens.ts';
 export * from './identity.ts';
 export * from './network.ts';
+export * from './lists.ts';

@@ -15,6 +15,7 @@ import { seedDemoCircles } from './demo-circles.ts';
 import { seedDemoCircular } from './demo-circular.ts';
 import { seedDemoEvents, seedEventKinds } from './demo-events.ts';
 import { seedDemoFund } from './demo-fund.ts';
+import { seedListItems } from './demo-lists.ts';
 import { seedDemoGardens } from './demo-gardens.ts';
 import { seedDemoUsers } from './demo-users.ts';
 import * as demo from './seccoia-network.ts';
@@ -45,6 +46,7 @@ export async function seedDemoNetwork(db: Db, today?: Temporal.PlainDate): Promi
       .where(eq(organisations.slug, demo.organisation.slug));
     if (!org) throw new Error('organisation de démonstration introuvable après insertion');
     await seedEventKinds(tx as unknown as Db, org.id);
+    await seedListItems(tx as unknown as Db, org.id);
 
     const createdCentres = await tx
       .insert(centres)
