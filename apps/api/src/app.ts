@@ -27,6 +27,7 @@ import { streamsRoutes } from './circular/streams.routes.ts';
 import { checkInsRoutes } from './coworking/check-ins.routes.ts';
 import { passesRoutes } from './coworking/passes.routes.ts';
 import { customFieldsRoutes } from './config/custom-fields.routes.ts';
+import { listsRoutes } from './config/lists.routes.ts';
 import type { Database } from './db/client.ts';
 import { agendaIcsRoutes } from './events/agenda-ics.routes.ts';
 import { eventsRoutes } from './events/events.routes.ts';
@@ -148,6 +149,7 @@ function apiRoutes(options: AppOptions) {
       .route('/', dashboardsRoutes)
       .route('/', reportsRoutes)
       .route('/', customFieldsRoutes)
+      .route('/', listsRoutes)
   );
 }
 
