@@ -21,6 +21,7 @@ import { DASHBOARD_PROBES } from './probes/dashboards.ts';
 import { DONATION_PROBES } from './probes/donations.ts';
 import { FUND_PROBES } from './probes/fund.ts';
 import { GARDEN_PROBES } from './probes/gardens.ts';
+import { LIST_PROBES } from './probes/lists.ts';
 import { RECEIPT_PROBES } from './probes/receipts.ts';
 import { REPORT_PROBES } from './probes/reports.ts';
 
@@ -282,6 +283,7 @@ const MATRIX: Record<string, Probe> = {
   ...GARDEN_PROBES,
   ...DASHBOARD_PROBES,
   ...REPORT_PROBES,
+  ...LIST_PROBES,
 };
 /** Served by the auth library or the docs: open to all by design (the library checks sessions itself). */
 const OPEN_BY_DESIGN = [
