@@ -4,6 +4,7 @@ import donationsEn from './donations.en.json';
 import enBase from './en.json';
 import fundEn from './fund.en.json';
 import gardensEn from './gardens.en.json';
+import listsEn from './lists.en.json';
 import reportsEn from './reports.en.json';
 import settingsEn from './settings.en.json';
 
@@ -17,4 +18,5 @@ export const en = {
   dashboards: dashboardsEn,
   reports: reportsEn,
   settings: settingsEn,
+  lists: listsEn,
 };

@@ -6,6 +6,7 @@ import donationsFr from './donations.fr.json';
 import frBase from './fr.json';
 import fundFr from './fund.fr.json';
 import gardensFr from './gardens.fr.json';
+import listsFr from './lists.fr.json';
 import { defaultLanguage, intlLocales, isLanguage, type Language } from './languages.ts';
 import reportsFr from './reports.fr.json';
 import settingsFr from './settings.fr.json';
@@ -16,7 +17,7 @@ const STORAGE_KEY = 'lakou.language';
 
 /**
  * One catalog per language; the larger contexts keep their texts in a file of their own
- * (`fund.*.json`, `donations.*.json`, `circular.*.json`, `gardens.*.json`, `reports.*.json`, `settings.*.json`), mounted under their own key.
+ * (`fund.*.json`, `donations.*.json`, `circular.*.json`, `gardens.*.json`, `reports.*.json`, `settings.*.json`, `lists.*.json`), mounted under their own key.
  * French, the default, ships in the entry bundle; English (`./en.ts`) is a chunk of its own,
  * loaded when someone chooses it (or chose it on this device before): the first load of the
  * hub does not carry a catalog most people never read.
@@ -30,6 +31,7 @@ export const fr = {
   dashboards: dashboardsFr,
   reports: reportsFr,
   settings: settingsFr,
+  lists: listsFr,
 };
 declare module 'i18next' {
   interface CustomTypeOptions {
