@@ -219,7 +219,7 @@ describe.each(engines)('custom field definitions (%s)', (kind) => {
 
   it('puts the fields of a scope in the order given', async () => {
     const a = await ctx.field({ key: 'ordre_a', entity: 'inflow', centreId: ctx.villageChinois });
-    const b = await ctx.field({ key: 'ordre_b', entity: 'inflow', centreId: ctx.villageChinois });
+    await ctx.field({ key: 'ordre_b', entity: 'inflow', centreId: ctx.villageChinois });
     const c = await ctx.field({ key: 'ordre_c', entity: 'inflow', centreId: ctx.villageChinois });
     const res = await call(ctx.app, 'PUT', '/api/custom-fields/order', {
       cookie: ctx.manager,

@@ -17,6 +17,7 @@ import {
 } from './probe-types.ts';
 import { CIRCULAR_PROBES } from './probes/circular.ts';
 import { CIRCULAR_REPORT_PROBES } from './probes/circular-reports.ts';
+import { CUSTOM_FIELD_PROBES } from './probes/custom-fields.ts';
 import { DASHBOARD_PROBES } from './probes/dashboards.ts';
 import { DONATION_PROBES } from './probes/donations.ts';
 import { FUND_PROBES } from './probes/fund.ts';
@@ -283,6 +284,7 @@ const MATRIX: Record<string, Probe> = {
   ...GARDEN_PROBES,
   ...DASHBOARD_PROBES,
   ...REPORT_PROBES,
+  ...CUSTOM_FIELD_PROBES,
   ...LIST_PROBES,
 };
 /** Served by the auth library or the docs: open to all by design (the library checks sessions itself). */
