@@ -1,6 +1,8 @@
 import type { Booking, BookingListQuery, CentreCalendar, Resource } from '@lakou/domain/booking';
+import type { CustomFieldDefinition } from '@lakou/domain/config';
 import { type Page, pageOffset } from '@lakou/domain/shared';
 import { and, asc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { visibleCustomAt } from '../config/custom-values.ts';
 import type { Db } from '../db/client.ts';
 import { countColumn, toPage, totalColumn } from '../db/paginate.ts';
 import {
@@ -15,7 +17,14 @@ type BookingRow = typeof bookings.$inferSelect;
 /** The statuses that hold a slot, as the exclusion constraint counts them. */
 export const LIVE_STATUSES = ['requested', 'confirmed', 'checked_in'] as const;
 
-export function toBooking(row: BookingRow): Booking {
+/**
+ * The read model of a row. `customDefs`: the active booking definitions (any scope) whose values
+ * the reader sees; without them, `custom` is empty (conflicts, feeds, series).
+ */
+export function toBooking(
+  row: BookingRow,
+  customDefs: readonly CustomFieldDefinition[] = [],
+): Booking {
   return {
     id: row.id,
     centreId: row.centreId,
@@ -31,6 +40,7 @@ export function toBooking(row: BookingRow): Booking {
     priceCents: row.priceCents,
     seriesId: row.seriesId,
     cancelReason: row.cancelReason,
+    custom: visibleCustomAt(customDefs, row.centreId, row.custom),
   };
 }
 
@@ -222,6 +232,7 @@ export async function listBookings(
   db: Db,
   query: BookingListQuery,
   scope: 'all' | readonly string[],
+  customDefs: readonly CustomFieldDefinition[] = [],
 ): Promise<Page<Booking>> {
   const filters: SQL[] = [];
   if (scope !== 'all')
@@ -243,16 +254,17 @@ export async function listBookings(
     rows,
     query,
     async () => (await db.select({ n: countColumn() }).from(bookings).where(where))[0]?.n ?? 0,
-    (row) => toBooking(row.booking),
+    (row) => toBooking(row.booking, customDefs),
   );
 }
 
 export async function findBooking(
   db: Pick<Db, 'select'>,
   id: string,
+  customDefs: readonly CustomFieldDefinition[] = [],
 ): Promise<Booking | undefined> {
   const [row] = await db.select().from(bookings).where(eq(bookings.id, id));
-  return row ? toBooking(row) : undefined;
+  return row ? toBooking(row, customDefs) : undefined;
 }
 
 export async function centreOfBooking(db: Db, id: string): Promise<string | undefined> {

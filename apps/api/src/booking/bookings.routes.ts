@@ -4,11 +4,10 @@ import {
   bookingEvent,
   bookingInput,
   bookingListQuery,
+  bookingPatch,
   findConflicts,
   holdsSlot,
   initialStatus,
-  instant,
-  instantMs,
   transition,
 } from '@lakou/domain/booking';
 import { can, centreScope } from '@lakou/domain/identity';
@@ -16,6 +15,8 @@ import { idParam, paginated, problem } from '@lakou/domain/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
+import { customValuesProblem, storeCustomValues } from '../config/custom-values.ts';
+import { checkNewRow, checkPatch, networkDefinitions } from '../config/row-custom.ts';
 import { sqlState } from '../db/errors.ts';
 import { bookings } from '../db/schema/index.ts';
 import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
@@ -30,11 +31,13 @@ import {
 } from './bookings.queries.ts';
 import {
   bookingRuleProblems,
+  type CheckedCustom,
   conflictResponse,
   insertBooking,
   lockResource,
   moveBookingInTransaction,
   SlotTaken,
+  updateBookingCustom,
 } from './bookings.write.ts';
 import { centreOfResource, findResource } from './resources.queries.ts';
 
@@ -148,28 +151,20 @@ const eventRoute = guardedRoute({
   },
 });
 
-const moveBody = z
-  .object({ start: instant, end: instant })
-  .refine((m) => instantMs(m.end) > instantMs(m.start), {
-    error: 'La fin de la réservation doit suivre son début.',
-    path: ['end'],
-  })
-  .meta({ id: 'BookingMove' });
-
 const moveRoute = guardedRoute({
   policy: requires('booking.write', pathBookingCentre),
   method: 'patch',
   path: '/bookings/{id}',
   tags: TAGS,
   summary:
-    'Move or resize a live booking: same checks as a new one (rules, hours, closures, conflicts); the price follows',
+    'Move or resize a live booking: same checks as a new one (rules, hours, closures, conflicts); the price follows. Custom values change too (only the keys sent; null erases), whatever the status.',
   request: {
     params: idParam,
-    body: { required: true, content: { 'application/json': { schema: moveBody } } },
+    body: { required: true, content: { 'application/json': { schema: bookingPatch } } },
   },
   responses: {
-    200: { description: 'Moved', content: { 'application/json': { schema: booking } } },
-    400: problemContent('Invalid input'),
+    200: { description: 'Changed', content: { 'application/json': { schema: booking } } },
+    400: problemContent('Invalid input, or a custom value the centre’s fields refuse'),
     404: problemContent('No such booking'),
     409: {
       description: 'The new slot is taken',
@@ -184,10 +179,12 @@ export const bookingsRoutes = contextRouter()
   .openapi(listRoute, async (c) => {
     const actor = c.var.actor;
     const scope = actor ? centreScope(actor, 'booking.read') : [];
-    return c.json(await listBookings(c.var.db, c.req.valid('query'), scope), 200);
+    const defs = await networkDefinitions(c.var.db, 'booking');
+    return c.json(await listBookings(c.var.db, c.req.valid('query'), scope, defs), 200);
   })
   .openapi(getRoute, async (c) => {
-    const found = await findBooking(c.var.db, c.req.valid('param').id);
+    const defs = await networkDefinitions(c.var.db, 'booking');
+    const found = await findBooking(c.var.db, c.req.valid('param').id, defs);
     return found
       ? c.json(found, 200)
       : (problemResponse(c, 404, 'Cette réservation n’existe pas.') as never);
@@ -200,6 +197,8 @@ export const bookingsRoutes = contextRouter()
         errors: [{ field: 'resourceId', message: 'Cette ressource n’existe pas.' }],
       }) as never;
     }
+    const { defs, check } = await checkNewRow(c.var.db, 'booking', resource.centreId, input.custom);
+    if (!check.ok) return customValuesProblem(c, check) as never;
     const problems = await bookingRuleProblems(c.var.db, resource, input);
     if (problems.length) {
       return problemResponse(c, 422, problems.map((p) => p.message).join(' '), {
@@ -212,7 +211,7 @@ export const bookingsRoutes = contextRouter()
     const status = approves ? 'confirmed' : initialStatus(resource);
     try {
       const created = await c.var.db.transaction((tx) =>
-        insertBooking(tx, c, resource, input, status),
+        insertBooking(tx, c, resource, input, status, { values: check.values, defs }),
       );
       return c.json(created, 201);
     } catch (error) {
@@ -232,7 +231,8 @@ export const bookingsRoutes = contextRouter()
   .openapi(eventRoute, async (c) => {
     const { id } = c.req.valid('param');
     const event = c.req.valid('json');
-    const before = await findBooking(c.var.db, id);
+    const defs = await networkDefinitions(c.var.db, 'booking');
+    const before = await findBooking(c.var.db, id, defs);
     if (!before) return problemResponse(c, 404, 'Cette réservation n’existe pas.') as never;
     const actor = c.var.actor;
     if (
@@ -254,7 +254,7 @@ export const bookingsRoutes = contextRouter()
           .where(eq(bookings.id, id))
           .returning();
         if (!row) throw new Error('booking vanished');
-        const updated = toBooking(row);
+        const updated = toBooking(row, defs);
         await recordAudit(tx, c, {
           action: `booking.${event.type}`,
           entity: 'booking',
@@ -283,9 +283,33 @@ export const bookingsRoutes = contextRouter()
   })
   .openapi(moveRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const move = c.req.valid('json');
-    const before = await findBooking(c.var.db, id);
+    const patch = c.req.valid('json');
+    const defs = await networkDefinitions(c.var.db, 'booking');
+    const before = await findBooking(c.var.db, id, defs);
     if (!before) return problemResponse(c, 404, 'Cette réservation n’existe pas.') as never;
+    let accepted: Record<string, unknown> | undefined;
+    if (patch.custom !== undefined) {
+      const { check } = await checkPatch(c.var.db, 'booking', before.centreId, patch.custom);
+      if (!check.ok) return customValuesProblem(c, check) as never;
+      accepted = check.values;
+    }
+    /** The stored values with the accepted ones, read in the write's transaction. */
+    const mergedCustom = async (tx: Parameters<Parameters<typeof c.var.db.transaction>[0]>[0]) => {
+      if (!accepted) return undefined;
+      const [stored] = await tx
+        .select({ custom: bookings.custom })
+        .from(bookings)
+        .where(eq(bookings.id, id));
+      return { values: storeCustomValues(stored?.custom, accepted), defs } satisfies CheckedCustom;
+    };
+    if (patch.start === undefined || patch.end === undefined) {
+      const after = await c.var.db.transaction(async (tx) => {
+        const custom = await mergedCustom(tx);
+        return custom ? updateBookingCustom(tx, c, before, custom) : before;
+      });
+      return c.json(after, 200);
+    }
+    const move = { start: patch.start, end: patch.end };
     if (!holdsSlot(before.status) || before.status === 'checked_in') {
       return problemResponse(
         c,
@@ -307,8 +331,8 @@ export const bookingsRoutes = contextRouter()
       }) as never;
     }
     try {
-      const after = await c.var.db.transaction((tx) =>
-        moveBookingInTransaction(tx, c, resource, before, move),
+      const after = await c.var.db.transaction(async (tx) =>
+        moveBookingInTransaction(tx, c, resource, before, move, await mergedCustom(tx)),
       );
       return c.json(after, 200);
     } catch (error) {

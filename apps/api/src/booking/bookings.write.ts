@@ -9,6 +9,7 @@ import {
   type Resource,
   validateAgainstResource,
 } from '@lakou/domain/booking';
+import type { CustomFieldDefinition, CustomValues } from '@lakou/domain/config';
 import { eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
@@ -52,10 +53,18 @@ export async function lockResource(tx: Pick<Db, 'execute'>, resourceId: string):
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`lakou:booking:${resourceId}`}))`);
 }
 
+/** Custom values already checked (`checkCustomValues`), and the definitions the answer shows. */
+export interface CheckedCustom {
+  values: CustomValues;
+  defs: readonly CustomFieldDefinition[];
+}
+const NO_CUSTOM: CheckedCustom = { values: {}, defs: [] };
+
 /**
  * Books `resource` inside the caller's transaction: takes the resource's lock, names the
  * conflicts (throws `SlotTaken`), inserts priced, and audits. Concurrent inserts checked by an
- * exclusion constraint can otherwise deadlock; the constraint stays the safety net.
+ * exclusion constraint can otherwise deadlock; the constraint stays the safety net. `custom`:
+ * the checked values to store (none for a booking Lakou makes itself, a circle's session).
  */
 export async function insertBooking(
   tx: Tx,
@@ -63,6 +72,7 @@ export async function insertBooking(
   resource: Resource,
   input: BookingInput,
   status: BookingStatus,
+  custom: CheckedCustom = NO_CUSTOM,
 ): Promise<Booking> {
   const start = new Date(input.start);
   const end = new Date(input.end);
@@ -86,11 +96,12 @@ export async function insertBooking(
       basicNeeds: input.basicNeeds,
       audience: input.audience,
       priceCents: price.cents,
+      custom: custom.values,
       createdBy: c.var.principal?.id ?? null,
     })
     .returning();
   if (!row) throw new Error('booking insert returned no row');
-  const made = toBooking(row);
+  const made = toBooking(row, custom.defs);
   await recordAudit(tx, c, {
     action: 'booking.create',
     entity: 'booking',
@@ -110,6 +121,7 @@ export async function moveBookingInTransaction(
   resource: Resource,
   before: Booking,
   move: { start: string; end: string },
+  custom?: CheckedCustom,
 ): Promise<Booking> {
   const start = new Date(move.start);
   const end = new Date(move.end);
@@ -127,14 +139,42 @@ export async function moveBookingInTransaction(
       endsAt: end,
       blockedUntil: new Date(end.getTime() + resource.bufferMinutes * 60_000),
       priceCents: price.cents,
+      ...(custom ? { custom: custom.values } : {}),
       updatedAt: sql`now()`,
     })
     .where(eq(bookings.id, before.id))
     .returning();
   if (!row) throw new Error('booking vanished');
-  const updated = toBooking(row);
+  const updated = toBooking(row, custom?.defs);
   await recordAudit(tx, c, {
     action: 'booking.move',
+    entity: 'booking',
+    entityId: before.id,
+    before,
+    after: updated,
+  });
+  return updated;
+}
+
+/**
+ * Writes a booking's custom values (already merged with the stored ones) inside the caller's
+ * transaction, and audits; the slot does not move.
+ */
+export async function updateBookingCustom(
+  tx: Tx,
+  c: Context<ApiEnv>,
+  before: Booking,
+  custom: CheckedCustom,
+): Promise<Booking> {
+  const [row] = await tx
+    .update(bookings)
+    .set({ custom: custom.values, updatedAt: sql`now()` })
+    .where(eq(bookings.id, before.id))
+    .returning();
+  if (!row) throw new Error('booking vanished');
+  const updated = toBooking(row, custom.defs);
+  await recordAudit(tx, c, {
+    action: 'booking.custom',
     entity: 'booking',
     entityId: before.id,
     before,

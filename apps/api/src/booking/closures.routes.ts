@@ -269,7 +269,7 @@ export const closuresRoutes = contextRouter()
         ),
       )
       .orderBy(asc(bookings.startsAt));
-    return c.json({ closure: made, bookingsInPeriod: hit.map(toBooking) }, 201);
+    return c.json({ closure: made, bookingsInPeriod: hit.map((row) => toBooking(row)) }, 201);
   })
   .openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid('param');

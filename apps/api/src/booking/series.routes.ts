@@ -21,6 +21,8 @@ import { idParam } from '@lakou/domain/shared';
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
+import { customValuesProblem } from '../config/custom-values.ts';
+import { checkNewRow } from '../config/row-custom.ts';
 import type { Db } from '../db/client.ts';
 import { bookings, bookingSeries as seriesTable } from '../db/schema/index.ts';
 import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
@@ -245,6 +247,9 @@ export const seriesRoutes = contextRouter()
     const found = await loadResource(c, input.resourceId);
     if (!found) return unknownResource(c);
     const { resource, timeZone } = found;
+    // Every occurrence carries the same custom values, checked once against the centre's fields.
+    const { defs, check } = await checkNewRow(c.var.db, 'booking', resource.centreId, input.custom);
+    if (!check.ok) return customValuesProblem(c, check) as never;
     const actor = c.var.actor;
     const status =
       actor && can(actor, 'booking.approve', { centreId: resource.centreId })
@@ -297,6 +302,7 @@ export const seriesRoutes = contextRouter()
                   audience: input.audience,
                   priceCents: priceOf(resource.tariff, input.audience, j.start, j.end).cents,
                   seriesId: series.id,
+                  custom: check.values,
                   createdBy: c.var.principal?.id ?? null,
                 })),
               )
@@ -312,7 +318,7 @@ export const seriesRoutes = contextRouter()
             timeZone: series.timeZone,
             exceptions: series.exceptions,
           },
-          bookings: rows.map(toBooking),
+          bookings: rows.map((row) => toBooking(row, defs)),
           report: report(judged),
         };
         await recordAudit(tx, c, {
@@ -384,7 +390,7 @@ export const seriesRoutes = contextRouter()
           ),
         )
         .returning();
-      const list = rows.map(toBooking).sort((a, b) => a.start.localeCompare(b.start));
+      const list = rows.map((row) => toBooking(row)).sort((a, b) => a.start.localeCompare(b.start));
       await recordAudit(tx, c, {
         action: `series.cancel-${input.scope}`,
         entity: 'series',

@@ -59,6 +59,7 @@ function booking(over: Partial<Booking>): Booking {
     priceCents: 1600,
     seriesId: null,
     cancelReason: null,
+    custom: {},
     ...over,
   };
 }

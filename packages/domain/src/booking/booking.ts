@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customValuesInput } from '../config/custom-values.ts';
 import type { Closure } from '../network/closure.ts';
 import type { OpeningWindow } from '../network/opening-hours.ts';
 import { basicNeed, basicNeedList } from '../shared/basic-needs.ts';
@@ -47,6 +48,9 @@ const bookingFields = {
     .max(10_000, { error: 'Nombre de personnes trop élevé.' }),
   basicNeeds: basicNeedList.default([]).describe('The basic needs the booking serves.'),
   audience,
+  custom: customValuesInput
+    .optional()
+    .describe('Values of the custom fields that apply in the resource’s centre, by key.'),
 };
 
 /** What someone sends to book a resource over the half-open interval [start, end). */
@@ -69,6 +73,7 @@ export const bookingSeriesInput = z.object({
   headcount: bookingFields.headcount,
   basicNeeds: bookingFields.basicNeeds,
   audience: bookingFields.audience,
+  custom: bookingFields.custom,
   recurrence: recurrenceInput,
 });
 export type BookingSeriesInput = z.infer<typeof bookingSeriesInput>;
@@ -102,9 +107,47 @@ export const booking = z
     priceCents: z.number().int().min(0),
     seriesId: uuid.nullable().describe('The recurring series the booking belongs to, if any.'),
     cancelReason: z.string().nullable(),
+    custom: z
+      .record(z.string(), z.unknown())
+      .describe('Values of the custom fields that apply in the centre, by key.'),
   })
   .meta({ id: 'Booking' });
 export type Booking = z.infer<typeof booking>;
+
+/**
+ * What changes a booking: its times (moved or resized, both together) and/or its custom values
+ * (only the keys sent are checked; null erases an optional one).
+ */
+export const bookingPatch = z
+  .object({
+    start: instant.optional(),
+    end: instant.optional(),
+    custom: bookingFields.custom,
+  })
+  .superRefine((m, ctx) => {
+    if ((m.start === undefined) !== (m.end === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [m.start === undefined ? 'start' : 'end'],
+        message: 'Le début et la fin se changent ensemble.',
+      });
+    } else if (
+      m.start !== undefined &&
+      m.end !== undefined &&
+      instantMs(m.end) <= instantMs(m.start)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: 'La fin de la réservation doit suivre son début.',
+      });
+    }
+    if (m.start === undefined && m.custom === undefined) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'Rien à changer.' });
+    }
+  })
+  .meta({ id: 'BookingPatch' });
+export type BookingPatch = z.infer<typeof bookingPatch>;
 
 export const bookingListQuery = pageQuery.extend({
   centreId: uuid.optional(),
