@@ -38,6 +38,8 @@ function RootLayout() {
   const isFacilitator = myRoles?.some((r) => r.role === 'facilitator') ?? false;
   // Break-glass reading of a circle case is a network admin's last resort.
   const isAdmin = myRoles?.some((r) => r.role === 'admin') ?? false;
+  // Settings (custom fields, lists): the admin for the network, managers for their centres.
+  const mayConfigure = isAdmin || (myRoles?.some((r) => r.role === 'manager') ?? false);
   useFocusOnNavigation();
 
   const inNetwork =
@@ -124,6 +126,11 @@ function RootLayout() {
               {can('audit.read') ? (
                 <NavLink href="/admin/audit" isCurrent={pathname.startsWith('/admin/audit')}>
                   {t('nav.audit')}
+                </NavLink>
+              ) : null}
+              {mayConfigure ? (
+                <NavLink href="/settings" isCurrent={pathname.startsWith('/settings')}>
+                  {t('settings.nav')}
                 </NavLink>
               ) : null}
               {isAdmin ? (
