@@ -186,14 +186,15 @@ function customCondition(def: CustomFieldDefinition, value: string): SQL {
 }
 
 /** What to order by for a custom field: numbers as numbers, the rest as text; no value last. */
-function customOrder(def: CustomFieldDefinition, order: 'asc' | 'desc'): SQL {
+function customOrder(def: CustomFieldDefinition, order: 'asc' | 'desc', seen?: SQL): SQL {
   const key = def.key;
-  const expr =
+  const value =
     def.type === 'number'
       ? sql`(case when jsonb_typeof(${customValue(key)}) = 'number' then (${customText(key)})::numeric end)`
       : def.type === 'multiple_choice' || def.type === 'yes_no'
         ? sql`(case when ${customValue(key)} = 'null'::jsonb then null else ${customValue(key)}::text end)`
         : sql`(case when jsonb_typeof(${customValue(key)}) = 'string' then ${customText(key)} end)`;
+  const expr = seen ? sql`(case when ${seen} then ${value} end)` : value;
   return order === 'desc' ? sql`${expr} desc nulls last` : sql`${expr} asc nulls last`;
 }
 
@@ -224,14 +225,20 @@ export async function listEvents(
   if (query.status) conditions.push(eq(events.status, query.status));
   conditions.push(gt(events.endsAt, query.from ? new Date(query.from) : now));
   if (query.to) conditions.push(lt(events.startsAt, new Date(query.to)));
-  for (const f of custom.filters) conditions.push(customCondition(f.def, f.value));
+  // Custom values are seen by the people of the event's centre only: they filter and sort those.
+  const seen =
+    scope === 'all' ? undefined : scope.length ? inArray(events.centreId, scope) : sql`false`;
+  for (const f of custom.filters) {
+    const condition = customCondition(f.def, f.value);
+    conditions.push(seen ? (sql`(${seen} and ${condition})` as SQL) : condition);
+  }
   const where = and(...conditions);
   const byStart =
     query.order === 'desc' && !custom.sort ? desc(events.startsAt) : asc(events.startsAt);
   const rows = await baseSelect(db)
     .where(where)
     .orderBy(
-      ...(custom.sort ? [customOrder(custom.sort.def, custom.sort.order)] : []),
+      ...(custom.sort ? [customOrder(custom.sort.def, custom.sort.order, seen)] : []),
       byStart,
       asc(events.id),
     )

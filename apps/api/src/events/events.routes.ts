@@ -233,6 +233,8 @@ const CUSTOM_PARAM = /^custom\.([a-z][a-z0-9_]{0,39})$/;
 /**
  * The `sort=custom.<key>` and `custom.<key>=<value>` parameters of the list, checked against the
  * active event fields of the network: an unknown key, or a value of the wrong form, is a 400.
+ * They only look at the events of the reader's centres (the values of others are not theirs to
+ * see): a filter keeps none of the others, a sort puts them with the events without a value.
  */
 async function customListQuery(
   c: Context<ApiEnv>,
@@ -343,14 +345,21 @@ export const eventsRoutes = contextRouter()
         errors: custom.errors,
       }) as never;
     }
-    return c.json(await listEvents(c.var.db, query, { scope }, new Date(), custom.query), 200);
+    const page = await listEvents(c.var.db, query, { scope }, new Date(), custom.query);
+    // Custom values are the centre's notes: shown to its people only.
+    const sees = (centreId: string) => scope === 'all' || scope.includes(centreId);
+    return c.json(
+      { ...page, items: page.items.map((e) => (sees(e.centreId) ? e : { ...e, custom: {} })) },
+      200,
+    );
   })
   .openapi(getRoute, async (c) => {
     const found = await findEvent(c.var.db, c.req.valid('param').id);
     if (!found || (!found.public && !seesInternal(c, found.centreId))) {
       return problemResponse(c, 404, 'Cet événement n’existe pas.') as never;
     }
-    return c.json(found, 200);
+    // Custom values are the centre's notes: visitors of the public agenda do not see them.
+    return c.json(seesInternal(c, found.centreId) ? found : { ...found, custom: {} }, 200);
   })
   .openapi(createRoute, async (c) => {
     const input = c.req.valid('json');

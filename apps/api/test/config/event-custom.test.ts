@@ -16,9 +16,10 @@ interface EventOut {
 describe.each(engines)('custom fields of events (%s)', (kind) => {
   let ctx: Ctx;
   const FROM = '2027-01-01T00:00:00Z';
-  const listEvents = async (query: string, cookie?: string) => {
+  /** The events listed, as the admin sees them, or as a visitor (`asVisitor`). */
+  const listEvents = async (query: string, asVisitor = false) => {
     const res = await call(ctx.app, 'GET', `/api/events?from=${FROM}&pageSize=100&${query}`, {
-      cookie,
+      cookie: asVisitor ? undefined : ctx.admin,
     });
     expect(res.status, await res.clone().text()).toBe(200);
     return (await json<{ items: EventOut[] }>(res)).items;
@@ -118,6 +119,13 @@ describe.each(engines)('custom fields of events (%s)', (kind) => {
     const free = await listEvents(`custom.gratuit=true`);
     expect(free.every((e) => e.custom.gratuit === true)).toBe(true);
     expect(free.length).toBeGreaterThan(0);
+    // Visitors see the public events, not the centre's values, and cannot filter on them.
+    const visitor = await listEvents(`centreId=${ctx.montLucas}`, true);
+    expect(visitor.length).toBeGreaterThan(0);
+    expect(visitor.every((e) => Object.keys(e.custom).length === 0)).toBe(true);
+    expect(await listEvents('custom.gratuit=true', true)).toEqual([]);
+    const one = await call(ctx.app, 'GET', `/api/events/${made[0]}`);
+    expect((await json<EventOut>(one)).custom).toEqual({});
     const bad = await call(ctx.app, 'GET', `/api/events?custom.inconnu=1&sort=custom.rien`);
     expect(bad.status).toBe(400);
     expect((await json<Problem>(bad)).errors?.map((e) => e.field).sort()).toEqual([

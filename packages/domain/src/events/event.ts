@@ -108,7 +108,9 @@ export const event = z
     anonymousHeadcount: z.number().int(),
     custom: z
       .record(z.string(), z.unknown())
-      .describe('Values of the custom fields that apply to the event (active ones), by key.'),
+      .describe(
+        'Values of the custom fields that apply to the event (active ones), by key; empty for readers who are not of its centre.',
+      ),
   })
   .meta({ id: 'Event' });
 export type Event = z.infer<typeof event>;
@@ -130,7 +132,7 @@ export const eventListQuery = pageQuery.extend({
     })
     .optional()
     .describe(
-      'start (default), or custom.<key> to order by a custom field (events without a value last). Filter by a custom field with custom.<key>=<value>: an option key, true/false, a number or a date equal, text contained.',
+      'start (default), or custom.<key> to order by a custom field (events without a value last). Filter by a custom field with custom.<key>=<value>: an option key, true/false, a number or a date equal, text contained. Custom values count for the events of the reader’s centres only.',
     ),
   order: z.enum(['asc', 'desc'], { error: 'order vaut asc ou desc.' }).optional(),
 });
