@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { purgeClosedCases } from './circles/purge.ts';
+import { type ConfigFlags, configExportCommand, configImportCommand } from './config/config.cli.ts';
 import { readConfig } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { acquireDataDirLock, DataDirBusyError } from './db/data-dir-lock.ts';
@@ -40,6 +41,14 @@ Commandes :
                       ~20 ressources et ~4 000 réservations par centre et par an, fonds, économie
                       circulaire, événements, jardins) pour les mesures de performance ; refuse
                       s'il en existe déjà, sauf --force (ajoute d'autres centres)
+  config:export [--out FICHIER]
+                      écrit la configuration du réseau en JSON (centres, horaires, fermetures,
+                      ressources, champs personnalisés, listes ; aucune donnée personnelle) sur
+                      la sortie standard ou dans FICHIER : pnpm lakou config:export > network.json
+  config:import FICHIER [--dry-run]
+                      vérifie le fichier (problèmes listés avec leur chemin JSON), affiche les
+                      changements puis les applique en une seule transaction (tout ou rien) ;
+                      --dry-run montre les changements sans rien écrire
 
 Base de données : DATABASE_URL (serveur PostgreSQL) sinon PGlite embarqué dans DATA_DIR
 (par défaut .data/ à la racine du dépôt). Une base embarquée ne sert qu'un processus :
@@ -54,6 +63,7 @@ interface Flags extends IdentityFlags {
   yes: boolean;
   seed: boolean;
   scale: { centres?: string; years?: string; seed?: string; until?: string; force?: boolean };
+  config: ConfigFlags;
 }
 
 const commands: Record<string, Command> = {
@@ -69,6 +79,14 @@ const commands: Record<string, Command> = {
         ? `Données personnelles purgées (dossiers clos depuis ${months} mois) : ${purged.join(', ')}.`
         : `Aucun dossier clos depuis ${months} mois à purger.`,
     );
+  },
+  'config:export': async (database, flags) => {
+    await database.migrate();
+    process.exitCode = await configExportCommand(database, flags.config);
+  },
+  'config:import': async (database, flags) => {
+    await database.migrate();
+    process.exitCode = await configImportCommand(database, flags.config);
   },
   'db:migrate': async (database) => {
     await database.migrate();
@@ -183,6 +201,8 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       until: { type: 'string' },
       force: { type: 'boolean' },
+      out: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
   });
   const name = positionals[0];
@@ -231,6 +251,7 @@ async function main(argv: string[]): Promise<number> {
         until: values.until,
         force: values.force,
       },
+      config: { out: values.out, file: positionals[1], dryRun: values['dry-run'] },
     });
     return Number(process.exitCode ?? 0);
   } catch (error) {

@@ -47,6 +47,16 @@ const raw = {
     { entity: 'booking', key: 'nb_chaises', labelFr: 'Chaises', type: 'number', min: 0, max: 200 },
     { entity: 'donation', key: 'campagne', labelFr: 'Campagne', type: 'short_text', retired: true },
   ],
+  resources: [
+    {
+      centre: 'kourou',
+      kind: 'room',
+      name: 'Salle polyvalente',
+      capacity: 40,
+      amenities: ['vidéoprojecteur', 'cuisine', 'cuisine'],
+      tariff: { hourlyCents: { member: 0, qpv_resident: 0, association: 500, company: 2500 } },
+    },
+  ],
   lists: {
     eventKinds: [{ key: 'atelier', label: 'Atelier' }],
     materialStreams: [{ code: 'textiles', name: 'Textiles', family: 'textiles' }],
@@ -64,11 +74,18 @@ function snapshotOf(file: ConfigFile): ConfigSnapshot {
     organisation: file.organisation,
     centres: file.centres,
     customFields: file.customFields ?? [],
+    resources: file.resources ?? [],
     lists: file.lists,
   });
 }
 
-const empty: ConfigSnapshot = { organisation: null, centres: [], customFields: [], lists: {} };
+const empty: ConfigSnapshot = {
+  organisation: null,
+  centres: [],
+  customFields: [],
+  resources: [],
+  lists: {},
+};
 
 describe('config file schema', () => {
   it('reads a file and fills the defaults of every part', () => {
@@ -81,6 +98,14 @@ describe('config file schema', () => {
       labelEn: '',
     });
     expect(file.lists.materialStreams?.[0]).toMatchObject({ active: true, sortOrder: 100 });
+    expect(file.resources?.[0]).toMatchObject({
+      centre: 'kourou',
+      amenities: ['vidéoprojecteur', 'cuisine'],
+      bookableHours: null,
+      active: true,
+      tariff: { flatFeeCents: 0 },
+    });
+    expect(file.resources?.[0]).not.toHaveProperty('centreId');
   });
 
   it('refuses a bad key, an unknown entity and a choice field without options, with JSON paths', () => {
@@ -135,6 +160,21 @@ describe('config file schema', () => {
     ]);
   });
 
+  it('refuses a resource of a centre the file does not carry, and one named twice', () => {
+    const resource = raw.resources[0];
+    const result = parseConfigFile({
+      ...raw,
+      resources: [resource, resource, { ...resource, centre: 'cayenne', id: 'x' }],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => i.path)).toEqual([
+      'resources[2]',
+      'resources[1]',
+      'resources[2].centre',
+    ]);
+  });
+
   it('writes paths as people read them', () => {
     expect(jsonPath(['customFields', 3, 'options', '0', 'key'])).toBe(
       'customFields[3].options[0].key',
@@ -175,17 +215,24 @@ describe('configDiff', () => {
       'add customField booking.nb_chaises',
       'add customField event.public_accueilli',
       'add customField donation.campagne',
+      'add resource kourou/Salle polyvalente',
       'add eventKind atelier',
       'add materialStream textiles',
     ]);
     const text = describeDiff(changes);
     expect(text).toContain('+ Centre « Centre de Kourou » (kourou) : ajout');
-    expect(text).toContain('Bilan : 7 ajout(s), 0 modification(s), 0 retrait(s)');
+    expect(text).toContain('Bilan : 8 ajout(s), 0 modification(s), 0 retrait(s)');
   });
 
   it('is empty when the database already holds the file', () => {
     const file = parse();
-    const changes = configDiff(snapshotOf(file), file);
+    const current = snapshotOf(file);
+    // jsonb hands objects back with their keys in its own order: still the same value.
+    current.resources = current.resources.map(({ tariff, ...r }) => ({
+      ...r,
+      tariff: { flatFeeCents: tariff.flatFeeCents, hourlyCents: tariff.hourlyCents },
+    }));
+    const changes = configDiff(current, file);
     expect(diffIsEmpty(changes)).toBe(true);
     expect(describeDiff(changes)).toContain('Aucun changement');
   });
@@ -209,6 +256,7 @@ describe('configDiff', () => {
             ? { ...f, retired: false }
             : f,
       ),
+      resources: [],
       lists: { eventKinds: [] },
     };
     const changes = configDiff(current, incoming);
@@ -220,6 +268,7 @@ describe('configDiff', () => {
       'retire customField booking.nb_chaises retired',
       'change customField donation.campagne retired',
       'retire customField booking.ancien',
+      'retire resource kourou/Salle polyvalente',
       'retire eventKind atelier',
     ]);
     expect(describeDiff(changes)).toContain(

@@ -9,6 +9,7 @@
  * text), the diff between what a database holds and a file, and that diff in French.
  */
 import { z } from 'zod';
+import { resourceInput } from '../booking/resource.ts';
 import { streamInput } from '../circular/stream.ts';
 import { eventKindInput } from '../events/event-kind.ts';
 import { centreInput } from '../network/centre.ts';
@@ -69,6 +70,23 @@ export const configCustomField = z
     }
   });
 export type ConfigCustomField = z.infer<typeof configCustomField>;
+
+/**
+ * A bookable room, desk or piece of equipment of a centre, matched by (centre, name). Inactive:
+ * takes no booking, keeps its history.
+ */
+export const configResource = z
+  .strictObject({
+    centre: slug,
+    ...resourceInput.shape,
+    active: z.boolean().default(true),
+  })
+  .omit({ centreId: true })
+  .refine((r) => r.minDurationMinutes <= r.maxDurationMinutes, {
+    error: 'La durée maximale ne peut pas être inférieure à la durée minimale.',
+    path: ['maxDurationMinutes'],
+  });
+export type ConfigResource = z.infer<typeof configResource>;
 
 /** A list item's key, as the editable lists write it (words joined by `-` or `_`). */
 const itemKey = z
@@ -167,6 +185,8 @@ export const configFile = z
     centres: z.array(configCentre).max(2_000),
     /** Left out: the definitions are left alone; present: the whole set (others are retired). */
     customFields: z.array(configCustomField).max(2_000).optional(),
+    /** Left out: resources are left alone; present: the whole set (others are deactivated). */
+    resources: z.array(configResource).max(20_000).optional(),
     lists: configLists.default({}),
   })
   .superRefine((file, ctx) => {
@@ -197,6 +217,27 @@ export const configFile = z
         });
       }
     });
+    const resources = file.resources ?? [];
+    duplicates(resources, resourceKey, ['resources']);
+    const kinds = file.lists.resourceKinds
+      ? new Set(file.lists.resourceKinds.map((k) => k.key))
+      : null;
+    resources.forEach((resource, i) => {
+      if (!slugs.has(resource.centre)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resources', i, 'centre'],
+          message: `Centre « ${resource.centre} » absent de la liste des centres du fichier.`,
+        });
+      }
+      if (kinds && !kinds.has(resource.kind)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resources', i, 'kind'],
+          message: `Type de ressource « ${resource.kind} » absent de lists.resourceKinds.`,
+        });
+      }
+    });
     duplicates(file.lists.eventKinds ?? [], (k) => k.key, ['lists', 'eventKinds']);
     duplicates(file.lists.materialStreams ?? [], (s) => s.code, ['lists', 'materialStreams']);
     duplicates(file.lists.materialStreams ?? [], (s) => s.name, ['lists', 'materialStreams']);
@@ -205,11 +246,17 @@ export const configFile = z
   });
 export type ConfigFile = z.infer<typeof configFile>;
 
+/** How a resource is matched: its centre and its name. */
+export function resourceKey(resource: Pick<ConfigResource, 'centre' | 'name'>): string {
+  return `${resource.centre}/${resource.name}`;
+}
+
 /** What a database holds, in the file's shape (no organisation yet in an empty database). */
 export interface ConfigSnapshot {
   organisation: ConfigOrganisation | null;
   centres: ConfigCentre[];
   customFields: ConfigCustomField[];
+  resources: ConfigResource[];
   lists: ConfigLists;
 }
 
@@ -272,6 +319,9 @@ export function canonicalSnapshot<T extends ConfigSnapshot>(snapshot: T): T {
         a.position - b.position ||
         compare(a.key, b.key),
     ),
+    resources: [...snapshot.resources].sort(
+      (a, b) => compare(a.centre, b.centre) || compare(a.name, b.name),
+    ),
     lists: canonicalLists(snapshot.lists),
   };
 }
@@ -297,6 +347,7 @@ export type ConfigTarget =
   | 'organisation'
   | 'centre'
   | 'customField'
+  | 'resource'
   | 'eventKind'
   | 'materialStream'
   | 'listItem';
@@ -314,12 +365,26 @@ export interface ConfigChange {
   fields?: string[];
 }
 
+/** JSON with object keys sorted: jsonb columns give keys back in their own order. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compare(a, b)))
+      : v,
+  );
+}
+
+/** Whether two values are the same JSON, whatever the order of object keys. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return stableJson(a) === stableJson(b);
+}
+
 /** Properties of two objects whose JSON differs (in the order of `after`, then `before`). */
 function changedFields(before: object, after: object): string[] {
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return keys.filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null));
+  return keys.filter((k) => !sameJson(b[k], a[k]));
 }
 
 /**
@@ -358,7 +423,7 @@ function diffList<T extends object>(
 
 /**
  * What importing `incoming` into a database holding `current` does, in order: the organisation,
- * the centres, the custom fields, the event kinds, the material streams. Centres the file leaves
+ * the centres, the custom fields, the resources, the lists. Centres the file leaves
  * out are left alone; fields and list items it leaves out are retired (never destroyed); a part
  * the file leaves out altogether (no `customFields`, no `lists.eventKinds` …) is not touched.
  * The organisation of an installation keeps its identity: a file from another network brings its
@@ -392,7 +457,11 @@ export function configDiff(current: ConfigSnapshot, incoming: ConfigFile): Confi
       after: incoming.organisation,
     });
 
-  const canonical = canonicalSnapshot({ ...incoming, customFields: incoming.customFields ?? [] });
+  const canonical = canonicalSnapshot({
+    ...incoming,
+    customFields: incoming.customFields ?? [],
+    resources: incoming.resources ?? [],
+  });
   const now = canonicalSnapshot(current);
   const currentCentres = new Map(now.centres.map((c) => [c.slug, c]));
   for (const after of canonical.centres) {
@@ -419,6 +488,18 @@ export function configDiff(current: ConfigSnapshot, incoming: ConfigFile): Confi
         (f) => `${f.entity}.${f.key}`,
         (f) => f.retired,
         'retired',
+      ),
+    );
+  }
+  if (incoming.resources) {
+    changes.push(
+      ...diffList(
+        'resource',
+        now.resources,
+        canonical.resources,
+        resourceKey,
+        (r) => !r.active,
+        'active',
       ),
     );
   }
@@ -490,6 +571,7 @@ const TARGET_LABELS: Record<ConfigTarget, string> = {
   organisation: 'Réseau',
   centre: 'Centre',
   customField: 'Champ personnalisé',
+  resource: 'Ressource',
   eventKind: 'Type d’événement',
   materialStream: 'Flux de matières',
   listItem: 'Élément de liste',
@@ -527,7 +609,28 @@ const FIELD_LABELS: Record<string, string> = {
   wasteCode: 'code déchet',
   sortOrder: 'ordre',
   data: 'attributs',
+  kind: 'type',
+  description: 'description',
+  capacity: 'capacité',
+  amenities: 'équipements',
+  stepFree: 'plain-pied',
+  bookableHours: 'heures réservables',
+  minDurationMinutes: 'durée minimale',
+  maxDurationMinutes: 'durée maximale',
+  bufferMinutes: 'battement',
+  requiresApproval: 'validation',
+  tariff: 'tarif',
   mergedInto: 'fusionné dans',
+};
+
+const RETIRED_TEXT: Record<ConfigTarget, string> = {
+  organisation: 'retiré',
+  centre: 'retiré',
+  customField: 'retiré (masqué, les valeurs enregistrées sont conservées)',
+  resource: 'désactivé (plus réservable, son historique est conservé)',
+  eventKind: 'retiré (plus proposé, les événements le gardent)',
+  materialStream: 'retiré (plus proposé, les pesées le gardent)',
+  listItem: 'retiré (plus proposé, les lignes qui l’utilisent le gardent)',
 };
 
 function itemName(change: ConfigChange): string {
@@ -554,7 +657,7 @@ export function describeDiff(changes: readonly ConfigChange[]): string {
       const fields = (change.fields ?? []).map((f) => FIELD_LABELS[f] ?? f).join(', ');
       lines.push(`~ ${what} : modifié (${fields})`);
     } else if (change.op === 'retire') {
-      lines.push(`- ${what} : retiré (masqué, les valeurs enregistrées sont conservées)`);
+      lines.push(`- ${what} : ${RETIRED_TEXT[change.target]}`);
     } else if (change.target === 'organisation') {
       const before = change.before as ConfigOrganisation;
       const after = change.after as ConfigOrganisation;

@@ -1,0 +1,113 @@
+/**
+ * `pnpm lakou config:export [--out FICHIER]` and `pnpm lakou config:import FICHIER [--dry-run]`:
+ * an installation's setup as a JSON file, and that file applied to another installation — checked
+ * first (every problem with its JSON path), shown as a diff in French, then written all at once.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describeDiff, diffIsEmpty, parseConfigFile } from '@lakou/domain/config/file';
+import type { Database } from '../db/client.ts';
+import {
+  applyConfig,
+  ConfigImportRefused,
+  configFileText,
+  exportConfig,
+  planImport,
+} from './config-file.ts';
+
+export interface ConfigFlags {
+  /** config:export: write there instead of standard output. */
+  out?: string;
+  /** config:import: the file to read. */
+  file?: string;
+  dryRun?: boolean;
+}
+
+/** Where the commands write: the console, or a test's buffers. */
+export interface ConfigIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const consoleIo: ConfigIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Writes the file; returns the exit code (0, or 1 when there is nothing to export). */
+export async function configExportCommand(
+  database: Database,
+  flags: ConfigFlags,
+  io: ConfigIo = consoleIo,
+): Promise<number> {
+  let text: string;
+  try {
+    text = configFileText(await exportConfig(database.db));
+  } catch (error) {
+    if (error instanceof ConfigImportRefused) {
+      io.err(`${error.issues.map((i) => i.message).join('\n')}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  if (flags.out) {
+    writeFileSync(flags.out, text);
+    io.err(`Configuration exportée dans ${flags.out}.\n`);
+  } else io.out(text);
+  return 0;
+}
+
+/**
+ * Reads, checks and (without --dry-run) applies a file. Exit code 0 when applied or when the dry
+ * run shows the diff, 1 when the file is refused or conflicts with the database: nothing changed.
+ */
+export async function configImportCommand(
+  database: Database,
+  flags: ConfigFlags,
+  io: ConfigIo = consoleIo,
+): Promise<number> {
+  if (!flags.file) {
+    io.err('Indiquez le fichier à importer : pnpm lakou config:import network.json [--dry-run]\n');
+    return 1;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(flags.file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.err(`Fichier illisible (${flags.file}) : ${reason}\nRien n’a été modifié.\n`);
+    return 1;
+  }
+  const parsed = parseConfigFile(json);
+  if (!parsed.ok) {
+    io.err(
+      `Fichier refusé, ${parsed.issues.length} problème(s) — rien n’a été modifié :\n${parsed.issues
+        .map((i) => `  ${i.path} : ${i.message}`)
+        .join('\n')}\n`,
+    );
+    return 1;
+  }
+  const refused = (issues: { path: string; message: string }[]) => {
+    io.err(
+      `Import refusé — rien n’a été modifié :\n${issues.map((i) => `  ${i.path} : ${i.message}`).join('\n')}\n`,
+    );
+    return 1;
+  };
+  if (flags.dryRun) {
+    const plan = await planImport(database.db, parsed.file);
+    io.out(`Essai à blanc (--dry-run) : rien n’est écrit.\n${describeDiff(plan.changes)}\n`);
+    return plan.conflicts.length > 0 ? refused(plan.conflicts) : 0;
+  }
+  try {
+    const changes = await applyConfig(database.db, parsed.file);
+    io.out(`${describeDiff(changes)}\n`);
+    io.out(
+      diffIsEmpty(changes)
+        ? 'Rien à importer.\n'
+        : 'Configuration importée (toutes les modifications en une seule transaction).\n',
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigImportRefused) return refused(error.issues);
+    throw error;
+  }
+}
