@@ -1,6 +1,8 @@
+import type { CustomFieldDefinition } from '@lakou/domain/config';
 import type { Registration } from '@lakou/domain/events';
 import { promotions, type Seat, waitingLine } from '@lakou/domain/events';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { visibleCustom } from '../config/custom-values.ts';
 import type { Db } from '../db/client.ts';
 import { eventRegistrations, events } from '../db/schema/index.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
@@ -9,7 +11,15 @@ import { promotionEmail } from '../mail/templates.ts';
 type RegistrationRow = typeof eventRegistrations.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export function toRegistration(row: RegistrationRow, position: number | null): Registration {
+/**
+ * The read model of a row. `customDefs`: the registration fields that apply in the event's
+ * centre (`definitionsAt`); without them, `custom` is empty.
+ */
+export function toRegistration(
+  row: RegistrationRow,
+  position: number | null,
+  customDefs: readonly CustomFieldDefinition[] = [],
+): Registration {
   return {
     id: row.id,
     eventId: row.eventId,
@@ -24,6 +34,7 @@ export function toRegistration(row: RegistrationRow, position: number | null): R
     requestedAt: row.requestedAt.toISOString(),
     promotedAt: row.promotedAt?.toISOString() ?? null,
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
+    custom: visibleCustom(customDefs, row.custom),
   };
 }
 
@@ -35,7 +46,11 @@ export const asSeat = (row: RegistrationRow): Seat => ({
 });
 
 /** Every registration of an event, in the order people asked, with waiting-list positions. */
-export async function registrationsOf(db: Pick<Db, 'select'>, eventId: string) {
+export async function registrationsOf(
+  db: Pick<Db, 'select'>,
+  eventId: string,
+  customDefs: readonly CustomFieldDefinition[] = [],
+) {
   const rows = await db
     .select()
     .from(eventRegistrations)
@@ -43,7 +58,7 @@ export async function registrationsOf(db: Pick<Db, 'select'>, eventId: string) {
     .orderBy(asc(eventRegistrations.requestedAt), asc(eventRegistrations.id));
   const line = waitingLine(rows.map(asSeat));
   const position = new Map(line.map((s, i) => [s.id, i + 1]));
-  return rows.map((r) => toRegistration(r, position.get(r.id) ?? null));
+  return rows.map((r) => toRegistration(r, position.get(r.id) ?? null, customDefs));
 }
 
 /**

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import {
-  attendanceInput,
   describeEventTime,
   placeRequest,
   registration,
   registrationCancelByToken,
   registrationInput,
   registrationListQuery,
+  registrationPatch,
   waitingLine,
 } from '@lakou/domain/events';
 import { can } from '@lakou/domain/identity';
@@ -15,6 +15,8 @@ import { pageOffset, paginated, uuid } from '@lakou/domain/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
+import { customValuesProblem, definitionsAt, storeCustomValues } from '../config/custom-values.ts';
+import { checkNewRow, checkPatch } from '../config/row-custom.ts';
 import { eventRegistrations } from '../db/schema/index.ts';
 import { DENIED_RESPONSES, guardedRoute, PUBLIC, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
@@ -109,17 +111,18 @@ const attendanceRoute = guardedRoute({
   method: 'patch',
   path: '/events/{id}/registrations/{registrationId}',
   tags: TAGS,
-  summary: 'Mark attendance (present, absent, or null to clear) of a registered person',
+  summary:
+    'Mark attendance (present, absent, or null to clear) of a registered person, and/or change the registration’s custom values (only the keys sent; null erases)',
   request: {
     params: regParams,
-    body: { required: true, content: { 'application/json': { schema: attendanceInput } } },
+    body: { required: true, content: { 'application/json': { schema: registrationPatch } } },
   },
   responses: {
     200: {
       description: 'The registration',
       content: { 'application/json': { schema: registration } },
     },
-    400: problemContent('Invalid input'),
+    400: problemContent('Invalid input, or a custom value the centre’s fields refuse'),
     404: problemContent('No such registration'),
     422: problemContent('Only a registered person (not waiting, not cancelled) is marked'),
     ...denied,
@@ -206,7 +209,8 @@ export const registrationsRoutes = contextRouter()
     const query = c.req.valid('query');
     const ev = await findEvent(c.var.db, id);
     if (!ev) return problemResponse(c, 404, 'Cet événement n’existe pas.') as never;
-    const all = (await registrationsOf(c.var.db, id)).filter(
+    const defs = await definitionsAt(c.var.db, 'registration', ev.centreId);
+    const all = (await registrationsOf(c.var.db, id, defs)).filter(
       (r) => !query.status || r.status === query.status,
     );
     const offset = pageOffset(query);
@@ -238,6 +242,9 @@ export const registrationsRoutes = contextRouter()
     if (!ev.registrationOpen && !staff) {
       return problemResponse(c, 422, 'Les inscriptions à cet événement sont fermées.') as never;
     }
+    // The public form asks the same fields as the team's: the centre's registration fields.
+    const { defs, check } = await checkNewRow(c.var.db, 'registration', ev.centreId, input.custom);
+    if (!check.ok) return customValuesProblem(c, check) as never;
     if (!staff) {
       const verdict = await countAttempt(
         c.var.db,
@@ -289,12 +296,13 @@ export const registrationsRoutes = contextRouter()
             status,
             source: staff ? 'staff' : 'public',
             cancelTokenHash: hash(secret),
+            custom: check.values,
           })
           .returning();
         if (!row) throw new Error('registration insert returned no row');
         const position =
           status === 'waitlisted' ? waitingLine([...live, row].map(asSeat)).length : null;
-        const made = toRegistration(row, position);
+        const made = toRegistration(row, position, defs);
         if (row.email) {
           await enqueueEmail(
             tx,
@@ -332,10 +340,11 @@ export const registrationsRoutes = contextRouter()
         .from(eventRegistrations)
         .where(eq(eventRegistrations.id, registrationId));
       if (!found || found.eventId !== id) throw new Refusal(404, 'Cette inscription n’existe pas.');
-      const { row } = await cancelRegistration(c, { id: registrationId });
+      const { row, event } = await cancelRegistration(c, { id: registrationId });
       c.var.onEmailQueued();
-      const all = await registrationsOf(c.var.db, id);
-      return c.json(all.find((r) => r.id === row.id) ?? toRegistration(row, null), 200);
+      const defs = await definitionsAt(c.var.db, 'registration', event.centreId);
+      const all = await registrationsOf(c.var.db, id, defs);
+      return c.json(all.find((r) => r.id === row.id) ?? toRegistration(row, null, defs), 200);
     } catch (error) {
       if (error instanceof Refusal) return problemResponse(c, error.status, error.message) as never;
       throw error;
@@ -343,13 +352,13 @@ export const registrationsRoutes = contextRouter()
   })
   .openapi(attendanceRoute, async (c) => {
     const { id, registrationId } = c.req.valid('param');
-    const { attendance } = c.req.valid('json');
+    const patch = c.req.valid('json');
     const [before] = await c.var.db
       .select()
       .from(eventRegistrations)
       .where(and(eq(eventRegistrations.id, registrationId), eq(eventRegistrations.eventId, id)));
     if (!before) return problemResponse(c, 404, 'Cette inscription n’existe pas.') as never;
-    if (before.status !== 'registered') {
+    if (patch.attendance !== undefined && before.status !== 'registered') {
       return problemResponse(
         c,
         422,
@@ -358,21 +367,40 @@ export const registrationsRoutes = contextRouter()
           : 'Cette inscription est annulée.',
       ) as never;
     }
+    const ev = await findEvent(c.var.db, id);
+    if (!ev) return problemResponse(c, 404, 'Cet événement n’existe pas.') as never;
+    const { defs, check } = await checkPatch(
+      c.var.db,
+      'registration',
+      ev.centreId,
+      patch.custom ?? {},
+    );
+    if (!check.ok) return customValuesProblem(c, check) as never;
     const after = await c.var.db.transaction(async (tx) => {
+      const [stored] = await tx
+        .select({ custom: eventRegistrations.custom })
+        .from(eventRegistrations)
+        .where(eq(eventRegistrations.id, registrationId))
+        .for('update');
       const [row] = await tx
         .update(eventRegistrations)
-        .set({ attendance })
+        .set({
+          ...(patch.attendance !== undefined ? { attendance: patch.attendance } : {}),
+          ...(patch.custom !== undefined
+            ? { custom: storeCustomValues(stored?.custom, check.values) }
+            : {}),
+        })
         .where(eq(eventRegistrations.id, registrationId))
         .returning();
       if (!row) throw new Error('registration vanished');
       await recordAudit(tx, c, {
-        action: 'registration.attendance',
+        action: patch.attendance !== undefined ? 'registration.attendance' : 'registration.custom',
         entity: 'registration',
         entityId: row.id,
-        before: toRegistration(before, null),
-        after: toRegistration(row, null),
+        before: toRegistration(before, null, defs),
+        after: toRegistration(row, null, defs),
       });
-      return toRegistration(row, null);
+      return toRegistration(row, null, defs);
     });
     return c.json(after, 200);
   })

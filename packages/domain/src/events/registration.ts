@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customValuesInput } from '../config/custom-values.ts';
 import { uuid } from '../shared/ids.ts';
 import { pageQuery } from '../shared/pagination.ts';
 
@@ -34,6 +35,9 @@ export const registrationInput = z.object({
     .min(1, { error: 'Au moins 1 place.' })
     .max(10, { error: 'Au plus 10 places par inscription.' })
     .default(1),
+  custom: customValuesInput
+    .optional()
+    .describe('Values of the registration fields that apply in the event’s centre, by key.'),
 });
 export type RegistrationInput = z.infer<typeof registrationInput>;
 
@@ -52,6 +56,7 @@ export const registration = z
     requestedAt: z.string(),
     promotedAt: z.string().nullable(),
     cancelledAt: z.string().nullable(),
+    custom: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'Registration' });
 export type Registration = z.infer<typeof registration>;
@@ -61,6 +66,18 @@ export const registrationListQuery = pageQuery.extend({
 });
 
 export const attendanceInput = z.object({ attendance: attendance.nullable() });
+
+/** What the centre's team changes on a registration: attendance and/or custom values. */
+export const registrationPatch = z
+  .object({
+    attendance: attendance.nullable().optional(),
+    custom: customValuesInput.optional(),
+  })
+  .refine((p) => p.attendance !== undefined || p.custom !== undefined, {
+    error: 'Rien à changer.',
+  })
+  .meta({ id: 'RegistrationPatch' });
+export type RegistrationPatch = z.infer<typeof registrationPatch>;
 
 /** A visitor cancelling with the secret link they were given. */
 export const registrationCancelByToken = z.object({
