@@ -9,6 +9,7 @@ import {
 } from '@lakou/domain/fund';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
+import { defaultsOfNewRow } from '../config/row-custom.ts';
 import { donationImports, donations, donors, subFunds } from '../db/schema/index.ts';
 import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
@@ -253,6 +254,10 @@ export const donationImportRoutes = contextRouter().openapi(importRoute, async (
         if (!made) throw new Error('donor not written');
         p.donorIds.set(key, made.id);
       });
+      // A bank line carries no custom value: the network's donation fields get their defaults,
+      // and a required one without default stays empty until someone fills it on the gift
+      // (PATCH /api/donations/{id}); the import never fails on it.
+      const custom = await defaultsOfNewRow(tx, 'donation', null);
       const ids = await recordMoneyDonations(
         tx,
         p.gifts.map(({ donorKey, ...g }) => ({
@@ -260,6 +265,7 @@ export const donationImportRoutes = contextRouter().openapi(importRoute, async (
           donorId: p.donorIds.get(donorKey) ?? null,
           importId: batch.id,
           createdBy: userId,
+          custom,
         })),
       );
       outcome = { ...p.result, imported: ids.length };

@@ -1,16 +1,22 @@
+import { z } from '@hono/zod-openapi';
+import type { CustomValues } from '@lakou/domain/config';
 import {
   CIRCULAR_STREAM_OF_CATEGORY,
   type DonorKind,
   donation,
   donationInput,
   donationListQuery,
+  donationPatch,
   type InKindDonationInput,
   type MoneyDonationInput,
 } from '@lakou/domain/fund';
 import { idParam, pageOffset, paginated } from '@lakou/domain/shared';
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import { recordGiftInflow } from '../circular/inflows.write.ts';
+import { customValuesProblem, storeCustomValues } from '../config/custom-values.ts';
+import { checkNewRow, checkPatch } from '../config/row-custom.ts';
 import { countedPage } from '../db/paginate.ts';
 import {
   centres,
@@ -22,10 +28,11 @@ import {
 } from '../db/schema/index.ts';
 import { bodyCentre, DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
-import { contextRouter } from '../http/router.ts';
+import { type ApiEnv, contextRouter } from '../http/router.ts';
 import {
   donationAuditView,
   donationColumns,
+  donationDefs,
   loadDonation,
   recordMoneyDonation,
   toDonation,
@@ -88,6 +95,36 @@ const createRoute = guardedRoute({
   },
 });
 
+/** The centre of the gift named in the path (goods: the receiving centre; money: none). */
+async function pathDonationCentre(c: Context<ApiEnv>) {
+  const id = c.req.param('id') ?? '';
+  if (!z.uuid().safeParse(id).success) return { centreId: null };
+  const [row] = await c.var.db
+    .select({ centreId: donations.centreId })
+    .from(donations)
+    .where(eq(donations.id, id));
+  return { centreId: row?.centreId ?? null };
+}
+
+const patchRoute = guardedRoute({
+  policy: requires('donation.write', pathDonationCentre),
+  method: 'patch',
+  path: '/donations/{id}',
+  tags: TAGS,
+  summary:
+    'Change a gift’s custom values (only the keys sent are checked; null erases an optional one; values of retired fields are kept)',
+  request: {
+    params: idParam,
+    body: { required: true, content: { 'application/json': { schema: donationPatch } } },
+  },
+  responses: {
+    200: { description: 'The gift', content: { 'application/json': { schema: donation } } },
+    400: problemContent('Invalid input, or a custom value the fields refuse'),
+    404: problemContent('No such gift'),
+    ...denied,
+  },
+});
+
 type Refusal = { status: 409 | 422; detail: string; field?: string; code: string };
 const refuse = (
   status: 409 | 422,
@@ -114,7 +151,13 @@ async function checkDonor(tx: Tx, donorId: string | null) {
   return { donor: { kind: d.kind as DonorKind, name: d.name } };
 }
 
-async function recordMoney(tx: Tx, org: string, input: MoneyDonationInput, userId: string | null) {
+async function recordMoney(
+  tx: Tx,
+  org: string,
+  input: MoneyDonationInput,
+  userId: string | null,
+  custom: CustomValues,
+) {
   const donor = await checkDonor(tx, input.donorId);
   if ('refusal' in donor) return donor;
   const [fund] = await tx
@@ -152,6 +195,7 @@ async function recordMoney(tx: Tx, org: string, input: MoneyDonationInput, userI
     reference: input.reference,
     note: input.note,
     createdBy: userId,
+    custom,
   });
   return { id: row.id };
 }
@@ -161,6 +205,7 @@ async function recordInKind(
   org: string,
   input: InKindDonationInput,
   userId: string | null,
+  custom: CustomValues,
 ) {
   const donor = await checkDonor(tx, input.donorId);
   if ('refusal' in donor) return donor;
@@ -203,6 +248,7 @@ async function recordInKind(
       massGrams: input.massGrams,
       circularStream:
         input.massGrams !== null ? (CIRCULAR_STREAM_OF_CATEGORY[input.category] ?? null) : null,
+      custom,
       createdBy: userId,
     })
     .returning({
@@ -239,6 +285,7 @@ export const donationsRoutes = contextRouter()
     if (query.unreceipted === true) conditions.push(sql`not ${live}`);
     if (query.unreceipted === false) conditions.push(live);
     const where = conditions.length ? and(...conditions) : undefined;
+    const defs = await donationDefs(c.var.db);
     const rows = await c.var.db
       .select(donationColumns)
       .from(donations)
@@ -251,12 +298,13 @@ export const donationsRoutes = contextRouter()
       rows,
       query,
       () => countWhere(c.var.db, donations, where),
-      toDonation,
+      (row) => toDonation(row, defs),
     );
     return c.json(page, 200);
   })
   .openapi(getRoute, async (c) => {
-    const found = await loadDonation(c.var.db, c.req.valid('param').id);
+    const defs = await donationDefs(c.var.db);
+    const found = await loadDonation(c.var.db, c.req.valid('param').id, defs);
     if (!found) return problemResponse(c, 404, 'Ce don n’existe pas.') as never;
     return c.json(found, 200);
   })
@@ -268,6 +316,13 @@ export const donationsRoutes = contextRouter()
         errors: [{ field: 'receivedOn', message: 'Date dans le futur.' }],
       }) as never;
     }
+    // Money: the network's `donation` fields; goods: the receiving centre's `in_kind_donation` ones.
+    const { check } =
+      input.kind === 'money'
+        ? await checkNewRow(c.var.db, 'donation', null, input.custom)
+        : await checkNewRow(c.var.db, 'in_kind_donation', input.centreId, input.custom);
+    if (!check.ok) return customValuesProblem(c, check) as never;
+    const defs = await donationDefs(c.var.db);
     const userId = c.var.principal?.id ?? null;
     const result = await c.var.db.transaction(async (tx) => {
       const org = await organisationId(tx);
@@ -275,10 +330,10 @@ export const donationsRoutes = contextRouter()
         return refuse(422, 'NO_ORGANISATION', 'Le réseau n’est pas encore configuré.').refusal;
       const made =
         input.kind === 'money'
-          ? await recordMoney(tx, org, input, userId)
-          : await recordInKind(tx, org, input, userId);
+          ? await recordMoney(tx, org, input, userId, check.values)
+          : await recordInKind(tx, org, input, userId, check.values);
       if ('refusal' in made) return made.refusal;
-      const view = await loadDonation(tx, made.id);
+      const view = await loadDonation(tx, made.id, defs);
       if (!view) throw new Error('donation vanished');
       await recordAudit(tx, c, {
         action: input.kind === 'money' ? 'fund.donation.money' : 'fund.donation.in_kind',
@@ -295,4 +350,42 @@ export const donationsRoutes = contextRouter()
       }) as never;
     }
     return c.json(result, 201);
+  })
+  .openapi(patchRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const [found] = await c.var.db
+      .select({ kind: donations.kind, centreId: donations.centreId })
+      .from(donations)
+      .where(eq(donations.id, id));
+    if (!found) return problemResponse(c, 404, 'Ce don n’existe pas.') as never;
+    const { check } =
+      found.kind === 'money'
+        ? await checkPatch(c.var.db, 'donation', null, patch.custom)
+        : await checkPatch(c.var.db, 'in_kind_donation', found.centreId, patch.custom);
+    if (!check.ok) return customValuesProblem(c, check) as never;
+    const defs = await donationDefs(c.var.db);
+    const after = await c.var.db.transaction(async (tx) => {
+      const before = await loadDonation(tx, id, defs);
+      const [stored] = await tx
+        .select({ custom: donations.custom })
+        .from(donations)
+        .where(eq(donations.id, id))
+        .for('update');
+      await tx
+        .update(donations)
+        .set({ custom: storeCustomValues(stored?.custom, check.values) })
+        .where(eq(donations.id, id));
+      const view = await loadDonation(tx, id, defs);
+      if (!before || !view) throw new Error('donation vanished');
+      await recordAudit(tx, c, {
+        action: 'fund.donation.custom',
+        entity: 'donation',
+        entityId: id,
+        before: donationAuditView(before),
+        after: donationAuditView(view),
+      });
+      return view;
+    });
+    return c.json(after, 200);
   });

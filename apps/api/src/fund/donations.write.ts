@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { CustomFieldDefinition, CustomValues } from '@lakou/domain/config';
 import type { Donation, DonorKind, PaymentMethod } from '@lakou/domain/fund';
 import { PAYMENT_METHOD_LABELS } from '@lakou/domain/fund';
 import { eq, sql } from 'drizzle-orm';
+import { visibleCustomAt } from '../config/custom-values.ts';
+import { networkDefinitions } from '../config/row-custom.ts';
 import { donations, donors, ledgerEntries } from '../db/schema/index.ts';
 import { appendEntry, type Executor, type Tx } from './fund.queries.ts';
 
@@ -21,6 +24,8 @@ export interface MoneyGift {
   note?: string | null;
   importId?: string | null;
   createdBy?: string | null;
+  /** Custom values, already checked (none for an imported bank line). */
+  custom?: CustomValues;
 }
 
 /**
@@ -52,6 +57,7 @@ function donationValues(gift: MoneyGift, id: string) {
     note: gift.note ?? null,
     importId: gift.importId ?? null,
     createdBy: gift.createdBy ?? null,
+    custom: gift.custom ?? {},
   } satisfies typeof donations.$inferInsert;
 }
 
@@ -119,13 +125,33 @@ export const donationColumns = {
   >`(select le.id::text from ledger_entries le where le.donation_id = "donations"."id" and le.kind = 'donation' order by le.created_at limit 1)`,
 };
 
-export function toDonation(v: {
-  row: DonationRow;
-  donorName: string | null;
-  receiptId: string | null;
-  receiptNumber: string | null;
-  ledgerEntryId: string | null;
-}): Donation {
+/** The active definitions of both kinds of gift (money: `donation`, goods: `in_kind_donation`). */
+export interface DonationDefs {
+  money: readonly CustomFieldDefinition[];
+  inKind: readonly CustomFieldDefinition[];
+}
+const NO_DEFS: DonationDefs = { money: [], inKind: [] };
+
+/** The definitions whose values the gifts' read models show. */
+export async function donationDefs(db: Executor): Promise<DonationDefs> {
+  const [money, inKind] = await Promise.all([
+    networkDefinitions(db, 'donation'),
+    networkDefinitions(db, 'in_kind_donation'),
+  ]);
+  return { money, inKind };
+}
+
+/** The read model; without `defs`, `custom` is empty. */
+export function toDonation(
+  v: {
+    row: DonationRow;
+    donorName: string | null;
+    receiptId: string | null;
+    receiptNumber: string | null;
+    ledgerEntryId: string | null;
+  },
+  defs: DonationDefs = NO_DEFS,
+): Donation {
   const r = v.row;
   return {
     id: r.id,
@@ -153,17 +179,25 @@ export function toDonation(v: {
     receiptNumber: v.receiptNumber,
     ledgerEntryId: v.ledgerEntryId,
     createdAt: r.createdAt.toISOString(),
+    custom:
+      r.kind === 'money'
+        ? visibleCustomAt(defs.money, null, r.custom)
+        : visibleCustomAt(defs.inKind, r.centreId, r.custom),
   };
 }
 
 /** One donation as the API shows it, or undefined. */
-export async function loadDonation(db: Executor, id: string): Promise<Donation | undefined> {
+export async function loadDonation(
+  db: Executor,
+  id: string,
+  defs: DonationDefs = NO_DEFS,
+): Promise<Donation | undefined> {
   const [found] = await db
     .select(donationColumns)
     .from(donations)
     .leftJoin(donors, eq(donors.id, donations.donorId))
     .where(eq(donations.id, id));
-  return found ? toDonation(found) : undefined;
+  return found ? toDonation(found, defs) : undefined;
 }
 
 /** What the audit log keeps of a gift: everything but the donor's name (it may be erased later). */

@@ -15,7 +15,7 @@ import { donations, donors, grants, receiptDonations, receipts } from '../db/sch
 import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
 import { contextRouter } from '../http/router.ts';
-import { donationColumns, toDonation } from './donations.write.ts';
+import { donationColumns, donationDefs, toDonation } from './donations.write.ts';
 import {
   donorAsInput,
   donorAuditView,
@@ -317,6 +317,7 @@ export const donorsRoutes = contextRouter()
         .leftJoin(donors, eq(donors.id, donations.donorId))
         .where(eq(donations.donorId, id))
         .orderBy(desc(donations.receivedOn), desc(donations.createdAt));
+      const defs = await donationDefs(tx);
       const issued = await tx
         .select()
         .from(receipts)
@@ -344,7 +345,7 @@ export const donorsRoutes = contextRouter()
           consentAt: row.consentAt ? row.consentAt.toISOString() : null,
           updatedAt: row.updatedAt.toISOString(),
         },
-        donations: gifts.map(toDonation),
+        donations: gifts.map((g) => toDonation(g, defs)),
         receipts: issued.map((r) => ({
           id: r.id,
           number: r.number,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customValuesInput } from '../config/custom-values.ts';
 import { uuid } from '../shared/ids.ts';
 import { pageQuery } from '../shared/pagination.ts';
 import { positiveCents } from './money.ts';
@@ -103,6 +104,7 @@ export const moneyDonationInput = z.object({
   subFundId: uuid.describe('The sub-fund the money goes to (its ledger entry).'),
   reference: reference.describe('Cheque number, bank reference…'),
   note,
+  custom: customValuesInput.optional().describe('Values of the network’s donation fields, by key.'),
 });
 
 export const inKindDonationInput = z
@@ -142,6 +144,9 @@ export const inKindDonationInput = z
       .default(null)
       .describe('Grams; counted as a circular inflow for a material stream.'),
     note,
+    custom: customValuesInput
+      .optional()
+      .describe('Values of the in-kind fields that apply in the receiving centre, by key.'),
   })
   .superRefine((v, ctx) => {
     if (v.massGrams !== null && !CIRCULAR_STREAM_OF_CATEGORY[v.category]) {
@@ -194,9 +199,14 @@ export const donation = z
     receiptNumber: z.string().nullable(),
     ledgerEntryId: z.string().nullable(),
     createdAt: z.string(),
+    custom: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'Donation' });
 export type Donation = z.infer<typeof donation>;
+
+/** What changes on a recorded gift: its custom values (only the keys sent; null erases). */
+export const donationPatch = z.object({ custom: customValuesInput }).meta({ id: 'DonationPatch' });
+export type DonationPatch = z.infer<typeof donationPatch>;
 
 export const donationListQuery = pageQuery.extend({
   kind: z.enum(['money', 'in_kind'], { error: 'Type de don inconnu.' }).optional(),

@@ -29,6 +29,12 @@ export const DONATION_PROBES: Record<string, Probe> = {
     allowed: RECORDERS,
     body: (f: Fixtures) => ({ kind: 'in_kind', centreId: f.villageChinois }),
   },
+  // An unknown gift has no centre: whoever records gifts gets as far as the 404.
+  'PATCH /api/donations/:id': {
+    allowed: RECORDERS,
+    path: `/api/donations/${anyId}`,
+    body: { custom: {} },
+  },
   'POST /api/donations/import': {
     allowed: RECORDERS,
     body: { csv: 'date;montant;donateur\n', dryRun: true },
