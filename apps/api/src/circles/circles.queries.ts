@@ -6,7 +6,9 @@ import type {
   CircleSession,
   Participant,
 } from '@lakou/domain/circles';
+import type { CustomFieldDefinition } from '@lakou/domain/config';
 import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { visibleCustomAt } from '../config/custom-values.ts';
 import type { Db } from '../db/client.ts';
 import {
   circleAgreements,
@@ -30,7 +32,15 @@ export async function facilitatorIdsOf(db: Reader, caseId: string): Promise<stri
   return rows.map((r) => r.userId);
 }
 
-export async function toCases(db: Reader, rows: CaseRow[]): Promise<CircleCase[]> {
+/**
+ * The read models of case rows. `customDefs`: the active intake definitions (any scope) whose
+ * values the case routes show to the case's facilitators; without them, `custom` is empty.
+ */
+export async function toCases(
+  db: Reader,
+  rows: CaseRow[],
+  customDefs: readonly CustomFieldDefinition[] = [],
+): Promise<CircleCase[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const people = await db
@@ -60,12 +70,17 @@ export async function toCases(db: Reader, rows: CaseRow[]): Promise<CircleCase[]
     stageChangedAt: r.stageChangedAt.toISOString(),
     closedAt: r.closedAt?.toISOString() ?? null,
     purgedAt: r.purgedAt?.toISOString() ?? null,
+    custom: visibleCustomAt(customDefs, r.centreId, r.custom),
   }));
 }
 
-export async function findCase(db: Reader, id: string): Promise<CircleCase | null> {
+export async function findCase(
+  db: Reader,
+  id: string,
+  customDefs: readonly CustomFieldDefinition[] = [],
+): Promise<CircleCase | null> {
   const rows = await db.select().from(circleCases).where(eq(circleCases.id, id));
-  return (await toCases(db, rows))[0] ?? null;
+  return (await toCases(db, rows, customDefs))[0] ?? null;
 }
 
 export async function participantsOf(db: Reader, caseId: string): Promise<Participant[]> {

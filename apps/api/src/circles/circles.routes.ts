@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import {
   caseInput,
   caseListQuery,
+  casePatch,
   caseReference,
   circleCase,
   judgeCaseMove,
@@ -11,6 +12,8 @@ import { idParam, pageOffset, paginated } from '@lakou/domain/shared';
 import { and, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
+import { customValuesProblem, storeCustomValues } from '../config/custom-values.ts';
+import { checkNewRow, checkPatch, networkDefinitions } from '../config/row-custom.ts';
 import { circleCases, circleFacilitators, roleAssignments } from '../db/schema/index.ts';
 import { bodyCentre, guardedRoute, HIDDEN_NOT_FOUND, requires } from '../http/policy.ts';
 import { problemContent, problemResponse } from '../http/problem.ts';
@@ -108,6 +111,26 @@ const getRoute = guardedRoute({
   },
 });
 
+const patchRoute = guardedRoute({
+  policy: requires('circle.manage', pathCase, { hidden: true }),
+  method: 'patch',
+  path: '/circles/{id}',
+  tags: TAGS,
+  summary:
+    'Change the intake’s custom values (only the keys sent are checked; null erases an optional one); refused once the case is purged',
+  request: {
+    params: idParam,
+    body: { required: true, content: { 'application/json': { schema: casePatch } } },
+  },
+  responses: {
+    200: { description: 'The case', content: { 'application/json': { schema: circleCase } } },
+    400: problemContent('Invalid input, or a custom value the centre’s fields refuse'),
+    401: problemContent('Not signed in'),
+    404: problemContent('No such case, or not yours'),
+    422: problemContent('The case’s personal data were purged'),
+  },
+});
+
 const transitionRoute = guardedRoute({
   policy: requires('circle.manage', pathCase, { hidden: true }),
   method: 'post',
@@ -159,7 +182,11 @@ export const circlesRoutes = contextRouter()
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(circleCases)
       .where(where);
-    const items = await toCases(c.var.db, rows);
+    const items = await toCases(
+      c.var.db,
+      rows,
+      await networkDefinitions(c.var.db, 'circle_intake'),
+    );
     await recordAudit(c.var.db, c, {
       action: 'circle.list',
       entity: 'circle_case',
@@ -196,6 +223,13 @@ export const circlesRoutes = contextRouter()
         ) as never;
       }
     }
+    const { defs, check } = await checkNewRow(
+      c.var.db,
+      'circle_intake',
+      input.centreId,
+      input.custom,
+    );
+    if (!check.ok) return customValuesProblem(c, check) as never;
     const made = await c.var.db.transaction(async (tx) => {
       const year = new Date().getUTCFullYear();
       // References are numbered per year without gaps: one opening at a time.
@@ -210,6 +244,7 @@ export const circlesRoutes = contextRouter()
           reference: caseReference(year, (last?.n ?? 0) + 1),
           centreId: input.centreId,
           description: input.description,
+          custom: check.values,
           createdBy: me,
         })
         .returning();
@@ -217,8 +252,8 @@ export const circlesRoutes = contextRouter()
       await tx
         .insert(circleFacilitators)
         .values([me, ...others].map((userId) => ({ caseId: row.id, userId })));
-      const [created] = await toCases(tx, [row]);
-      // The audit keeps the reference, never the description.
+      const [created] = await toCases(tx, [row], defs);
+      // The audit keeps the reference, never the description nor the intake's values.
       await recordAudit(tx, c, {
         action: 'circle.open',
         entity: 'circle_case',
@@ -231,7 +266,7 @@ export const circlesRoutes = contextRouter()
   })
   .openapi(getRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const found = await findCase(c.var.db, id);
+    const found = await findCase(c.var.db, id, await networkDefinitions(c.var.db, 'circle_intake'));
     if (!found) {
       return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     }
@@ -246,7 +281,8 @@ export const circlesRoutes = contextRouter()
   .openapi(transitionRoute, async (c) => {
     const { id } = c.req.valid('param');
     const move = c.req.valid('json');
-    const before = await findCase(c.var.db, id);
+    const defs = await networkDefinitions(c.var.db, 'circle_intake');
+    const before = await findCase(c.var.db, id, defs);
     if (!before) {
       return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     }
@@ -275,7 +311,7 @@ export const circlesRoutes = contextRouter()
         before: { stage: before.stage },
         after: { stage: row.stage },
       });
-      return (await toCases(tx, [row]))[0] ?? null;
+      return (await toCases(tx, [row], defs))[0] ?? null;
     });
     if (!after) {
       return problemResponse(
@@ -284,5 +320,44 @@ export const circlesRoutes = contextRouter()
         'Le dossier vient de changer d’étape : rechargez-le.',
       ) as never;
     }
+    return c.json(after, 200);
+  })
+  .openapi(patchRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const defs = await networkDefinitions(c.var.db, 'circle_intake');
+    const before = await findCase(c.var.db, id, defs);
+    if (!before) return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
+    if (before.purgedAt) {
+      return problemResponse(
+        c,
+        422,
+        'Les données personnelles de ce dossier ont été purgées : l’accueil ne se modifie plus.',
+      ) as never;
+    }
+    const { check } = await checkPatch(c.var.db, 'circle_intake', before.centreId, patch.custom);
+    if (!check.ok) return customValuesProblem(c, check) as never;
+    const after = await c.var.db.transaction(async (tx) => {
+      const [stored] = await tx
+        .select({ custom: circleCases.custom })
+        .from(circleCases)
+        .where(eq(circleCases.id, id))
+        .for('update');
+      const [row] = await tx
+        .update(circleCases)
+        .set({ custom: storeCustomValues(stored?.custom, check.values) })
+        .where(eq(circleCases.id, id))
+        .returning();
+      if (!row) throw new Error('case vanished');
+      // The audit names the keys changed, never their values (they may be confidential).
+      await recordAudit(tx, c, {
+        action: 'circle.intake',
+        entity: 'circle_case',
+        entityId: id,
+        after: { reference: row.reference, keys: Object.keys(check.values) },
+      });
+      return (await toCases(tx, [row], defs))[0];
+    });
+    if (!after) throw new Error('case vanished');
     return c.json(after, 200);
   });

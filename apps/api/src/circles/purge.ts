@@ -1,13 +1,19 @@
 import { DEFAULT_RETENTION_MONTHS } from '@lakou/domain/circles';
-import { and, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
-import { circleAgreements, circleCases, circleParticipants } from '../db/schema/index.ts';
+import {
+  circleAgreements,
+  circleCases,
+  circleParticipants,
+  customFieldDefinitions,
+} from '../db/schema/index.ts';
 
 /**
  * Purges the personal data of cases closed (or abandoned) `months` ago or more: the description,
  * pseudonyms (replaced by « Personne 1 (purgé) » …), contacts, who invited whom, the
- * agreements' wording, owners and notes. Stages, dates, roles, consents, session times and
+ * agreements' wording, owners and notes, the intake's confidential custom values (retired
+ * confidential fields' too). Stages, dates, roles, consents, session times and
  * outcomes stay, so the board's statistics do not move. Returns the references purged.
  */
 export async function purgeClosedCases(
@@ -43,9 +49,24 @@ export async function purgeClosedCases(
       .update(circleAgreements)
       .set({ what: null, owner: null, note: null })
       .where(inArray(circleAgreements.caseId, ids));
+    const confidential = await tx
+      .selectDistinct({ key: customFieldDefinitions.key })
+      .from(customFieldDefinitions)
+      .where(
+        and(
+          eq(customFieldDefinitions.entity, 'circle_intake'),
+          eq(customFieldDefinitions.confidential, true),
+        ),
+      );
+    const erased = confidential.length
+      ? sql`${circleCases.custom} - array[${sql.join(
+          confidential.map((d) => sql`${d.key}`),
+          sql`, `,
+        )}]::text[]`
+      : undefined;
     await tx
       .update(circleCases)
-      .set({ description: null, purgedAt: now })
+      .set({ description: null, purgedAt: now, ...(erased ? { custom: erased } : {}) })
       .where(inArray(circleCases.id, ids));
     await appendAudit(tx, {
       ...by,

@@ -210,6 +210,12 @@ const MATRIX: Record<string, Probe> = {
     hidden: true,
     path: (f: Fixtures) => `/api/circles/${f.circleCase}`,
   },
+  'PATCH /api/circles/:id': {
+    allowed: ['facilitator'],
+    hidden: true,
+    path: (f: Fixtures) => `/api/circles/${f.circleCase}`,
+    body: { custom: 'pas un objet' },
+  },
   'POST /api/circles/:id/transitions': {
     allowed: ['facilitator'],
     hidden: true,

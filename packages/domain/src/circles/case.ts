@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customValuesInput } from '../config/custom-values.ts';
 import { uuid } from '../shared/ids.ts';
 import { pageQuery } from '../shared/pagination.ts';
 import { caseStages, consentStates, participantRoles } from './case-stage.ts';
@@ -15,6 +16,9 @@ export const caseInput = z.object({
     .max(5, { error: 'Au plus 5 facilitateurs par dossier.' })
     .default([])
     .describe('Other facilitators of the centre who follow the case with you.'),
+  custom: customValuesInput
+    .optional()
+    .describe('Values of the intake fields that apply in the centre, by key.'),
 });
 export type CaseInput = z.infer<typeof caseInput>;
 
@@ -32,9 +36,16 @@ export const circleCase = z
     stageChangedAt: z.string(),
     closedAt: z.string().nullable(),
     purgedAt: z.string().nullable(),
+    custom: z
+      .record(z.string(), z.unknown())
+      .describe('Intake fields; confidential ones are erased by the purge.'),
   })
   .meta({ id: 'CircleCase' });
 export type CircleCase = z.infer<typeof circleCase>;
+
+/** What changes on a case's intake: its custom values (only the keys sent; null erases). */
+export const casePatch = z.object({ custom: customValuesInput }).meta({ id: 'CirclePatch' });
+export type CasePatch = z.infer<typeof casePatch>;
 
 export const caseListQuery = pageQuery.extend({
   stage: z.enum(caseStages).optional(),
