@@ -1,4 +1,9 @@
-import { type Resource, type ResourceKind, resourceKinds } from '@lakou/domain/booking/rules';
+import {
+  type Resource,
+  type ResourceKind,
+  resourceKinds,
+  type Tariff,
+} from '@lakou/domain/booking/rules';
 import { Button } from '@lakou/ui/button';
 import { Card } from '@lakou/ui/card';
 import { Dialog } from '@lakou/ui/dialog';
@@ -10,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { bookingKeys, createResource } from '../../api/booking.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatCents } from '../../lib/agenda.ts';
+import { useListItems } from '../lists/useListItems.ts';
 import { refusalOf, wholeNumber } from './BookingDialogs.tsx';
 
 /** The centre's bookable resources, and for its managers a way to add one. */
@@ -24,6 +30,7 @@ export function ResourcesPanel({
 }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const kinds = useResourceKinds();
   const [isOpen, setOpen] = useState(false);
   return (
     <Card title={t('agenda.resources')}>
@@ -35,7 +42,7 @@ export function ResourcesPanel({
             <li key={r.id}>
               <strong>{r.name}</strong>{' '}
               <span className="hub-muted">
-                ({t(`agenda.kinds.${r.kind}`)}, {t('agenda.capacityOf', { count: r.capacity })},{' '}
+                ({kinds.labelOf(r.kind)}, {t('agenda.capacityOf', { count: r.capacity })},{' '}
                 {t('agenda.hourlyRate', { rate: formatCents(r.tariff.hourlyCents.member, locale) })}
                 )
               </span>
@@ -64,8 +71,26 @@ export function ResourcesPanel({
   );
 }
 
+/**
+ * The resource kinds of the network's editable list: the active ones offered, any one labelled
+ * (the catalog's names until the list has loaded).
+ */
+function useResourceKinds() {
+  const { t } = useTranslation();
+  return useListItems('resource_kind', (key) =>
+    (resourceKinds as readonly string[]).includes(key)
+      ? t(`agenda.kinds.${key as (typeof resourceKinds)[number]}`)
+      : key,
+  );
+}
+
+const SINGLE_RATE = '';
+
 function ResourceForm({ centreId, onDone }: { centreId: string; onDone: () => void }) {
   const { t } = useTranslation();
+  const kinds = useResourceKinds();
+  const templates = useListItems('tariff');
+  const [template, setTemplate] = useState(SINGLE_RATE);
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ResourceKind>('room');
@@ -73,6 +98,14 @@ function ResourceForm({ centreId, onDone }: { centreId: string; onDone: () => vo
   const [hourlyEuros, setHourlyEuros] = useState('0');
   const [error, setError] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
+
+  /** A template's rates (checked by the API when the template was saved). */
+  const templateTariff = (key: string): Tariff | null => {
+    const data = templates.items.find((i) => i.key === key)?.data as
+      | { tariff?: Tariff }
+      | undefined;
+    return data?.tariff ?? null;
+  };
 
   const save = async () => {
     setPending(true);
@@ -92,7 +125,7 @@ function ResourceForm({ centreId, onDone }: { centreId: string; onDone: () => vo
         maxDurationMinutes: 480,
         bufferMinutes: 0,
         requiresApproval: false,
-        tariff: {
+        tariff: templateTariff(template) ?? {
           hourlyCents: { member: cents, qpv_resident: cents, association: cents, company: cents },
           flatFeeCents: 0,
         },
@@ -126,9 +159,11 @@ function ResourceForm({ centreId, onDone }: { centreId: string; onDone: () => vo
       />
       <SelectField
         label={t('agenda.resourceKind')}
-        options={resourceKinds.map((k) => ({ id: k, label: t(`agenda.kinds.${k}`) }))}
+        options={
+          kinds.options ?? resourceKinds.map((k) => ({ id: k, label: t(`agenda.kinds.${k}`) }))
+        }
         selectedKey={kind}
-        onSelectionChange={(key) => setKind(key as ResourceKind)}
+        onSelectionChange={(key) => setKind(String(key) as ResourceKind)}
       />
       <TextField
         label={t('agenda.capacity')}
@@ -138,13 +173,27 @@ function ResourceForm({ centreId, onDone }: { centreId: string; onDone: () => vo
         isRequired
         maxLength={5}
       />
-      <TextField
-        label={t('agenda.hourlyEuros')}
-        inputMode="decimal"
-        value={hourlyEuros}
-        onChange={setHourlyEuros}
-        maxLength={8}
-      />
+      {templates.options && templates.options.length > 0 ? (
+        <SelectField
+          label={t('lists.pickers.tariffTemplate')}
+          description={t('lists.pickers.tariffHelp')}
+          options={[
+            { id: SINGLE_RATE, label: t('lists.pickers.singleRate') },
+            ...templates.options,
+          ]}
+          selectedKey={template}
+          onSelectionChange={(key) => setTemplate(key === null ? SINGLE_RATE : String(key))}
+        />
+      ) : null}
+      {template === SINGLE_RATE ? (
+        <TextField
+          label={t('agenda.hourlyEuros')}
+          inputMode="decimal"
+          value={hourlyEuros}
+          onChange={setHourlyEuros}
+          maxLength={8}
+        />
+      ) : null}
       <div className="lk-dialog__footer hub-dialog-actions">
         <Button variant="secondary" onPress={onDone} isDisabled={isPending}>
           {t('app.cancel')}
