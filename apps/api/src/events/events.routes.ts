@@ -306,7 +306,7 @@ export const eventsRoutes = contextRouter()
         active: eventKinds.active,
       })
       .from(eventKinds)
-      .orderBy(asc(eventKinds.label));
+      .orderBy(asc(eventKinds.position), asc(eventKinds.label));
     return c.json({ items: rows }, 200);
   })
   .openapi(exportRoute, async (c) => {
