@@ -175,6 +175,25 @@ describe('config file schema', () => {
     ]);
   });
 
+  it('holds list items to the lists’ rules: fixed lists, items Lakou needs, item data', () => {
+    const result = parseConfigFile({
+      ...raw,
+      lists: {
+        audiences: [{ key: 'touristes', labelFr: 'Touristes' }],
+        resourceKinds: [{ key: 'room', labelFr: 'Salle', retired: true }],
+        tariffs: [
+          { key: 'solidaire', labelFr: 'Solidaire', data: { tariff: { hourlyCents: {} } } },
+        ],
+      },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const paths = result.issues.map((i) => i.path);
+    expect(paths).toContain('lists.audiences[0].key');
+    expect(paths).toContain('lists.resourceKinds[0].retired');
+    expect(paths.some((p) => p.startsWith('lists.tariffs[0].data.tariff'))).toBe(true);
+  });
+
   it('writes paths as people read them', () => {
     expect(jsonPath(['customFields', 3, 'options', '0', 'key'])).toBe(
       'customFields[3].options[0].key',
@@ -292,5 +311,50 @@ describe('configDiff', () => {
     const conflicts = configConflicts(changes);
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]?.message).toContain('tout le réseau');
+  });
+
+  it('leaves merges to the list editor and keeps the items Lakou needs', () => {
+    const file = parse({
+      ...raw,
+      lists: {
+        eventKinds: [{ key: 'atelier', label: 'Atelier' }],
+        resourceKinds: [
+          { key: 'room', labelFr: 'Salle' },
+          { key: 'salle', labelFr: 'Salle bis' },
+        ],
+      },
+    });
+    const current = snapshotOf(file);
+    const incoming: ConfigFile = {
+      ...file,
+      lists: {
+        eventKinds: [
+          {
+            key: 'atelier',
+            label: 'Atelier',
+            labelEn: '',
+            position: 0,
+            active: false,
+            mergedInto: 'formation',
+          },
+        ],
+        resourceKinds: [
+          {
+            key: 'salle',
+            labelFr: 'Salle bis',
+            labelEn: '',
+            position: 0,
+            data: {},
+            retired: false,
+            mergedInto: null,
+          },
+        ],
+      },
+    };
+    const conflicts = configConflicts(configDiff(current, incoming));
+    expect(conflicts.map((c) => c.path)).toEqual([
+      'lists.eventKinds(atelier).mergedInto',
+      'lists.resourceKinds(room)',
+    ]);
   });
 });

@@ -22,6 +22,7 @@ import {
   customFieldSpec,
   specIssues,
 } from './index.ts';
+import { itemDataIssues, LIST_TRAITS, NOT_RETIRABLE, SYSTEM_ITEMS } from './lists.ts';
 
 export const CONFIG_FILE_FORMAT = 'lakou-config';
 export const CONFIG_FILE_VERSION = 1;
@@ -241,8 +242,34 @@ export const configFile = z
     duplicates(file.lists.eventKinds ?? [], (k) => k.key, ['lists', 'eventKinds']);
     duplicates(file.lists.materialStreams ?? [], (s) => s.code, ['lists', 'materialStreams']);
     duplicates(file.lists.materialStreams ?? [], (s) => s.name, ['lists', 'materialStreams']);
-    for (const list of ITEM_LIST_NAMES)
-      duplicates(file.lists[list] ?? [], (i) => i.key, ['lists', list]);
+    for (const name of ITEM_LIST_NAMES) {
+      const items = file.lists[name] ?? [];
+      const list = ITEM_LISTS[name];
+      duplicates(items, (i) => i.key, ['lists', name]);
+      items.forEach((item, i) => {
+        for (const issue of itemDataIssues(list, item.data)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lists', name, i, ...issue.path],
+            message: issue.message,
+          });
+        }
+        if (!LIST_TRAITS[list].canAdd && !SYSTEM_ITEMS[list].includes(item.key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lists', name, i, 'key'],
+            message: `La liste « ${LIST_TRAITS[list].labelFr} » est fixe (${SYSTEM_ITEMS[list].join(', ')}) : « ${item.key} » n’en fait pas partie.`,
+          });
+        }
+        if (item.retired && NOT_RETIRABLE[list].includes(item.key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lists', name, i, 'retired'],
+            message: `« ${item.labelFr} » est indispensable à Lakou : il ne peut pas être retiré.`,
+          });
+        }
+      });
+    }
   });
 export type ConfigFile = z.infer<typeof configFile>;
 
@@ -551,14 +578,41 @@ export function configDiff(current: ConfigSnapshot, incoming: ConfigFile): Confi
 export function configConflicts(changes: readonly ConfigChange[]): ConfigFileIssue[] {
   const issues: ConfigFileIssue[] = [];
   for (const change of changes) {
-    if (change.target !== 'customField' || change.op !== 'change') continue;
-    const before = change.before as ConfigCustomField;
-    const after = change.after as ConfigCustomField;
-    if (before.centre !== after.centre) {
+    if (change.op === 'add' || change.op === 'keep') continue;
+    const before = change.before as Record<string, unknown>;
+    const after = change.after as Record<string, unknown> | undefined;
+    if (change.target === 'customField' && after && before.centre !== after.centre) {
+      const field = after as ConfigCustomField;
       issues.push({
         path: `customFields(${change.key}).centre`,
-        message: `Le champ « ${after.labelFr} » (${change.key}) existe déjà pour ${scopeText(before.centre)} : sa portée ne change pas (${scopeText(after.centre)} dans le fichier).`,
+        message: `Le champ « ${field.labelFr} » (${change.key}) existe déjà pour ${scopeText(before.centre as string | null)} : sa portée ne change pas (${scopeText(field.centre)} dans le fichier).`,
       });
+    }
+    const listPath =
+      change.target === 'listItem'
+        ? `lists.${String(before.list)}(${String(before.key)})`
+        : `lists.${change.target}s(${change.key})`;
+    if (
+      (change.target === 'listItem' ||
+        change.target === 'eventKind' ||
+        change.target === 'materialStream') &&
+      after &&
+      (before.mergedInto ?? null) !== (after.mergedInto ?? null)
+    ) {
+      issues.push({
+        path: `${listPath}.mergedInto`,
+        message: `« ${change.key} » : une fusion déplace les lignes qui l’utilisent, elle se fait dans Paramètres › Listes, pas par un import.`,
+      });
+    }
+    if (change.target === 'listItem') {
+      const list = ITEM_LISTS[before.list as ItemListName];
+      const retiring = after ? after.retired === true : true;
+      if (retiring && NOT_RETIRABLE[list].includes(String(before.key))) {
+        issues.push({
+          path: listPath,
+          message: `« ${String(before.labelFr)} » (${String(before.key)}) est indispensable à Lakou : le fichier ne peut pas le retirer.`,
+        });
+      }
     }
   }
   return issues;
