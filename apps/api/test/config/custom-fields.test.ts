@@ -165,7 +165,7 @@ describe.each(engines)('custom field definitions (%s)', (kind) => {
     });
     // The stored '12' is the number 12 now.
     const shown = await json<{ custom: Record<string, unknown> }>(
-      await call(ctx.app, 'GET', `/api/events/${event.id}`),
+      await call(ctx.app, 'GET', `/api/events/${event.id}`, { cookie: ctx.admin }),
     );
     expect(shown.custom).toEqual({ participants_prevus: 12 });
     // Bounds count too: 12 is above a maximum of 10.
@@ -190,7 +190,7 @@ describe.each(engines)('custom field definitions (%s)', (kind) => {
       (await list(`entity=event&centreId=${ctx.kourou}&includeRetired=true`)).map((d) => d.key),
     ).toContain('animateur');
     const shown = await json<{ custom: Record<string, unknown> }>(
-      await call(ctx.app, 'GET', `/api/events/${event.id}`),
+      await call(ctx.app, 'GET', `/api/events/${event.id}`, { cookie: ctx.admin }),
     );
     expect(shown.custom).toEqual({});
     // A retired field is unknown to the forms: sending it is refused.
@@ -212,7 +212,7 @@ describe.each(engines)('custom field definitions (%s)', (kind) => {
       retiredAt: null,
     });
     const back = await json<{ custom: Record<string, unknown> }>(
-      await call(ctx.app, 'GET', `/api/events/${event.id}`),
+      await call(ctx.app, 'GET', `/api/events/${event.id}`, { cookie: ctx.admin }),
     );
     expect(back.custom).toEqual({ animateur: 'Léon', theme: 'Freins' });
   });
