@@ -9,7 +9,9 @@ import {
   type StreamFamily,
   type Treatment,
 } from '@lakou/domain/circular';
+import type { CustomFieldDefinition } from '@lakou/domain/config';
 import { eq, getTableColumns } from 'drizzle-orm';
+import { visibleCustomAt } from '../config/custom-values.ts';
 import {
   centres,
   donations,
@@ -89,12 +91,17 @@ export const inflowColumns = {
 export type InflowRow = typeof inflows.$inferSelect &
   Named & { donationDescription: string | null };
 
-export function toInflow(row: InflowRow): Inflow {
+/** The read model; `customDefs`: the active inflow definitions (any scope), else `custom` is empty. */
+export function toInflow(
+  row: InflowRow,
+  customDefs: readonly CustomFieldDefinition[] = [],
+): Inflow {
   return {
     ...movementBase(row, row),
     origin: row.origin as Inflow['origin'],
     donationId: row.donationId,
     donationDescription: row.donationDescription,
+    custom: visibleCustomAt(customDefs, row.centreId, row.custom),
   };
 }
 
@@ -110,9 +117,13 @@ export function selectInflows(db: Executor) {
     .$dynamic();
 }
 
-export async function inflowView(db: Executor, id: string): Promise<Inflow | undefined> {
+export async function inflowView(
+  db: Executor,
+  id: string,
+  customDefs: readonly CustomFieldDefinition[] = [],
+): Promise<Inflow | undefined> {
   const [row] = await selectInflows(db).where(eq(inflows.id, id));
-  return row ? toInflow(row) : undefined;
+  return row ? toInflow(row, customDefs) : undefined;
 }
 
 export const reuseColumns = { ...getTableColumns(reuses), ...names };

@@ -1,11 +1,13 @@
-import { inflow, inflowInput, movementListQuery } from '@lakou/domain/circular';
+import { inflow, inflowInput, inflowPatch, movementListQuery } from '@lakou/domain/circular';
 import { idParam, pageOffset, paginated } from '@lakou/domain/shared';
 import { desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
+import { customValuesProblem, storeCustomValues } from '../config/custom-values.ts';
+import { checkNewRow, checkPatch, networkDefinitions } from '../config/row-custom.ts';
 import { countedPage } from '../db/paginate.ts';
 import { inflows } from '../db/schema/index.ts';
 import { bodyCentre, DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
-import { problemContent } from '../http/problem.ts';
+import { problemContent, problemResponse } from '../http/problem.ts';
 import { contextRouter } from '../http/router.ts';
 import {
   activeStream,
@@ -62,6 +64,25 @@ const createRoute = guardedRoute({
   },
 });
 
+const patchRoute = guardedRoute({
+  policy: requires('circular.write', movementCentre(inflows)),
+  method: 'patch',
+  path: '/inflows/{id}',
+  tags: TAGS,
+  summary:
+    'Change an inflow’s custom values (only the keys sent are checked; null erases an optional one; values of retired fields are kept)',
+  request: {
+    params: idParam,
+    body: { required: true, content: { 'application/json': { schema: inflowPatch } } },
+  },
+  responses: {
+    200: { description: 'The inflow', content: { 'application/json': { schema: inflow } } },
+    400: problemContent('Invalid input, or a custom value the centre’s fields refuse'),
+    404: problemContent('No such inflow'),
+    ...DENIED_RESPONSES,
+  },
+});
+
 const deleteRoute = guardedRoute({
   policy: requires('circular.write', movementCentre(inflows)),
   method: 'delete',
@@ -85,18 +106,26 @@ export const inflowsRoutes = contextRouter()
     const query = c.req.valid('query');
     const db = c.var.db;
     const where = movementConditions(inflows, query, readScope(c));
+    const defs = await networkDefinitions(db, 'inflow');
     const rows = await selectInflows(db)
       .where(where)
       .orderBy(desc(inflows.occurredOn), desc(inflows.createdAt), desc(inflows.id))
       .limit(query.pageSize)
       .offset(pageOffset(query));
     return c.json(
-      await countedPage(rows, query, () => countMovements(db, inflows, where), toInflow),
+      await countedPage(
+        rows,
+        query,
+        () => countMovements(db, inflows, where),
+        (row) => toInflow(row, defs),
+      ),
       200,
     );
   })
   .openapi(createRoute, async (c) => {
-    const input = c.req.valid('json');
+    const { custom, ...input } = c.req.valid('json');
+    const { defs, check } = await checkNewRow(c.var.db, 'inflow', input.centreId, custom);
+    if (!check.ok) return customValuesProblem(c, check) as never;
     try {
       refuseFutureDate(input.occurredOn);
       const made = await c.var.db.transaction(async (tx) => {
@@ -106,7 +135,7 @@ export const inflowsRoutes = contextRouter()
         if (input.donationId) await checkGiftToLink(tx, org, input.centreId, input.donationId);
         const [row] = await tx
           .insert(inflows)
-          .values({ ...input, createdBy: c.var.principal?.id ?? null })
+          .values({ ...input, custom: check.values, createdBy: c.var.principal?.id ?? null })
           .returning({ id: inflows.id });
         if (!row) throw new Error('inflow not written');
         await addToStock(tx, {
@@ -115,7 +144,7 @@ export const inflowsRoutes = contextRouter()
           grams: input.massGrams,
           occurredOn: input.occurredOn,
         });
-        const view = await inflowView(tx, row.id);
+        const view = await inflowView(tx, row.id, defs);
         await recordAudit(tx, c, {
           action: 'circular.inflow.create',
           entity: 'circular_inflow',
@@ -131,6 +160,41 @@ export const inflowsRoutes = contextRouter()
       if (isGiftLinkViolation(error)) return refusalResponse(c, giftAlreadyLinked()) as never;
       throw error;
     }
+  })
+  .openapi(patchRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const [found] = await c.var.db
+      .select({ centreId: inflows.centreId })
+      .from(inflows)
+      .where(eq(inflows.id, id));
+    if (!found) return problemResponse(c, 404, 'Cette entrée n’existe pas.') as never;
+    const { check } = await checkPatch(c.var.db, 'inflow', found.centreId, patch.custom);
+    if (!check.ok) return customValuesProblem(c, check) as never;
+    const defs = await networkDefinitions(c.var.db, 'inflow');
+    const after = await c.var.db.transaction(async (tx) => {
+      const before = await inflowView(tx, id, defs);
+      const [stored] = await tx
+        .select({ custom: inflows.custom })
+        .from(inflows)
+        .where(eq(inflows.id, id))
+        .for('update');
+      await tx
+        .update(inflows)
+        .set({ custom: storeCustomValues(stored?.custom, check.values) })
+        .where(eq(inflows.id, id));
+      const view = await inflowView(tx, id, defs);
+      await recordAudit(tx, c, {
+        action: 'circular.inflow.custom',
+        entity: 'circular_inflow',
+        entityId: id,
+        before,
+        after: view,
+      });
+      return view;
+    });
+    if (!after) throw new Error('inflow vanished');
+    return c.json(after, 200);
   })
   .openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid('param');

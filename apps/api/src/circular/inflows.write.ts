@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { defaultsOfNewRow } from '../config/row-custom.ts';
 import { sqlState } from '../db/errors.ts';
 import { donations, inflows, materialStreams } from '../db/schema/index.ts';
 import type { Tx } from './circular.queries.ts';
@@ -82,7 +83,9 @@ export interface GiftInflow {
 /**
  * The inflow of an in-kind gift, in the gift's transaction: its estimated mass enters the
  * centre's stock of the stream the category points at. Nothing when the organisation has no
- * active stream of that code (a network that does not weigh it). Returns the inflow's id, if any.
+ * active stream of that code (a network that does not weigh it). Its custom values are the
+ * defaults of the centre's inflow fields: the gift's form does not ask them (a required one stays
+ * empty until someone fills it on the inflow). Returns the inflow's id, if any.
  */
 export async function recordGiftInflow(tx: Tx, gift: GiftInflow): Promise<string | null> {
   const [stream] = await tx
@@ -106,6 +109,7 @@ export async function recordGiftInflow(tx: Tx, gift: GiftInflow): Promise<string
       measurement: 'estimated',
       origin: 'donation',
       donationId: gift.donationId,
+      custom: await defaultsOfNewRow(tx, 'inflow', gift.centreId),
       createdBy: gift.createdBy,
     })
     .returning({ id: inflows.id });

@@ -1,13 +1,26 @@
 import { PassThrough } from 'node:stream';
 import { REGISTER_COLUMNS, registerCells } from '@lakou/domain/circular';
+import type { CustomFieldDefinition } from '@lakou/domain/config';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { exportColumns } from '../config/row-custom.ts';
 import type { RegisterEntry, RegisterTotals } from './register.queries.ts';
 
-/** The register as CSV for a spreadsheet in French: UTF-8 with a BOM, `;`, tonnes « 1,234 ». */
-export function registerCsv(entries: RegisterEntry[]): string {
+/**
+ * The register as CSV for a spreadsheet in French: UTF-8 with a BOM, `;`, tonnes « 1,234 »; then
+ * one column per network-wide inflow field (`customDefs`, labels as headers; empty on the lines
+ * that are not inflows).
+ */
+export function registerCsv(
+  entries: RegisterEntry[],
+  customDefs: readonly CustomFieldDefinition[] = [],
+): string {
+  const custom = exportColumns(customDefs);
   const csv = Papa.unparse(
-    { fields: [...REGISTER_COLUMNS], data: entries.map((e) => registerCells(e.line)) },
+    {
+      fields: [...REGISTER_COLUMNS, ...custom.headers],
+      data: entries.map((e) => [...registerCells(e.line), ...custom.cells(e.custom)]),
+    },
     { delimiter: ';', newline: '\r\n' },
   );
   return `\uFEFF${csv}\r\n`;
@@ -45,7 +58,9 @@ export async function registerXlsx(
   entries: RegisterEntry[],
   totals: RegisterTotals,
   title: string,
+  customDefs: readonly CustomFieldDefinition[] = [],
 ): Promise<Uint8Array<ArrayBuffer>> {
+  const custom = exportColumns(customDefs);
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -62,16 +77,19 @@ export async function registerXlsx(
   book.title = title;
 
   const sheet = book.addWorksheet('Registre', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = REGISTER_COLUMNS.map((header) => ({
-    header,
-    width: WIDTHS[header],
-    ...(header === 'Quantité (t)' ? { style: { numFmt: '0.000' } } : {}),
-  }));
+  sheet.columns = [
+    ...REGISTER_COLUMNS.map((header) => ({
+      header,
+      width: WIDTHS[header],
+      ...(header === 'Quantité (t)' ? { style: { numFmt: '0.000' } } : {}),
+    })),
+    ...custom.headers.map((header) => ({ header, width: 24 })),
+  ];
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   const tonnesColumn = REGISTER_COLUMNS.indexOf('Quantité (t)');
   for (const e of entries) {
-    const cells: (string | number)[] = registerCells(e.line);
+    const cells: (string | number)[] = [...registerCells(e.line), ...custom.cells(e.custom)];
     cells[tonnesColumn] = tonnes(e.grams);
     sheet.addRow(cells).commit();
   }

@@ -27,6 +27,7 @@ type RegisterRow = [
   treatment: Treatment | null,
   operationCode: string | null,
   trackingRef: string | null,
+  custom: Record<string, unknown> | null,
 ];
 
 /** One line of the register with the stream it belongs to (for the totals). */
@@ -34,6 +35,8 @@ export interface RegisterEntry {
   streamId: string;
   grams: number;
   line: RegisterLine;
+  /** The stored custom values of an inflow (null for the other lines). */
+  custom: Record<string, unknown> | null;
 }
 
 /**
@@ -55,28 +58,29 @@ export async function registerEntries(db: Db, filter: MovementFilter): Promise<R
     db,
     sql`select coalesce(json_agg(json_build_array(occurred_on, direction, centre_id, stream_id,
         grams, measurement, origin, facility_name, facility_siret, facility_address, transporter,
-        treatment, operation_code, tracking_ref) order by occurred_on, created_at, id), '[]')::text as lines
+        treatment, operation_code, tracking_ref, custom) order by occurred_on, created_at, id), '[]')::text as lines
       from (
         select m.occurred_on::text as occurred_on, m.created_at, m.id, 'in' as direction,
           m.centre_id, m.stream_id, m.mass_grams as grams, m.measurement, m.origin,
           null::text as facility_name, null::text as facility_siret, null::text as facility_address,
           null::text as transporter, null::text as treatment, null::text as operation_code,
-          null::text as tracking_ref
+          null::text as tracking_ref, m.custom as custom
         from circular_inflows m where ${where('m.occurred_on')}
         union all
         select m.occurred_on::text, m.created_at, m.id, 'reuse', m.centre_id, m.stream_id,
-          m.mass_grams, m.measurement, null, null, null, null, null, 'reuse', null, null
+          m.mass_grams, m.measurement, null, null, null, null, null, 'reuse', null, null, null::jsonb
         from circular_reuses m where ${where('m.occurred_on')}
         union all
         select m.occurred_on::text, m.created_at, m.id, 'out', m.centre_id, m.stream_id,
           m.mass_grams, m.measurement, null, f.name, f.siret,
           f.address_line || ', ' || f.postcode || ' ' || f.city, m.transporter, m.treatment,
-          m.operation_code, m.tracking_ref
+          m.operation_code, m.tracking_ref, null::jsonb
         from circular_outflows m join waste_facilities f on f.id = m.facility_id
         where ${where('m.occurred_on')}
         union all
         select m.started_on::text, m.created_at, m.id, 'compost', m.centre_id, m.stream_id,
-          m.input_grams, m.measurement, null, g.name, null, null, null, 'recycling', 'R3', null
+          m.input_grams, m.measurement, null, g.name, null, null, null, 'recycling', 'R3', null,
+          null::jsonb
         from compost_batches m join gardens g on g.id = m.garden_id
         where ${where('m.started_on')}
       ) register`,
@@ -108,6 +112,7 @@ export async function registerEntries(db: Db, filter: MovementFilter): Promise<R
       treatment,
       code,
       ref,
+      custom,
     ] = r;
     const stream = streamOf.get(streamId);
     const common = {
@@ -137,7 +142,7 @@ export async function registerEntries(db: Db, filter: MovementFilter): Promise<R
             operationCode: code,
             trackingRef: ref,
           };
-    return { streamId, grams: common.grams, line: registerLine(movement) };
+    return { streamId, grams: common.grams, line: registerLine(movement), custom: custom ?? null };
   });
 }
 

@@ -3,6 +3,7 @@ import { registerQuery } from '@lakou/domain/circular';
 import { centreScope } from '@lakou/domain/identity';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
+import { networkWideDefinitions } from '../config/row-custom.ts';
 import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { problemContent } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
@@ -14,7 +15,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const policy = requires('circular.read', (c) => ({ centreId: c.req.query('centreId') }));
 const description =
-  'One line per movement, oldest first (date, then when it was recorded): inflows, items passed on by the centre (the centre as facility, re-use), shipments and on-site compost (R3). Columns of the arrêté of 31 May 2021; quantities in tonnes with three decimals. Content-Disposition: attachment `registre-dechets-<from>-<to>`.';
+  'One line per movement, oldest first (date, then when it was recorded): inflows, items passed on by the centre (the centre as facility, re-use), shipments and on-site compost (R3). Columns of the arrêté of 31 May 2021, then one column per network-wide custom field of inflows (its French label); quantities in tonnes with three decimals. Content-Disposition: attachment `registre-dechets-<from>-<to>`.';
 
 const csvRoute = guardedRoute({
   policy,
@@ -76,8 +77,9 @@ export const registerRoutes = contextRouter()
   .openapi(csvRoute, async (c) => {
     const query = c.req.valid('query');
     const entries = await entriesOf(c, query);
+    const defs = await networkWideDefinitions(c.var.db, 'inflow');
     await audit(c, query, 'csv', entries.length);
-    return c.body(registerCsv(entries), 200, {
+    return c.body(registerCsv(entries, defs), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${fileName(query, 'csv')}"`,
       'Cache-Control': 'private, no-store',
@@ -90,6 +92,7 @@ export const registerRoutes = contextRouter()
       entries,
       registerTotals(entries),
       `Registre des déchets du ${query.from} au ${query.to}`,
+      await networkWideDefinitions(c.var.db, 'inflow'),
     );
     await audit(c, query, 'xlsx', entries.length);
     return c.body(file, 200, {

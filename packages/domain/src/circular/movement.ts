@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customValuesInput } from '../config/custom-values.ts';
 import { uuid } from '../shared/ids.ts';
 import { pageQuery } from '../shared/pagination.ts';
 import {
@@ -61,6 +62,9 @@ export const inflowInput = z
       .default(null)
       .describe('The in-kind gift this mass came with (origin `donation` only).'),
     note,
+    custom: customValuesInput
+      .optional()
+      .describe('Values of the inflow fields that apply in the centre, by key.'),
   })
   .superRefine((v, ctx) => {
     if (v.origin === 'donation' && v.donationId === null) {
@@ -164,9 +168,14 @@ export const inflow = z
     origin: z.enum(inflowOrigins),
     donationId: z.string().nullable(),
     donationDescription: z.string().nullable(),
+    custom: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'Inflow' });
 export type Inflow = z.infer<typeof inflow>;
+
+/** What changes on a recorded inflow: its custom values (only the keys sent; null erases). */
+export const inflowPatch = z.object({ custom: customValuesInput }).meta({ id: 'InflowPatch' });
+export type InflowPatch = z.infer<typeof inflowPatch>;
 
 export const reuse = z
   .object({ ...movementBase, kind: z.enum(reuseKinds), itemCount: z.number().int() })

@@ -32,6 +32,11 @@ export const CIRCULAR_PROBES: Record<string, Probe> = {
   'POST /api/inflows': { allowed: VILLAGE_CHINOIS_TEAM, body: atVillageChinois },
   // An unknown movement belongs to no centre: only the admin gets as far as the 404.
   'DELETE /api/inflows/:id': { allowed: ['admin'], path: `/api/inflows/${anyId}` },
+  'PATCH /api/inflows/:id': {
+    allowed: ['admin'],
+    path: `/api/inflows/${anyId}`,
+    body: { custom: {} },
+  },
   'GET /api/reuse': { allowed: READERS },
   'POST /api/reuse': { allowed: VILLAGE_CHINOIS_TEAM, body: atVillageChinois },
   'DELETE /api/reuse/:id': { allowed: ['admin'], path: `/api/reuse/${anyId}` },
