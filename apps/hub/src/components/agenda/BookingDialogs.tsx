@@ -10,6 +10,7 @@ import {
   priceOf,
   type Resource,
 } from '@lakou/domain/booking/rules';
+import { type CustomValues, customFieldLabel, formatCustomValue } from '@lakou/domain/config';
 import { type BasicNeed, basicNeedLabels, basicNeeds } from '@lakou/domain/shared';
 import { Badge } from '@lakou/ui/badge';
 import { Button } from '@lakou/ui/button';
@@ -27,6 +28,8 @@ import {
   type PreCheck,
   preCheck,
 } from '../../lib/agenda.ts';
+import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
+import { useCustomFields, useCustomFieldsForm } from '../custom-fields/useCustomFields.ts';
 import { SeriesCancelPanel, type SeriesScope } from './SeriesCancel.tsx';
 
 /** A whole number typed in a text field, or 0. */
@@ -95,6 +98,8 @@ export interface BookingFormValues {
   headcount: number;
   audience: Audience;
   basicNeeds: BasicNeed[];
+  /** Values of the custom fields of the resource's centre, checked by the form. */
+  custom?: CustomValues;
 }
 
 /** What a booking is for, as typed in a form (headcount kept as typed; a number is read from it). */
@@ -254,6 +259,11 @@ function NewBookingForm({
   const [refusal, setRefusal] = useState<{ detail: string; check: PreCheck } | null>(null);
 
   const resource = resources.find((r) => r.id === resourceId);
+  const custom = useCustomFieldsForm({
+    entity: 'booking',
+    centreId: resource?.centreId,
+    mode: 'create',
+  });
   const check = resource
     ? preCheck(
         { resourceId, start: draft.start, end: draft.end, headcount: people },
@@ -267,12 +277,15 @@ function NewBookingForm({
   const incomplete = !resource || !purposeComplete(values);
 
   const save = async () => {
-    setPending(true);
     setRefusal(null);
+    const checked = custom.check();
+    if (!checked.ok) return;
+    setPending(true);
     try {
-      await onSave({ ...draft, resourceId, ...purposeInput(values) });
+      await onSave({ ...draft, resourceId, ...purposeInput(values), custom: checked.values });
     } catch (error) {
-      setRefusal(refusalOf(error));
+      // A refused custom value is shown under its field; other refusals in the list.
+      if (!custom.showProblems(error)) setRefusal(refusalOf(error));
     } finally {
       setPending(false);
     }
@@ -295,6 +308,7 @@ function NewBookingForm({
         values={values}
         onChange={(patch) => setValues((current) => ({ ...current, ...patch }))}
       />
+      <CustomFieldsSection {...custom.sectionProps} isDisabled={isPending} />
       {price ? (
         <p className="hub-agenda__price">
           <strong>{t('agenda.price')}</strong> {formatCents(price.cents, locale)}
@@ -439,6 +453,7 @@ function BookingDetails({
           <dt>{t('agenda.price')}</dt>
           <dd>{formatCents(booking.priceCents, locale)}</dd>
         </div>
+        <CustomValueRows centreId={booking.centreId} values={booking.custom} />
         {booking.cancelReason ? (
           <div>
             <dt>{t('agenda.cancelReason')}</dt>
@@ -506,5 +521,23 @@ function BookingDetails({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** The booking's custom values that apply in its centre, as rows of its details. */
+function CustomValueRows({ centreId, values }: { centreId: string; values: CustomValues }) {
+  const { language } = useLocale();
+  const { definitions } = useCustomFields('booking', centreId);
+  return (
+    <>
+      {definitions
+        .filter((d) => values[d.key] !== undefined && values[d.key] !== null)
+        .map((d) => (
+          <div key={d.key}>
+            <dt>{customFieldLabel(d, language)}</dt>
+            <dd>{formatCustomValue(d, values[d.key], language)}</dd>
+          </div>
+        ))}
+    </>
   );
 }
