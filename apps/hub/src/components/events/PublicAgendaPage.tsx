@@ -30,6 +30,8 @@ import {
   wholeNumberOrNull,
 } from '../../lib/events.ts';
 import { formatDate } from '../../lib/format.ts';
+import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
+import { useCustomFieldsForm } from '../custom-fields/useCustomFields.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { usePaginationLabels } from '../usePaginationLabels.ts';
 import '../../styles/events.css';
@@ -237,6 +239,12 @@ function RegistrationForm({
   const [errors, setErrors] = useState<Errors>({});
   const [detail, setDetail] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
+  // The centre's registration fields: the API asks the same ones.
+  const custom = useCustomFieldsForm({
+    entity: 'registration',
+    centreId: event.centreId,
+    mode: 'create',
+  });
 
   const submit = async () => {
     const found: Errors = {};
@@ -251,19 +259,23 @@ function RegistrationForm({
     if (n === null || n < 1 || n > 10) found.seats = t('publicAgenda.validation.seats');
     setErrors(found);
     setDetail(null);
-    if (Object.keys(found).length > 0) return;
+    const checked = custom.check();
+    if (Object.keys(found).length > 0 || !checked.ok) return;
     setPending(true);
     try {
-      const receipt = await register(event.id, {
+      const input = {
         name: name.trim(),
         email: email.trim() || null,
         phone: phone.trim() || null,
         seats: n ?? 1,
-      });
+        custom: checked.values,
+      };
+      const receipt = await register(event.id, input);
       onRegistered(receipt);
       void queryClient.invalidateQueries({ queryKey: eventKeys.all });
     } catch (failure) {
       const problems = fieldProblems(failure);
+      custom.showProblems(failure);
       setErrors(problems.fields as Errors);
       setDetail(problems.detail);
     } finally {
@@ -325,6 +337,7 @@ function RegistrationForm({
         isInvalid={Boolean(errors.seats)}
         errorMessage={errors.seats}
       />
+      <CustomFieldsSection {...custom.sectionProps} isDisabled={isPending} />
       {detail ? (
         <p className="hub-error-text" role="alert">
           {detail}

@@ -1,3 +1,4 @@
+import { type CustomFieldSpec, customFieldLabel, formatCustomValue } from '@lakou/domain/config';
 import type { Event, Registration } from '@lakou/domain/events';
 import { Button } from '@lakou/ui/button';
 import { Card } from '@lakou/ui/card';
@@ -17,7 +18,11 @@ import {
   register,
   registrationsQuery,
 } from '../../api/events.ts';
+import { useLocale } from '../../i18n/index.ts';
 import { promotedBetween, waitingListOf, wholeNumberOrNull } from '../../lib/events.ts';
+import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
+import { initialRawValues } from '../custom-fields/customFieldForm.ts';
+import { useCustomFields, useCustomFieldsForm } from '../custom-fields/useCustomFields.ts';
 
 /**
  * Who is coming: the registered people with one-tap attendance (large buttons, made for a
@@ -27,6 +32,10 @@ export function RegistrationsPanel({ event, canWrite }: { event: Event; canWrite
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const registrations = useQuery(registrationsQuery(event.id));
+  // The registration fields shown in tables appear beside each person.
+  const shown = useCustomFields('registration', event.centreId).definitions.filter(
+    (d) => d.inTables,
+  );
   const [cancelling, setCancelling] = useState<Registration | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const cancelled = event.status === 'cancelled';
@@ -100,6 +109,7 @@ export function RegistrationsPanel({ event, canWrite }: { event: Event; canWrite
             {registered.map((r) => (
               <RegisteredRow
                 key={r.id}
+                shown={shown}
                 registration={r}
                 eventId={event.id}
                 canWrite={canWrite && !cancelled}
@@ -123,6 +133,7 @@ export function RegistrationsPanel({ event, canWrite }: { event: Event; canWrite
                 <span className="hub-attendance__name">{r.name}</span>
                 <span className="hub-muted">{t('events.seatCount', { count: r.seats })}</span>
                 <Contact registration={r} />
+                <CustomValues registration={r} shown={shown} />
                 {canWrite && !cancelled ? (
                   <Button
                     variant="secondary"
@@ -183,13 +194,35 @@ function Contact({ registration }: { registration: Registration }) {
   ) : null;
 }
 
+/** The values of the fields shown in tables, « Label : value », after the contact. */
+function CustomValues({
+  registration,
+  shown,
+}: {
+  registration: Registration;
+  shown: readonly CustomFieldSpec[];
+}) {
+  const { language } = useLocale();
+  const parts = shown
+    .map((d) => {
+      const text = formatCustomValue(d, registration.custom?.[d.key], language);
+      return text ? `${customFieldLabel(d, language)} : ${text}` : '';
+    })
+    .filter(Boolean);
+  return parts.length > 0 ? (
+    <span className="hub-muted hub-attendance__contact">{parts.join(' · ')}</span>
+  ) : null;
+}
+
 function RegisteredRow({
   registration,
+  shown,
   eventId,
   canWrite,
   onCancel,
 }: {
   registration: Registration;
+  shown: readonly CustomFieldSpec[];
   eventId: string;
   canWrite: boolean;
   onCancel: () => void;
@@ -224,6 +257,7 @@ function RegisteredRow({
         <span className="hub-attendance__name">{registration.name}</span>
         <span className="hub-muted">{t('events.seatCount', { count: registration.seats })}</span>
         <Contact registration={registration} />
+        <CustomValues registration={registration} shown={shown} />
       </div>
       {canWrite ? (
         <fieldset
@@ -276,6 +310,12 @@ function DeskRegistration({ event, onDone }: { event: Event; onDone: () => Promi
   const [errors, setErrors] = useState<DeskErrors>({});
   const [detail, setDetail] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
+  const { language } = useLocale();
+  const custom = useCustomFieldsForm({
+    entity: 'registration',
+    centreId: event.centreId,
+    mode: 'create',
+  });
 
   const save = async () => {
     const found: DeskErrors = {};
@@ -285,19 +325,27 @@ function DeskRegistration({ event, onDone }: { event: Event; onDone: () => Promi
     setErrors(found);
     setDetail(null);
     setDone(null);
-    if (Object.keys(found).length > 0) return;
+    const checked = custom.check();
+    if (Object.keys(found).length > 0 || !checked.ok) return;
     setPending(true);
     try {
-      const made = await register(event.id, {
+      const input = {
         name: name.trim(),
         email: email.trim() || null,
         phone: phone.trim() || null,
         seats: n ?? 1,
-      });
+        custom: checked.values,
+      };
+      const made = await register(event.id, input);
       setName('');
       setEmail('');
       setPhone('');
       setSeats('1');
+      for (const [key, value] of Object.entries(
+        initialRawValues(custom.definitions, undefined, language),
+      )) {
+        custom.setValue(key, value);
+      }
       // Said in the card, not in a toast: on a phone, toasts would cover the next buttons.
       setDone(
         made.status === 'registered'
@@ -307,6 +355,7 @@ function DeskRegistration({ event, onDone }: { event: Event; onDone: () => Promi
       await onDone();
     } catch (failure) {
       const problems = fieldProblems(failure);
+      custom.showProblems(failure);
       setErrors(problems.fields as DeskErrors);
       setDetail(problems.detail);
     } finally {
@@ -368,6 +417,7 @@ function DeskRegistration({ event, onDone }: { event: Event; onDone: () => Promi
             errorMessage={errors.phone}
           />
         </div>
+        <CustomFieldsSection {...custom.sectionProps} isDisabled={isPending} />
         {detail ? (
           <p className="hub-error-text" role="alert">
             {detail}
