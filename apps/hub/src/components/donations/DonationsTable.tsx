@@ -1,12 +1,16 @@
+import type { CustomFieldDefinition, CustomFieldEntity } from '@lakou/domain/config';
 import type { Donation } from '@lakou/domain/fund';
 import { Badge } from '@lakou/ui/badge';
 import { DataTable, type DataTableColumn } from '@lakou/ui/data-table';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { customFieldsQuery } from '../../api/customFields.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatCents } from '../../lib/agenda.ts';
 import { formatKilograms, inKindSummary } from '../../lib/donations.ts';
 import { formatDate } from '../../lib/format.ts';
+import { customColumns } from '../custom-fields/customColumns.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useCentreName } from '../useCentreNames.ts';
 import { GiftReceipt } from './GiftReceipt.tsx';
@@ -28,8 +32,16 @@ export function DonationsTable({
   showDonor?: boolean;
 }) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
+  const { locale, language } = useLocale();
   const centreName = useCentreName();
+  const moneyFields = useTableFields('donation');
+  const goodsFields = useTableFields('in_kind_donation');
+  // One column per field shown in tables; a cell only for the gifts of that field's kind.
+  const kindColumns = (defs: readonly CustomFieldDefinition[], kind: Donation['kind']) =>
+    customColumns<Donation>(defs, language).map((column) => ({
+      ...column,
+      cell: (d: Donation) => (d.kind === kind ? column.cell(d) : null),
+    }));
   const columns: DataTableColumn<Donation>[] = [
     {
       id: 'receivedOn',
@@ -88,6 +100,8 @@ export function DonationsTable({
       cell: (d) =>
         d.centreId ? <span className="hub-cell-wrap">{centreName(d.centreId)}</span> : null,
     },
+    ...kindColumns(moneyFields, 'money'),
+    ...kindColumns(goodsFields, 'in_kind'),
     {
       id: 'receipt',
       header: t('donations.columns.receipt'),
@@ -105,4 +119,10 @@ export function DonationsTable({
       emptyState={emptyState}
     />
   );
+}
+
+/** Every active field of the entity shown in tables, whatever its centre (a table mixes centres). */
+function useTableFields(entity: CustomFieldEntity): CustomFieldDefinition[] {
+  const { data } = useQuery(customFieldsQuery({ entity, centreId: null }));
+  return (data ?? []).filter((d) => d.inTables && d.retiredAt === null && d.entity === entity);
 }

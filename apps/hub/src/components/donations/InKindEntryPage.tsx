@@ -21,6 +21,9 @@ import { formatCents } from '../../lib/agenda.ts';
 import { defaultReceivingCentre, kilogramsToGrams, recordsMass } from '../../lib/donations.ts';
 import { todayIn } from '../../lib/events.ts';
 import { NETWORK_TIME_ZONE } from '../../lib/format.ts';
+import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
+import { initialRawValues } from '../custom-fields/customFieldForm.ts';
+import { useCustomFieldsForm } from '../custom-fields/useCustomFields.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useCentres } from '../useCentreNames.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
@@ -88,7 +91,7 @@ function emptyDraft(centreId: string): Draft {
  */
 export function InKindEntryPage() {
   const { t } = useTranslation();
-  const { locale } = useLocale();
+  const { locale, language } = useLocale();
   const queryClient = useQueryClient();
   const can = useCan();
   const me = useMe();
@@ -112,6 +115,12 @@ export function InKindEntryPage() {
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   const withMass = recordsMass(draft.category || null);
+  // The in-kind fields of the receiving centre (the network's and that centre's).
+  const custom = useCustomFieldsForm({
+    entity: 'in_kind_donation',
+    centreId: centreId || undefined,
+    mode: 'create',
+  });
 
   const save = async () => {
     setDetail(null);
@@ -129,7 +138,9 @@ export function InKindEntryPage() {
       next.massGrams = t('donations.inKind.massInvalid');
     setErrors(next);
     clearDonorErrors();
+    const checked = custom.check();
     if (
+      !checked.ok ||
       Object.keys(next).length > 0 ||
       !choice ||
       !draft.category ||
@@ -158,13 +169,20 @@ export function InKindEntryPage() {
         partnerId: draft.partnerId === NO_PARTNER ? null : draft.partnerId,
         massGrams,
         note: draft.note.trim() || null,
+        custom: checked.values,
       });
       setSaved({ donation, donorName });
       setDraft(emptyDraft(centreId));
+      for (const [key, value] of Object.entries(
+        initialRawValues(custom.definitions, undefined, language),
+      )) {
+        custom.setValue(key, value);
+      }
       startOver();
       await queryClient.invalidateQueries({ queryKey: donationKeys.all });
     } catch (error) {
       const refusal = refusalOf(error);
+      custom.showProblems(error);
       setErrors(refusal.fields as FieldErrors);
       setDetail(refusal.detail);
     } finally {
@@ -337,6 +355,7 @@ export function InKindEntryPage() {
             />
           </div>
           {text('note', 'note', { isMultiline: true, maxLength: 1000 })}
+          <CustomFieldsSection {...custom.sectionProps} isDisabled={isPending} />
           {detail ? (
             <p className="hub-error-text" role="alert">
               {detail}

@@ -12,6 +12,8 @@ import { formatCents } from '../../lib/agenda.ts';
 import { nextMoneyEntry } from '../../lib/donations.ts';
 import { todayIn } from '../../lib/events.ts';
 import { formatDate, NETWORK_TIME_ZONE } from '../../lib/format.ts';
+import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
+import { useCustomFieldsForm } from '../custom-fields/useCustomFields.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { GiftReceipt } from './GiftReceipt.tsx';
@@ -52,6 +54,8 @@ export function MoneyEntryPage() {
   const [isPending, setPending] = useState(false);
   const [typed, setTyped] = useState<TypedGift[]>([]);
   const [notice, setNotice] = useState('');
+  // The network's donation fields; their values stay for the next cheque, as the date does.
+  const custom = useCustomFieldsForm({ entity: 'donation', centreId: null, mode: 'create' });
 
   // The unrestricted « Fonds libre » first: most gifts go there.
   const funds = subFunds.data ?? [];
@@ -71,7 +75,8 @@ export function MoneyEntryPage() {
     if (!receivedOn) next.receivedOn = t('donations.money.dateRequired');
     setErrors(next);
     clearDonorErrors();
-    if (Object.keys(next).length > 0 || amountCents === null || !choice) return;
+    const checked = custom.check();
+    if (Object.keys(next).length > 0 || amountCents === null || !choice || !checked.ok) return;
     setPending(true);
     try {
       const giftDonor = await resolveDonor(choice, setDetail);
@@ -85,6 +90,7 @@ export function MoneyEntryPage() {
         method,
         subFundId: chosenFund,
         reference: reference.trim() || null,
+        custom: checked.values,
       });
       setTyped((list) => [{ donation, donorName }, ...list]);
       setNotice(
@@ -101,6 +107,7 @@ export function MoneyEntryPage() {
       await queryClient.invalidateQueries({ queryKey: donationKeys.all });
     } catch (error) {
       const refusal = refusalOf(error);
+      custom.showProblems(error);
       setErrors(refusal.fields as FieldErrors);
       setDetail(refusal.detail);
     } finally {
@@ -196,6 +203,7 @@ export function MoneyEntryPage() {
               errorMessage={errors.subFundId}
             />
           </div>
+          <CustomFieldsSection {...custom.sectionProps} isDisabled={isPending} />
           {detail ? (
             <p className="hub-error-text" role="alert">
               {detail}
