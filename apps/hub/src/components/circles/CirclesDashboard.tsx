@@ -1,4 +1,5 @@
 import type { CircleCase, CircleSession } from '@lakou/domain/circles';
+import { customFieldLabel, formatCustomValue } from '@lakou/domain/config';
 import { Button } from '@lakou/ui/button';
 import { Card } from '@lakou/ui/card';
 import { SelectField, TextField } from '@lakou/ui/form-field';
@@ -14,12 +15,15 @@ import {
   overdueAgreementsQuery,
   sessionsQuery,
 } from '../../api/circles.ts';
+import { customFieldsQuery } from '../../api/customFields.ts';
 import { fieldProblems } from '../../api/events.ts';
 import { useMe } from '../../auth/session.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatCentreRange } from '../../lib/agenda.ts';
 import { upcoming } from '../../lib/circles.ts';
 import { formatDate, formatInstant, NETWORK_TIME_ZONE } from '../../lib/format.ts';
+import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
+import { useCustomFieldsForm } from '../custom-fields/useCustomFields.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useCentres } from '../useCentreNames.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
@@ -79,8 +83,11 @@ function useZoneOf() {
 
 function CaseList({ cases }: { cases: CircleCase[] }) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
+  const { locale, language } = useLocale();
   const zoneOf = useZoneOf();
+  // The intake fields shown in tables, of every centre (the list may hold several).
+  const intake = useQuery(customFieldsQuery({ entity: 'circle_intake', centreId: null }));
+  const shown = (intake.data ?? []).filter((d) => d.inTables && d.retiredAt === null);
   return (
     <div className="hub-circles__table-wrap">
       <table className="hub-circles__table">
@@ -90,6 +97,11 @@ function CaseList({ cases }: { cases: CircleCase[] }) {
             <th scope="col">{t('circles.stage')}</th>
             <th scope="col">{t('circles.participantsCount')}</th>
             <th scope="col">{t('circles.opened')}</th>
+            {shown.map((d) => (
+              <th key={d.key} scope="col">
+                {customFieldLabel(d, language)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -103,6 +115,9 @@ function CaseList({ cases }: { cases: CircleCase[] }) {
               <td>{t(`circles.stages.${c.stage}`)}</td>
               <td>{c.participantCount}</td>
               <td>{formatInstant(c.openedAt, locale, 'date', zoneOf(c.centreId))}</td>
+              {shown.map((d) => (
+                <td key={d.key}>{formatCustomValue(d, c.custom?.[d.key], language)}</td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -199,6 +214,13 @@ function OpenCaseForm() {
   const [detail, setDetail] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const chosen = centreId || (mine.length === 1 ? (mine[0]?.id ?? '') : '');
+  // The intake fields of the chosen centre (confidential ones are read by the case's
+  // facilitators only, like the description).
+  const custom = useCustomFieldsForm({
+    entity: 'circle_intake',
+    centreId: chosen || undefined,
+    mode: 'create',
+  });
 
   const save = async () => {
     const found: typeof errors = {};
@@ -206,14 +228,21 @@ function OpenCaseForm() {
     if (description.trim().length < 3) found.description = t('circles.validation.description');
     setErrors(found);
     setDetail(null);
-    if (Object.keys(found).length) return;
+    const checked = custom.check();
+    if (Object.keys(found).length || !checked.ok) return;
     setPending(true);
     try {
-      const made = await openCase({ centreId: chosen, description: description.trim() });
+      const input = {
+        centreId: chosen,
+        description: description.trim(),
+        custom: checked.values,
+      };
+      const made = await openCase(input);
       await queryClient.invalidateQueries({ queryKey: circleKeys.list });
       await navigate({ to: '/circles/$caseId', params: { caseId: made.id } });
     } catch (error) {
       const problems = fieldProblems(error);
+      custom.showProblems(error);
       setErrors(problems.fields);
       setDetail(problems.detail);
     } finally {
@@ -251,6 +280,7 @@ function OpenCaseForm() {
         isInvalid={Boolean(errors.description)}
         errorMessage={errors.description}
       />
+      <CustomFieldsSection {...custom.sectionProps} isDisabled={pending} />
       {detail ? (
         <p className="hub-error-text" role="alert">
           {detail}
