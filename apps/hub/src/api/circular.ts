@@ -241,6 +241,8 @@ interface MovementCommon {
 export interface NewInflow extends MovementCommon {
   origin: InflowOrigin;
   donationId: string | null;
+  /** Values of the centre's inflow fields, checked by the form. */
+  custom?: Record<string, unknown>;
 }
 
 export interface NewReuse extends MovementCommon {

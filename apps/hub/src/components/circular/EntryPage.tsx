@@ -43,6 +43,9 @@ import {
 } from '../../lib/circular.ts';
 import { todayIn } from '../../lib/events.ts';
 import { NETWORK_TIME_ZONE } from '../../lib/format.ts';
+import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
+import { initialRawValues } from '../custom-fields/customFieldForm.ts';
+import { useCustomFieldsForm } from '../custom-fields/useCustomFields.ts';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
 import { CircularPage } from './CircularPage.tsx';
 import { FacilityDialog } from './FacilityDialog.tsx';
@@ -117,7 +120,7 @@ function emptyDraft(): Draft {
  */
 export function EntryPage() {
   const { t } = useTranslation();
-  const { locale } = useLocale();
+  const { locale, language } = useLocale();
   const queryClient = useQueryClient();
   const me = useMe();
   const centres = useWritableCentres();
@@ -146,6 +149,12 @@ export function EntryPage() {
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
   };
+  // The inflow fields of the centre (weighings only; re-use and shipments have none).
+  const custom = useCustomFieldsForm({
+    entity: 'inflow',
+    centreId: centreId || undefined,
+    mode: 'create',
+  });
 
   const save = async () => {
     setDetail(null);
@@ -171,7 +180,9 @@ export function EntryPage() {
         next.trackingRef = t('circular.entry.trackingRefRequired');
     }
     setErrors(next);
+    const checked = mode === 'inflow' ? custom.check() : null;
     if (Object.keys(next).length > 0 || !stream || massGrams === null) return;
+    if (checked && !checked.ok) return;
     setPending(true);
     const common = {
       occurredOn: draft.occurredOn,
@@ -183,7 +194,17 @@ export function EntryPage() {
     };
     try {
       if (mode === 'inflow') {
-        await createInflow({ ...common, origin: draft.origin, donationId: null });
+        await createInflow({
+          ...common,
+          origin: draft.origin,
+          donationId: null,
+          custom: checked?.ok ? checked.values : {},
+        });
+        for (const [key, value] of Object.entries(
+          initialRawValues(custom.definitions, undefined, language),
+        )) {
+          custom.setValue(key, value);
+        }
       } else if (mode === 'reuse') {
         await createReuse({ ...common, kind: draft.reuseKind, itemCount });
       } else {
@@ -229,8 +250,9 @@ export function EntryPage() {
     } catch (error) {
       const refusal = refusalOf(error);
       const fields = refusal.fields as FieldErrors;
+      const onCustom = mode === 'inflow' && custom.showProblems(error);
       setErrors(fields);
-      setDetail(Object.keys(fields).length > 0 ? null : refusal.detail);
+      setDetail(Object.keys(fields).length > 0 || onCustom ? null : refusal.detail);
     } finally {
       setPending(false);
     }
@@ -348,6 +370,9 @@ export function EntryPage() {
               isInvalid={Boolean(errors.origin)}
               errorMessage={errors.origin}
             />
+          ) : null}
+          {mode === 'inflow' ? (
+            <CustomFieldsSection {...custom.sectionProps} isDisabled={isPending} />
           ) : null}
           {mode === 'reuse' ? (
             <>

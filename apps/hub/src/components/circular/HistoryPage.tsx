@@ -18,10 +18,12 @@ import {
   movementsQuery,
   streamsQuery,
 } from '../../api/circular.ts';
+import { customFieldsQuery } from '../../api/customFields.ts';
 import { refusalOf } from '../../api/donations.ts';
 import { useCan } from '../../auth/session.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatDay, formatKg, isInverted } from '../../lib/circular.ts';
+import { customColumns } from '../custom-fields/customColumns.ts';
 import { usePaginationLabels } from '../usePaginationLabels.ts';
 import { CircularPage } from './CircularPage.tsx';
 import { useReadableCentres } from './useWritableCentres.ts';
@@ -144,10 +146,15 @@ function MovementList({
   onSearchChange: (patch: Partial<HistorySearch>) => void;
 }) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
+  const { locale, language } = useLocale();
   const can = useCan();
   const queryClient = useQueryClient();
   const paginationLabels = usePaginationLabels();
+  // The inflow fields shown in tables, of every centre (the history may hold several).
+  const inflowFields = useQuery({
+    ...customFieldsQuery({ entity: 'inflow', centreId: null }),
+    enabled: kind === 'inflows',
+  });
   const [toDelete, setToDelete] = useState<Movement | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const list = useQuery(
@@ -193,6 +200,10 @@ function MovementList({
                 : t(`circular.origins.${inflow.origin}`);
             },
           },
+          ...customColumns<Inflow>(
+            (inflowFields.data ?? []).filter((d) => d.retiredAt === null),
+            language,
+          ).map((column) => ({ ...column, cell: (m: Movement) => column.cell(m as Inflow) })),
         ]
       : []),
     ...(kind === 'reuse'
