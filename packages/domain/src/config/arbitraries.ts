@@ -70,9 +70,13 @@ export function validValueFor(spec: CustomFieldSpec): fc.Arbitrary<unknown> {
   const keys = spec.options.map((o) => o.key);
   switch (spec.type) {
     case 'short_text':
-      return fc.string({ minLength: 1, maxLength: 200 }).filter((s) => s.trim() !== '');
+      return fc
+        .string({ minLength: 1, maxLength: 200 })
+        .filter((s) => s.trim() !== '' && !s.includes('\u0000'));
     case 'long_text':
-      return fc.string({ minLength: 1, maxLength: 4000 }).filter((s) => s.trim() !== '');
+      return fc
+        .string({ minLength: 1, maxLength: 4000 })
+        .filter((s) => s.trim() !== '' && !s.includes('\u0000'));
     case 'number':
       return fc.double({
         min: spec.min ?? -1e9,
@@ -160,9 +164,9 @@ export function fitsByHand(spec: CustomFieldSpec, value: unknown): boolean {
   const keys = spec.options.map((o) => o.key);
   switch (spec.type) {
     case 'short_text':
-      return typeof value === 'string' && value.trim().length <= 200;
+      return typeof value === 'string' && value.trim().length <= 200 && !value.includes('\u0000');
     case 'long_text':
-      return typeof value === 'string' && value.trim().length <= 4000;
+      return typeof value === 'string' && value.trim().length <= 4000 && !value.includes('\u0000');
     case 'number':
       return (
         typeof value === 'number' &&

@@ -55,6 +55,10 @@ describe('customValueSchema, type by type', () => {
     expect(problem(f, 'x'.repeat(4001))).toBe(
       '« Public accueilli » : 4\u202f000 caractères au plus.',
     );
+    expect(problem(f, 'a\u0000b')).toBe('« Public accueilli » : caractère nul interdit.');
+    expect(problem(field({ type: 'short_text' }), '\u0000')).toBe(
+      '« Public accueilli » : caractère nul interdit.',
+    );
   });
 
   it('number: finite, bounds inclusive, bounds written the French way', () => {

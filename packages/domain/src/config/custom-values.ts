@@ -16,10 +16,13 @@ const SHORT_TEXT_MAX = 200;
 const LONG_TEXT_MAX = 4000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE = /^\+?[0-9 .()-]+$/;
+/** The NUL character: no database text column stores it. */
+const NUL = '\u0000';
 
 /** The words of each message, in French then English; `{label}` is filled in by `say`. */
 const words = {
   text: ['texte attendu.', 'text expected.'],
+  nul: ['caractère nul interdit.', 'NUL character not allowed.'],
   tooLong: (n: number): [string, string] => [
     `${formatNumber(n, 'fr')} caractères au plus.`,
     `at most ${formatNumber(n, 'en')} characters.`,
@@ -85,7 +88,8 @@ export function customValueSchema(spec: CustomFieldSpec, locale: Locale = 'fr'):
     const s = z
       .string({ error: m.say(words.text) })
       .trim()
-      .max(max, { error: m.say(words.tooLong(max)) });
+      .max(max, { error: m.say(words.tooLong(max)) })
+      .refine((v) => !v.includes(NUL), { error: m.say(words.nul) });
     return spec.required ? s.min(1, { error: m.required }) : s;
   };
   switch (spec.type) {
