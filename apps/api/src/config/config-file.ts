@@ -38,6 +38,7 @@ import {
   ITEM_LIST_NAMES,
   ITEM_LISTS,
   type ItemListName,
+  resourceKindConflicts,
   sameJson,
 } from '@lakou/domain/config/file';
 import type { OpeningWindow } from '@lakou/domain/network';
@@ -262,7 +263,7 @@ const VALUE_SHAPING: (keyof ConfigCustomField)[] = ['type', 'options', 'min', 'm
 export async function planImport(db: Reader, file: ConfigFile): Promise<ImportPlan> {
   const current = await readConfigSnapshot(db);
   const changes = configDiff(current, file);
-  const conflicts = configConflicts(changes);
+  const conflicts = [...configConflicts(changes), ...resourceKindConflicts(current, file, changes)];
   const org = await installedOrganisation(db);
   if (org) {
     const centreIds = new Map(

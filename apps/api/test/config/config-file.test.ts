@@ -4,7 +4,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type ConfigFile, diffIsEmpty, parseConfigFile } from '@lakou/domain/config/file';
+import {
+  type ConfigFile,
+  canonicalSnapshot,
+  diffIsEmpty,
+  parseConfigFile,
+} from '@lakou/domain/config/file';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { configImportCommand } from '../../src/config/config.cli.ts';
@@ -27,6 +32,15 @@ import {
 import { engines, freshDatabase, seededApp, type TestDatabase } from '../harness.ts';
 
 const withoutDate = ({ exportedAt: _, ...rest }: ConfigFile) => rest;
+
+/** A file as the import reads it (defaults filled, canonical order as an export writes it). */
+function parseOk(file: ConfigFile): ConfigFile {
+  const parsed = parseConfigFile(JSON.parse(JSON.stringify(file)));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues, null, 2));
+  const { customFields = [], resources = [], ...rest } = parsed.file;
+  const canonical = canonicalSnapshot({ ...rest, customFields, resources });
+  return { ...parsed.file, ...canonical };
+}
 
 /** Custom fields added straight in the database: a choice field, a centre's, a retired one. */
 async function addCustomFields(database: TestDatabase) {
@@ -288,6 +302,54 @@ describe.each(engines)('config file: export and import (%s)', (kind) => {
     const after = await exportConfig(source.db);
     expect(after.organisation.name).toBe('SECCOIA-Guyane renommé');
     expect(after.customFields?.find((f) => f.key === 'remarque')?.type).toBe('long_text');
+  });
+
+  it('copies a centre’s setup to a new centre', async () => {
+    const current = await exportConfig(target.db);
+    const kourou = current.centres.find((c) => c.slug === 'kourou');
+    if (!kourou) throw new Error('kourou missing');
+    const copy = { ...kourou, slug: 'kourou-bis', name: 'Centre SECCOIA de Kourou II' };
+    const rooms = (current.resources ?? [])
+      .filter((r) => r.centre === 'kourou')
+      .map((r) => ({ ...r, centre: 'kourou-bis' }));
+    expect(rooms.length).toBeGreaterThan(0);
+    const file: ConfigFile = {
+      ...current,
+      centres: [...current.centres, copy],
+      resources: [...(current.resources ?? []), ...rooms],
+      customFields: [
+        ...(current.customFields ?? []),
+        {
+          ...(current.customFields?.find((f) => f.key === 'nb_chaises') as NonNullable<
+            ConfigFile['customFields']
+          >[0]),
+          key: 'nb_tables',
+          labelFr: 'Tables à installer',
+          centre: 'kourou-bis',
+        },
+      ],
+    };
+    // A resource of a kind the network does not have is refused, with nothing written.
+    const studio = { ...(rooms[0] as (typeof rooms)[0]), name: 'Studio', kind: 'studio' };
+    const refused = await planImport(target.db, {
+      ...file,
+      resources: [...(file.resources ?? []), studio],
+    });
+    expect(refused.conflicts.map((c) => c.path)).toEqual(['resources(kourou-bis/Studio).kind']);
+
+    const changes = await applyConfig(target.db, file);
+    expect(
+      changes.filter((c) => c.op !== 'keep').map((c) => `${c.op} ${c.target} ${c.key}`),
+    ).toEqual([
+      'add centre kourou-bis',
+      'add customField booking.nb_tables',
+      ...rooms.map((r) => `add resource kourou-bis/${r.name}`),
+    ]);
+    const after = await exportConfig(target.db);
+    expect(after.centres.find((c) => c.slug === 'kourou-bis')?.openingHours).toEqual(
+      kourou.openingHours,
+    );
+    expect(withoutDate(after)).toEqual(withoutDate(parseOk(file)));
   });
 
   it('refuses to move a field to another scope', async () => {

@@ -22,7 +22,13 @@ import {
   customFieldSpec,
   specIssues,
 } from './index.ts';
-import { itemDataIssues, LIST_TRAITS, NOT_RETIRABLE, SYSTEM_ITEMS } from './lists.ts';
+import {
+  DEFAULT_LIST_ITEMS,
+  itemDataIssues,
+  LIST_TRAITS,
+  NOT_RETIRABLE,
+  SYSTEM_ITEMS,
+} from './lists.ts';
 
 export const CONFIG_FILE_FORMAT = 'lakou-config';
 export const CONFIG_FILE_VERSION = 1;
@@ -614,6 +620,36 @@ export function configConflicts(changes: readonly ConfigChange[]): ConfigFileIss
         });
       }
     }
+  }
+  return issues;
+}
+
+/**
+ * Resources the file adds, or moves to another kind, whose kind is not an active resource kind
+ * once the import is done (the file's list when it carries one, else the database's, else the
+ * kinds every network starts with).
+ */
+export function resourceKindConflicts(
+  current: ConfigSnapshot,
+  incoming: ConfigFile,
+  changes: readonly ConfigChange[],
+): ConfigFileIssue[] {
+  const list = incoming.lists.resourceKinds ?? current.lists.resourceKinds ?? [];
+  const active = new Set(
+    list.length > 0
+      ? list.filter((k) => !k.retired).map((k) => k.key)
+      : DEFAULT_LIST_ITEMS.filter((i) => i.list === 'resource_kind').map((i) => i.key),
+  );
+  const issues: ConfigFileIssue[] = [];
+  for (const change of changes) {
+    if (change.target !== 'resource' || (change.op !== 'add' && change.op !== 'change')) continue;
+    const after = change.after as ConfigResource;
+    const before = change.before as ConfigResource | undefined;
+    if (before?.kind === after.kind || active.has(after.kind)) continue;
+    issues.push({
+      path: `resources(${change.key}).kind`,
+      message: `Type de ressource « ${after.kind} » inconnu ou retiré.`,
+    });
   }
   return issues;
 }
