@@ -34,12 +34,21 @@ export interface EventFilters {
   status?: Event['status'] | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
+  /** `start` (default) or `custom.<key>`. */
+  sort?: string | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  /** Custom field filters by key (`custom.<key>=<value>`: an option key, true/false, text). */
+  custom?: Record<string, string | undefined> | undefined;
 }
 
 function eventQueryString(filters: EventFilters): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(filters)) {
+    if (key === 'custom') continue;
     if (value !== undefined && value !== '') out[key] = String(value);
+  }
+  for (const [key, value] of Object.entries(filters.custom ?? {})) {
+    if (value !== undefined && value !== '') out[`custom.${key}`] = value;
   }
   return out;
 }
@@ -116,6 +125,8 @@ export interface NewEvent {
   public: boolean;
   registrationOpen: boolean;
   basicNeeds: Event['basicNeeds'];
+  /** Custom field values (checked with the domain's customValuesSchema before sending). */
+  custom?: Record<string, unknown>;
 }
 
 export async function createEvent(input: NewEvent): Promise<Event> {

@@ -1,3 +1,4 @@
+import { customFieldLabel, formatCustomValue } from '@lakou/domain/config';
 import type { Event } from '@lakou/domain/events';
 import type { Centre } from '@lakou/domain/network';
 import { Badge } from '@lakou/ui/badge';
@@ -14,6 +15,8 @@ import { useCan } from '../../auth/session.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatCentreRange } from '../../lib/agenda.ts';
 import { placesLeft, wholeNumberOrNull } from '../../lib/events.ts';
+import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
+import { useCustomFields, useCustomFieldsForm } from '../custom-fields/useCustomFields.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { RegistrationsPanel } from './RegistrationsPanel.tsx';
@@ -22,10 +25,11 @@ import '../../styles/events.css';
 /** One event of a centre: details, settings, registrations, attendance and headcount. */
 export function EventPage({ centre, event }: { centre: Centre; event: Event }) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
+  const { locale, language } = useLocale();
   const can = useCan();
   const canWrite = can('booking.write', { centreId: centre.id });
   const cancelled = event.status === 'cancelled';
+  const customFields = useCustomFields('event', event.centreId).definitions;
   useDocumentTitle(event.title);
 
   return (
@@ -95,6 +99,15 @@ export function EventPage({ centre, event }: { centre: Centre; event: Event }) {
                 <dd>{event.basicNeeds.map((need) => t(`events.needs.${need}`)).join(', ')}</dd>
               </div>
             ) : null}
+            {customFields.map((field) => {
+              const text = formatCustomValue(field, event.custom?.[field.key], language);
+              return text ? (
+                <div key={field.key}>
+                  <dt>{customFieldLabel(field, language)}</dt>
+                  <dd>{text}</dd>
+                </div>
+              ) : null;
+            })}
             {event.description ? (
               <div>
                 <dt>{t('events.description')}</dt>
@@ -245,19 +258,35 @@ function SettingsCard({ event }: { event: Event }) {
   const [capacityError, setCapacityError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
+  const custom = useCustomFieldsForm({
+    entity: 'event',
+    centreId: event.centreId,
+    mode: 'update',
+    stored: event.custom,
+  });
 
   const save = async () => {
     setError(null);
     setCapacityError(null);
     const seats = wholeNumberOrNull(capacity);
+    const checked = custom.check();
     if (seats === null || seats < 1) {
       setCapacityError(t('events.validation.capacity'));
       return;
     }
+    if (!checked.ok) return;
     const patch: Parameters<typeof updateEvent>[1] = {};
     if (seats !== event.capacity) patch.capacity = seats;
     if (isPublic !== event.public) patch.public = isPublic;
     if (registrationOpen !== event.registrationOpen) patch.registrationOpen = registrationOpen;
+    // Only the custom values that changed (null erases one).
+    const changed = Object.fromEntries(
+      Object.entries(checked.values).filter(
+        ([key, value]) =>
+          JSON.stringify(value ?? null) !== JSON.stringify(event.custom?.[key] ?? null),
+      ),
+    );
+    if (Object.keys(changed).length > 0) patch.custom = changed;
     if (Object.keys(patch).length === 0) {
       toast.info(t('events.nothingChanged'));
       return;
@@ -269,6 +298,7 @@ function SettingsCard({ event }: { event: Event }) {
       await refresh();
     } catch (failure) {
       const problems = fieldProblems(failure);
+      if (custom.showProblems(failure)) return;
       // The API refuses a capacity below the seats already given (422, no field named).
       if (
         patch.capacity !== undefined &&
@@ -310,6 +340,7 @@ function SettingsCard({ event }: { event: Event }) {
           isSelected={registrationOpen}
           onChange={setRegistrationOpen}
         />
+        <CustomFieldsSection {...custom.sectionProps} isDisabled={isPending} />
         {error ? (
           <p className="hub-error-text" role="alert">
             {error}

@@ -18,6 +18,8 @@ import {
 import { useLocale } from '../../i18n/index.ts';
 import { formatCentreRange } from '../../lib/agenda.ts';
 import { periodBounds, todayIn, wholeNumberOrNull } from '../../lib/events.ts';
+import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
+import { useCustomFieldsForm } from '../custom-fields/useCustomFields.ts';
 
 const LIVE = new Set(['requested', 'confirmed', 'checked_in']);
 
@@ -77,6 +79,8 @@ function NewEventForm({ centre, onClose, onCreated }: NewEventDialogProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [detail, setDetail] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
+  // The centre's own fields and the network's, as the admin and its managers set them up.
+  const custom = useCustomFieldsForm({ entity: 'event', centreId: centre.id, mode: 'create' });
 
   const candidates = useMemo(() => {
     const now = Date.now();
@@ -111,7 +115,9 @@ function NewEventForm({ centre, onClose, onCreated }: NewEventDialogProps) {
     const found = validate();
     setErrors(found);
     setDetail(null);
-    if (Object.keys(found).length > 0) return;
+    // Every field is checked at once, so all the messages show together.
+    const checked = custom.check();
+    if (Object.keys(found).length > 0 || !checked.ok || custom.isPending) return;
     setPending(true);
     try {
       const made = await createEvent({
@@ -123,9 +129,11 @@ function NewEventForm({ centre, onClose, onCreated }: NewEventDialogProps) {
         public: isPublic,
         registrationOpen,
         basicNeeds: needs,
+        custom: checked.values,
       });
       await onCreated(made);
     } catch (error) {
+      custom.showProblems(error);
       const problems = fieldProblems(error);
       setErrors(problems.fields as FieldErrors);
       setDetail(problems.detail);
@@ -262,6 +270,7 @@ function NewEventForm({ centre, onClose, onCreated }: NewEventDialogProps) {
           />
         ))}
       </fieldset>
+      <CustomFieldsSection {...custom.sectionProps} isDisabled={isPending} />
       {detail ? (
         <p className="hub-error-text" role="alert">
           {detail}
