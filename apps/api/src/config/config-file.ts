@@ -56,6 +56,7 @@ import {
   listItems,
   materialStreams,
   organisations,
+  resourceClosures,
   resources,
 } from '../db/schema/index.ts';
 import { toDefinition } from './custom-fields.queries.ts';
@@ -149,6 +150,13 @@ export async function readConfigSnapshot(db: Reader): Promise<ConfigSnapshot> {
   const resourceRows = centreIds.length
     ? await db.select().from(resources).where(inArray(resources.centreId, centreIds))
     : [];
+  const resourceIds = resourceRows.map((r) => r.id);
+  const resourceClosureRows = resourceIds.length
+    ? await db
+        .select()
+        .from(resourceClosures)
+        .where(inArray(resourceClosures.resourceId, resourceIds))
+    : [];
   const configResources: ConfigResource[] = resourceRows.map((r) => ({
     centre: slugOf.get(r.centreId) ?? '',
     kind: r.kind,
@@ -164,6 +172,9 @@ export async function readConfigSnapshot(db: Reader): Promise<ConfigSnapshot> {
     requiresApproval: r.requiresApproval,
     tariff: r.tariff as Tariff,
     active: r.active,
+    closures: resourceClosureRows
+      .filter((k) => k.resourceId === r.id)
+      .map((k) => ({ startsOn: k.startsOn, endsOn: k.endsOn, reason: k.reason })),
   }));
 
   const kinds = await db.select().from(eventKinds).where(eq(eventKinds.organisationId, org.id));
@@ -520,19 +531,32 @@ async function writeResources(
     const item = (after ?? before) as ConfigResource;
     const centreId = centreIds.get(item.centre);
     if (!centreId) throw new Error(`centre ${item.centre} introuvable`);
-    const { centre: _, ...columns } = after ?? item;
+    const { centre: _, closures, ...columns } = after ?? item;
     const values = {
       ...columns,
       searchKey: searchKey(`${columns.name} ${columns.amenities.join(' ')}`),
     };
+    let resourceId: string | undefined;
     if (change.op === 'add') {
-      await tx.insert(resources).values({ centreId, ...values, createdAt: now, updatedAt: now });
-      continue;
+      const [created] = await tx
+        .insert(resources)
+        .values({ centreId, ...values, createdAt: now, updatedAt: now })
+        .returning({ id: resources.id });
+      resourceId = created?.id;
+    } else {
+      const [updated] = await tx
+        .update(resources)
+        .set(after ? { ...values, updatedAt: now } : { active: false, updatedAt: now })
+        .where(and(eq(resources.centreId, centreId), eq(resources.name, item.name)))
+        .returning({ id: resources.id });
+      resourceId = updated?.id;
+      if (after && resourceId)
+        await tx.delete(resourceClosures).where(eq(resourceClosures.resourceId, resourceId));
     }
-    await tx
-      .update(resources)
-      .set(after ? { ...values, updatedAt: now } : { active: false, updatedAt: now })
-      .where(and(eq(resources.centreId, centreId), eq(resources.name, item.name)));
+    if (!resourceId) throw new Error(`ressource ${change.key} introuvable`);
+    const id = resourceId;
+    if (after && closures.length > 0)
+      await tx.insert(resourceClosures).values(closures.map((k) => ({ resourceId: id, ...k })));
   }
 }
 

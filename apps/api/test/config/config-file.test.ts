@@ -28,6 +28,8 @@ import {
   customFieldVersions,
   events,
   organisations,
+  resourceClosures,
+  resources,
 } from '../../src/db/schema/index.ts';
 import { engines, freshDatabase, seededApp, type TestDatabase } from '../harness.ts';
 
@@ -50,6 +52,20 @@ async function addCustomFields(database: TestDatabase) {
     .from(centres)
     .where(eq(centres.slug, 'kourou'));
   if (!org || !kourou) throw new Error('demo network missing');
+  const [room] = await database.db
+    .select({ id: resources.id })
+    .from(resources)
+    .where(eq(resources.centreId, kourou.id))
+    .limit(1);
+  if (!room) throw new Error('no resource in kourou');
+  await database.db
+    .insert(resourceClosures)
+    .values({
+      resourceId: room.id,
+      startsOn: '2027-02-08',
+      endsOn: '2027-02-12',
+      reason: 'Peinture',
+    });
   await database.db.insert(customFieldDefinitions).values([
     {
       organisationId: org.id,
@@ -147,6 +163,9 @@ describe.each(engines)('config file: export and import (%s)', (kind) => {
     expect(exported.customFields?.find((f) => f.key === 'etat')?.retired).toBe(true);
     expect(exported.resources?.length).toBeGreaterThan(3);
     expect(exported.resources?.[0]).not.toHaveProperty('id');
+    expect(exported.resources?.flatMap((r) => r.closures)).toEqual([
+      { startsOn: '2027-02-08', endsOn: '2027-02-12', reason: 'Peinture' },
+    ]);
     expect(exported.lists.eventKinds?.length).toBeGreaterThan(0);
     expect(exported.lists.materialStreams?.length).toBeGreaterThan(0);
     const text = JSON.stringify(exported);

@@ -87,6 +87,7 @@ export const configResource = z
     centre: slug,
     ...resourceInput.shape,
     active: z.boolean().default(true),
+    closures: z.array(closureInput).max(500).default([]),
   })
   .omit({ centreId: true })
   .refine((r) => r.minDurationMinutes <= r.maxDurationMinutes, {
@@ -326,6 +327,8 @@ export function parseConfigFile(
 
 const entityRank = (entity: CustomFieldEntity) => CUSTOM_FIELD_ENTITIES.indexOf(entity);
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byPeriod = (a: { startsOn: string; endsOn: string }, b: typeof a) =>
+  compare(a.startsOn, b.startsOn) || compare(a.endsOn, b.endsOn);
 
 /**
  * The canonical order of a snapshot's lists, so that two exports of the same setup are the same
@@ -340,9 +343,7 @@ export function canonicalSnapshot<T extends ConfigSnapshot>(snapshot: T): T {
       .map((c) => ({
         ...c,
         openingHours: sortWindows(c.openingHours),
-        closures: [...c.closures].sort(
-          (a, b) => compare(a.startsOn, b.startsOn) || compare(a.endsOn, b.endsOn),
-        ),
+        closures: [...c.closures].sort(byPeriod),
       })),
     customFields: [...snapshot.customFields].sort(
       (a, b) =>
@@ -352,9 +353,9 @@ export function canonicalSnapshot<T extends ConfigSnapshot>(snapshot: T): T {
         a.position - b.position ||
         compare(a.key, b.key),
     ),
-    resources: [...snapshot.resources].sort(
-      (a, b) => compare(a.centre, b.centre) || compare(a.name, b.name),
-    ),
+    resources: [...snapshot.resources]
+      .sort((a, b) => compare(a.centre, b.centre) || compare(a.name, b.name))
+      .map((r) => ({ ...r, closures: [...r.closures].sort(byPeriod) })),
     lists: canonicalLists(snapshot.lists),
   };
 }
