@@ -465,10 +465,14 @@ async function writeCustomFields(
       .insert(customFieldVersions)
       .values({ definitionId: def.id, version: def.version, definition: def });
   };
+  // Fields of equal position show in creation order: created a millisecond apart in the file's
+  // order, the new ones keep a stable order (network fields first) instead of a random one.
+  let added = 0;
   for (const change of changes) {
     if (change.target !== 'customField' || change.op === 'keep') continue;
     if (change.op === 'add') {
       const f = change.after as ConfigCustomField;
+      const createdAt = new Date(now.getTime() + added++);
       const [row] = await tx
         .insert(customFieldDefinitions)
         .values({
@@ -478,8 +482,8 @@ async function writeCustomFields(
           key: f.key,
           ...definitionColumns(f),
           retiredAt: f.retired ? now : null,
-          createdAt: now,
-          updatedAt: now,
+          createdAt,
+          updatedAt: createdAt,
         })
         .returning();
       if (!row) throw new Error(`champ ${change.key} non créé`);

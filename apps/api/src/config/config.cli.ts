@@ -41,7 +41,18 @@ export async function configExportCommand(
 ): Promise<number> {
   let text: string;
   try {
-    text = configFileText(await exportConfig(database.db));
+    const file = await exportConfig(database.db);
+    text = configFileText(file);
+    // Data written before today's rules (a name too short …) would stop the import elsewhere:
+    // said now, while it can be fixed at the source.
+    const check = parseConfigFile(JSON.parse(text));
+    if (!check.ok) {
+      io.err(
+        `Attention : ce fichier sera refusé à l’import tant que ces points ne sont pas corrigés :\n${check.issues
+          .map((i) => `  ${i.path} : ${i.message}`)
+          .join('\n')}\n`,
+      );
+    }
   } catch (error) {
     if (error instanceof ConfigImportRefused) {
       io.err(`${error.issues.map((i) => i.message).join('\n')}\n`);

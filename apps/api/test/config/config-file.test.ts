@@ -58,14 +58,12 @@ async function addCustomFields(database: TestDatabase) {
     .where(eq(resources.centreId, kourou.id))
     .limit(1);
   if (!room) throw new Error('no resource in kourou');
-  await database.db
-    .insert(resourceClosures)
-    .values({
-      resourceId: room.id,
-      startsOn: '2027-02-08',
-      endsOn: '2027-02-12',
-      reason: 'Peinture',
-    });
+  await database.db.insert(resourceClosures).values({
+    resourceId: room.id,
+    startsOn: '2027-02-08',
+    endsOn: '2027-02-12',
+    reason: 'Peinture',
+  });
   await database.db.insert(customFieldDefinitions).values([
     {
       organisationId: org.id,
@@ -198,6 +196,18 @@ describe.each(engines)('config file: export and import (%s)', (kind) => {
     expect(diffIsEmpty(changes)).toBe(true);
     expect(withoutDate(await exportConfig(target.db))).toEqual(withoutDate(before));
     expect(await target.db.select().from(customFieldVersions)).toHaveLength(5);
+  });
+
+  it('keeps the identity of an installed network when the file comes from another one', async () => {
+    const other: ConfigFile = {
+      ...exported,
+      organisation: { slug: 'reseau-ouest', name: 'Réseau de l’Ouest' },
+    };
+    const changes = await applyConfig(target.db, other);
+    expect(changes[0]).toMatchObject({ op: 'keep', target: 'organisation', key: 'seccoia-guyane' });
+    expect(diffIsEmpty(changes)).toBe(true);
+    expect((await exportConfig(target.db)).organisation).toEqual(exported.organisation);
+    expect(await target.db.select().from(organisations)).toHaveLength(1);
   });
 
   it('a dry run shows the diff and writes nothing', async () => {
