@@ -41,6 +41,8 @@ import {
   weekdayName,
   weekdayOf,
 } from '../../lib/series.ts';
+import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
+import { useCustomFieldsForm } from '../custom-fields/useCustomFields.ts';
 import {
   initialPurpose,
   PurposeFields,
@@ -162,6 +164,12 @@ function SeriesForm({
   const first = { date, time, durationMinutes };
   const problems = ruleProblems(spec, first);
   const resource = resources.find((r) => r.id === resourceId);
+  // Every occurrence carries the same values of the centre's booking fields.
+  const custom = useCustomFieldsForm({
+    entity: 'booking',
+    centreId: resource?.centreId,
+    mode: 'create',
+  });
   const complete = problems.length === 0 && resource !== undefined && purposeComplete(values);
 
   const input: Omit<SeriesCreateInput, 'skip'> | null = complete
@@ -211,11 +219,17 @@ function SeriesForm({
 
   const create = async () => {
     if (!input || !report) return;
+    const checked = custom.check();
+    if (!checked.ok) return;
     setPending('create');
     setFailure(null);
     setTakenSince(false);
     try {
-      const made = await createSeries({ ...input, skip: skipList(occurrences, ticked) });
+      const made = await createSeries({
+        ...input,
+        custom: checked.values,
+        skip: skipList(occurrences, ticked),
+      });
       await onCreated(input.purpose, made.bookings.length);
     } catch (error) {
       const fresh = seriesReportOf(error);
@@ -231,7 +245,7 @@ function SeriesForm({
         });
         setTakenSince(true);
         requestAnimationFrame(() => reportHeading.current?.focus());
-      } else {
+      } else if (!custom.showProblems(error)) {
         setFailure({ title: t('series.createRefused'), lines: problemLines(error) });
       }
     } finally {
@@ -381,6 +395,7 @@ function SeriesForm({
         values={values}
         onChange={(patch) => setValues((current) => ({ ...current, ...patch }))}
       />
+      <CustomFieldsSection {...custom.sectionProps} isDisabled={pending !== null} />
       {price ? (
         <p className="hub-agenda__price">
           <strong>{t('agenda.price')}</strong> {formatCents(price.cents, locale)}

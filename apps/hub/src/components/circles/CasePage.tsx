@@ -10,6 +10,7 @@ import {
   type ParticipantRole,
   participantRoles,
 } from '@lakou/domain/circles';
+import { customFieldLabel, formatCustomValue } from '@lakou/domain/config';
 import type { Centre } from '@lakou/domain/network';
 import { Badge } from '@lakou/ui/badge';
 import { Button } from '@lakou/ui/button';
@@ -38,6 +39,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { formatCentreRange } from '../../lib/agenda.ts';
 import { caseFactsOf, isIsoDate, nextStage, timeline } from '../../lib/circles.ts';
 import { formatDate, formatInstant } from '../../lib/format.ts';
+import { useCustomFields } from '../custom-fields/useCustomFields.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { ScheduleDialog } from './ScheduleDialog.tsx';
@@ -72,6 +74,7 @@ export function CasePage({ found, centre }: { found: CircleCase; centre: Centre 
           })}
         </p>
         {found.description ? <p className="hub-circles__description">{found.description}</p> : null}
+        <IntakeValues found={found} />
         <StageTimeline found={found} />
         {found.stage === 'abandoned' && found.abandonReason ? (
           <p className="hub-warning">
@@ -836,5 +839,23 @@ function EvaluateForm(props: {
         </Button>
       </div>
     </form>
+  );
+}
+
+/** The intake's custom values (confidential ones too: only the case's facilitators read a case). */
+function IntakeValues({ found }: { found: CircleCase }) {
+  const { language } = useLocale();
+  const { definitions } = useCustomFields('circle_intake', found.centreId);
+  const rows = definitions.filter((d) => found.custom?.[d.key] != null);
+  if (rows.length === 0) return null;
+  return (
+    <dl className="hub-details">
+      {rows.map((d) => (
+        <div key={d.key}>
+          <dt>{customFieldLabel(d, language)}</dt>
+          <dd>{formatCustomValue(d, found.custom?.[d.key], language)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
