@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { CustomValues } from '@lakou/domain/config';
 import {
-  CIRCULAR_STREAM_OF_CATEGORY,
+  circularStreamOf,
   type DonorKind,
   donation,
   donationInput,
@@ -16,6 +16,7 @@ import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import { recordGiftInflow } from '../circular/inflows.write.ts';
 import { customValuesProblem, storeCustomValues } from '../config/custom-values.ts';
+import { itemAccepted } from '../config/lists.queries.ts';
 import { checkNewRow, checkPatch } from '../config/row-custom.ts';
 import { countedPage } from '../db/paginate.ts';
 import {
@@ -214,6 +215,14 @@ async function recordInKind(
     .from(centres)
     .where(eq(centres.id, input.centreId));
   if (!centre) return refuse(422, 'UNKNOWN_CENTRE', 'Ce centre n’existe pas.', 'centreId');
+  if (!(await itemAccepted(tx, 'donation_category', input.category))) {
+    return refuse(
+      422,
+      'UNKNOWN_CATEGORY',
+      'Cette catégorie de don n’existe pas ou n’est plus proposée.',
+      'category',
+    );
+  }
   if (input.partnerId) {
     const [partner] = await tx
       .select({ id: partners.id })
@@ -246,8 +255,7 @@ async function recordInKind(
       centreId: input.centreId,
       partnerId: input.partnerId,
       massGrams: input.massGrams,
-      circularStream:
-        input.massGrams !== null ? (CIRCULAR_STREAM_OF_CATEGORY[input.category] ?? null) : null,
+      circularStream: input.massGrams !== null ? (circularStreamOf(input.category) ?? null) : null,
       custom,
       createdBy: userId,
     })

@@ -17,6 +17,7 @@ import {
   VALUATION_METHOD_LABELS,
 } from '@lakou/domain/fund';
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { loadItems } from '../config/lists.queries.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import {
   donations,
@@ -70,7 +71,8 @@ export async function readFundIdentity(
 const label = <K extends string>(labels: Record<K, string>, key: string | null) =>
   key === null ? null : (labels[key as K] ?? key);
 
-function snapshotGift(d: DonationRow): SnapshotGift {
+/** A gift as the receipt freezes it; a category's label as the network's list names it today. */
+function snapshotGift(d: DonationRow, categoryLabels: Map<string, string>): SnapshotGift {
   return {
     donationId: d.id,
     kind: d.kind as SnapshotGift['kind'],
@@ -79,7 +81,11 @@ function snapshotGift(d: DonationRow): SnapshotGift {
     method: d.method,
     methodLabel: label<PaymentMethod>(PAYMENT_METHOD_LABELS, d.method),
     description: d.description,
-    categoryLabel: label<InKindCategory>(IN_KIND_CATEGORY_LABELS, d.category),
+    categoryLabel:
+      d.category === null
+        ? null
+        : (categoryLabels.get(d.category) ??
+          label<InKindCategory>(IN_KIND_CATEGORY_LABELS, d.category)),
     quantity: d.quantity,
     unitLabel: label(IN_KIND_UNIT_LABELS, d.unit),
     conditionLabel: label(IN_KIND_CONDITION_LABELS, d.condition),
@@ -164,6 +170,9 @@ async function issueFor(tx: Tx, p: IssueFor): Promise<Receipt> {
     );
   }
   const article = checkDonor(p.donor);
+  const categoryLabels = new Map(
+    (await loadItems(tx, p.organisationId, 'donation_category')).map((i) => [i.key, i.labelFr]),
+  );
   const gifts = [...p.gifts].sort(
     (a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.id.localeCompare(b.id),
   );
@@ -190,7 +199,7 @@ async function issueFor(tx: Tx, p: IssueFor): Promise<Receipt> {
       country: p.donor.country,
       siret: p.donor.siret,
     },
-    gifts: gifts.map(snapshotGift),
+    gifts: gifts.map((g) => snapshotGift(g, categoryLabels)),
     totalCents: moneyCents + inKindCents,
     moneyCents,
     inKindCents,

@@ -223,6 +223,49 @@ describe.each(engines)('editable lists (%s)', (kind) => {
     expect(await json<Problem>(retiredTarget)).toMatchObject({ code: 'TARGET_RETIRED' });
   });
 
+  it('an in-kind gift takes a category the network added, never a retired one', async () => {
+    const donor = await json<{ id: string }>(
+      await send(who.manager, 'POST', '/api/donors', {
+        kind: 'individual',
+        name: 'Paulette Liste',
+      }),
+    );
+    const gift = (category: string) =>
+      send(who.manager, 'POST', '/api/donations', {
+        kind: 'in_kind',
+        donorId: donor.id,
+        receivedOn: new Date().toISOString().slice(0, 10),
+        description: 'Trois jeux de société complets',
+        category,
+        quantity: 3,
+        unit: 'piece',
+        condition: 'good',
+        valuationCents: 4_500,
+        valuationMethod: 'market_value',
+        evidence: 'Prix d’occasion relevés le jour du don',
+        centreId: who.villageChinois,
+        massGrams: null,
+      });
+    expect(
+      (
+        await admin('POST', '/api/lists/donation_category/items', {
+          key: 'jeux',
+          labelFr: 'Jeux de société',
+        })
+      ).status,
+    ).toBe(201);
+    const made = await gift('jeux');
+    expect(made.status).toBe(201);
+    expect((await itemOf('donation_category', 'jeux'))?.usage).toBe(1);
+    expect((await admin('POST', '/api/lists/donation_category/items/jeux/retire')).status).toBe(
+      200,
+    );
+    const refused = await gift('jeux');
+    expect(refused.status).toBe(422);
+    expect(await json<Problem>(refused)).toMatchObject({ code: 'UNKNOWN_CATEGORY' });
+    expect((await gift('inconnue')).status).toBe(422);
+  });
+
   it('merges event kinds: every event of the source moves', async () => {
     const concerts = await count(
       sql`select count(*) as n from ${events} e join event_kinds k on k.id = e.kind_id where k.key = 'concert'`,

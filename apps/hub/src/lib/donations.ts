@@ -1,8 +1,7 @@
 import {
-  CIRCULAR_STREAM_OF_CATEGORY,
+  circularStreamOf,
   type Donation,
   type ImportResult,
-  type InKindCategory,
   type PaymentMethod,
 } from '@lakou/domain/fund';
 
@@ -33,8 +32,8 @@ export function formatKilograms(grams: number, locale: string): string {
 }
 
 /** Whether the mass of these goods counts as an inflow of a circular-economy stream. */
-export function recordsMass(category: InKindCategory | null | undefined): boolean {
-  return Boolean(category && CIRCULAR_STREAM_OF_CATEGORY[category]);
+export function recordsMass(category: string | null | undefined): boolean {
+  return Boolean(category && circularStreamOf(category));
 }
 
 /** What the cheque form keeps between two gifts typed in a row. */

@@ -52,6 +52,21 @@ export const CIRCULAR_STREAM_OF_CATEGORY: Partial<Record<InKindCategory, string>
   building_materials: 'building_materials',
 };
 
+/** The material stream a category's gifts feed, if any (categories a network adds feed none). */
+export function circularStreamOf(category: string): string | undefined {
+  return (CIRCULAR_STREAM_OF_CATEGORY as Record<string, string | undefined>)[category];
+}
+
+/**
+ * A key of the `donation_category` editable list: the categories above to start with, and those
+ * the network adds. The API checks it is an active item.
+ */
+export const inKindCategory = z
+  .string({ error: 'Catégorie inconnue.' })
+  .trim()
+  .max(40, { error: 'Catégorie inconnue.' })
+  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, { error: 'Catégorie inconnue.' });
+
 export const inKindUnits = ['piece', 'lot', 'kg', 'box', 'm2'] as const;
 export const IN_KIND_UNIT_LABELS: Record<(typeof inKindUnits)[number], string> = {
   piece: 'pièce(s)',
@@ -117,7 +132,7 @@ export const inKindDonationInput = z
       .trim()
       .min(3, { error: 'La description compte au moins 3 caractères.' })
       .max(500, { error: 'La description compte au plus 500 caractères.' }),
-    category: z.enum(inKindCategories, { error: 'Catégorie inconnue.' }),
+    category: inKindCategory,
     quantity: z
       .number({ error: 'Quantité attendue.' })
       .int({ error: 'La quantité est un nombre entier.' })
@@ -149,7 +164,7 @@ export const inKindDonationInput = z
       .describe('Values of the in-kind fields that apply in the receiving centre, by key.'),
   })
   .superRefine((v, ctx) => {
-    if (v.massGrams !== null && !CIRCULAR_STREAM_OF_CATEGORY[v.category]) {
+    if (v.massGrams !== null && !circularStreamOf(v.category)) {
       ctx.addIssue({
         code: 'custom',
         path: ['massGrams'],
@@ -185,7 +200,7 @@ export const donation = z
     reference: z.string().nullable(),
     note: z.string().nullable(),
     description: z.string().nullable(),
-    category: z.enum(inKindCategories).nullable(),
+    category: z.string().nullable().describe('A key of the `donation_category` list.'),
     quantity: z.number().int().nullable(),
     unit: z.enum(inKindUnits).nullable(),
     condition: z.enum(inKindConditions).nullable(),

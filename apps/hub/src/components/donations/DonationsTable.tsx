@@ -11,6 +11,7 @@ import { formatCents } from '../../lib/agenda.ts';
 import { formatKilograms, inKindSummary } from '../../lib/donations.ts';
 import { formatDate } from '../../lib/format.ts';
 import { customColumns } from '../custom-fields/customColumns.ts';
+import { useInKindCategories } from '../lists/useListItems.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useCentreName } from '../useCentreNames.ts';
 import { GiftReceipt } from './GiftReceipt.tsx';
@@ -32,6 +33,7 @@ export function DonationsTable({
   showDonor?: boolean;
 }) {
   const { t } = useTranslation();
+  const categories = useInKindCategories();
   const { locale, language } = useLocale();
   const centreName = useCentreName();
   const moneyFields = useTableFields('donation');
@@ -84,7 +86,7 @@ export function DonationsTable({
           <span className="hub-cell-wrap">
             <Badge tone="success">{t('donations.kinds.in_kind')}</Badge>{' '}
             {inKindSummary(d, (u) => t(`donations.units.${u as 'piece'}`))}
-            {d.category ? ` (${t(`donations.categories.${d.category}`)})` : null}
+            {d.category ? ` (${categories.labelOf(d.category)})` : null}
             {d.massGrams ? ` · ${formatKilograms(d.massGrams, locale)}` : null}
           </span>
         ),

@@ -1,6 +1,5 @@
 import {
   type Donation,
-  type InKindCategory,
   inKindCategories,
   inKindConditions,
   inKindUnits,
@@ -24,6 +23,7 @@ import { NETWORK_TIME_ZONE } from '../../lib/format.ts';
 import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
 import { initialRawValues } from '../custom-fields/customFieldForm.ts';
 import { useCustomFieldsForm } from '../custom-fields/useCustomFields.ts';
+import { useInKindCategories } from '../lists/useListItems.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useCentres } from '../useCentreNames.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
@@ -53,7 +53,7 @@ type FieldErrors = Partial<Record<Field, string>>;
 interface Draft {
   receivedOn: string;
   description: string;
-  category: InKindCategory | '';
+  category: string;
   quantity: string;
   unit: (typeof inKindUnits)[number];
   condition: (typeof inKindConditions)[number];
@@ -91,6 +91,7 @@ function emptyDraft(centreId: string): Draft {
  */
 export function InKindEntryPage() {
   const { t } = useTranslation();
+  const categories = useInKindCategories();
   const { locale, language } = useLocale();
   const queryClient = useQueryClient();
   const can = useCan();
@@ -253,12 +254,15 @@ export function InKindEntryPage() {
           <div className="hub-donations__row">
             <SelectField
               label={t('donations.inKind.category')}
-              options={inKindCategories.map((c) => ({
-                id: c,
-                label: t(`donations.categories.${c}`),
-              }))}
+              options={
+                categories.options ??
+                inKindCategories.map((c) => ({
+                  id: c,
+                  label: t(`donations.categories.${c}`),
+                }))
+              }
               selectedKey={draft.category || null}
-              onSelectionChange={(key) => set('category', (key ?? '') as InKindCategory)}
+              onSelectionChange={(key) => set('category', key === null ? '' : String(key))}
               isRequired
               isInvalid={Boolean(errors.category)}
               errorMessage={errors.category}

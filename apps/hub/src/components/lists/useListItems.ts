@@ -1,4 +1,5 @@
 import { activeItems, type EditableList, listItemLabel } from '@lakou/domain/config/lists';
+import { type InKindCategory, inKindCategories } from '@lakou/domain/fund';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,4 +27,14 @@ export function useListItems(list: EditableList, fallback: (key: string) => stri
       labelOf: (key: string) => labels.get(key) ?? fallback(key),
     };
   }, [lists.data, list, locale, fallback]);
+}
+
+/** The in-kind categories of the network's list, the catalog's names until it has loaded. */
+export function useInKindCategories() {
+  const { t } = useTranslation();
+  return useListItems('donation_category', (key) =>
+    (inKindCategories as readonly string[]).includes(key)
+      ? t(`donations.categories.${key as InKindCategory}`)
+      : key,
+  );
 }
