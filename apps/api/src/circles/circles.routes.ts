@@ -266,7 +266,14 @@ export const circlesRoutes = contextRouter()
   })
   .openapi(getRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const found = await findCase(c.var.db, id, await networkDefinitions(c.var.db, 'circle_intake'));
+    const defs = await networkDefinitions(c.var.db, 'circle_intake');
+    const facilitates = (await facilitatorIdsOf(c.var.db, id)).includes(c.var.actor?.userId ?? '');
+    // Confidential intake values are for the case's facilitators only, never a break-glass read.
+    const found = await findCase(
+      c.var.db,
+      id,
+      facilitates ? defs : defs.filter((d) => !d.confidential),
+    );
     if (!found) {
       return problemResponse(c, 404, HIDDEN_NOT_FOUND) as never;
     }

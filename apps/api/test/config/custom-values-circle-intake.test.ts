@@ -96,11 +96,20 @@ describe.each(engines)('custom values of circle intakes (%s)', (kind) => {
       await call(ctx.app, 'GET', '/api/circles?pageSize=100', { cookie: people.facilitator }),
     );
     expect(list.items.find((c) => c.id === made.id)?.custom).toEqual(made.custom);
-    // Nobody but its facilitators reads a case, custom values included.
+    // Nobody but its facilitators reads a case, custom values included; an admin's audited
+    // break-glass read shows the intake without its confidential values.
     const byAdmin = await call(ctx.app, 'GET', `/api/circles/${made.id}`, {
       cookie: people.admin,
     });
     expect(byAdmin.status).toBe(404);
+    const glass = await ctx.app.request(`/api/circles/${made.id}`, {
+      headers: {
+        cookie: people.admin,
+        'x-lakou-break-glass': encodeURIComponent('Signalement de danger grave reçu'),
+      },
+    });
+    expect(glass.status).toBe(200);
+    expect((await json<CircleCase>(glass)).custom).toEqual({ orientation: 'mairie' });
   });
 
   it('a field of another centre does not apply', async () => {
