@@ -7,6 +7,7 @@ import type {
   RecyclingSet,
 } from '@lakou/reports/recycling';
 import { type SQL, sql } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import { type MovementFilter, movementWhere, rowsOf } from '../circular/reports.sql.ts';
 import type { Db } from '../db/client.ts';
 
@@ -19,6 +20,8 @@ export interface RecyclingScope {
   /** Empty: every stream. */
   streamIds: readonly string[];
   granularity: Granularity;
+  /** false: sum the movements themselves for every bucket (what the monthly sums are checked against). */
+  monthly?: boolean;
 }
 
 /** The bucket format as a literal (from a fixed map), so that SELECT and GROUP BY see one expression. */
@@ -36,26 +39,77 @@ function where(scope: RecyclingScope, date: SQL): SQL {
   )})`;
 }
 
+/** A span of days, both ends included (`YYYY-MM-DD`). */
+interface Span {
+  from: string;
+  to: string;
+}
+
+/**
+ * How a period splits for the monthly sums: the whole calendar months inside it (`months`, from
+ * the first one's first day to the last one's first day) and the days around them (`days`: the
+ * end of the month the period starts in, the start of the month it ends in). A period shorter
+ * than a whole month is only days.
+ */
+export function splitByMonths(from: string, to: string): { months: Span | null; days: Span[] } {
+  const f = Temporal.PlainDate.from(from);
+  const t = Temporal.PlainDate.from(to);
+  const first = f.day === 1 ? f : f.with({ day: 1 }).add({ months: 1 });
+  const after = t.add({ days: 1 });
+  const end = after.day === 1 ? after : t.with({ day: 1 });
+  if (Temporal.PlainDate.compare(first, end) >= 0) return { months: null, days: [{ from, to }] };
+  const days: Span[] = [];
+  if (Temporal.PlainDate.compare(f, first) < 0)
+    days.push({ from, to: first.subtract({ days: 1 }).toString() });
+  if (Temporal.PlainDate.compare(end, t) <= 0) days.push({ from: end.toString(), to });
+  return {
+    months: { from: first.toString(), to: end.subtract({ months: 1 }).toString() },
+    days,
+  };
+}
+
+/** Inflows, re-uses and shipments of some days, one row per movement. */
+function movementRows(scope: RecyclingScope, span: Span): SQL {
+  const on = { ...scope, ...span };
+  const occurred = sql.raw('m.occurred_on');
+  return sql`select m.occurred_on as d, m.centre_id, m.stream_id, 'inflow'::text as kind,
+      m.measurement, null::text as treatment, null::text as operation_code, m.mass_grams as grams
+    from circular_inflows m where ${where(on, occurred)}
+    union all select m.occurred_on, m.centre_id, m.stream_id, 'reuse', m.measurement, null, null,
+      m.mass_grams
+    from circular_reuses m where ${where(on, occurred)}
+    union all select m.occurred_on, m.centre_id, m.stream_id, 'outflow', m.measurement,
+      m.treatment, m.operation_code, m.mass_grams
+    from circular_outflows m where ${where(on, occurred)}`;
+}
+
 /**
  * Every movement of the scope as (date, centre, stream, kind, measurement, treatment, code,
  * grams), the same four tables as GET /api/circular/indicators (`indicators.queries.ts`):
- * inflows, re-uses, shipments, and compost batches on the day they were started.
+ * inflows, re-uses, shipments, and compost batches on the day they were started. For buckets of
+ * a month or more, the whole months come from `circular_monthly` (one row per month and group,
+ * dated the month's first day, which falls in the same bucket) and only the days around them
+ * from the movements: the same sums, at a cost that follows the months asked, not the rows
+ * stored. Days and weeks read the movements.
  */
 function movements(scope: RecyclingScope): SQL {
-  const occurred = sql.raw('m.occurred_on');
   const started = sql.raw('m.started_on');
-  return sql`select m.occurred_on as d, m.centre_id, m.stream_id, 'inflow'::text as kind,
-      m.measurement, null::text as treatment, null::text as operation_code, m.mass_grams as grams
-    from circular_inflows m where ${where(scope, occurred)}
-    union all select m.occurred_on, m.centre_id, m.stream_id, 'reuse', m.measurement, null, null,
-      m.mass_grams
-    from circular_reuses m where ${where(scope, occurred)}
-    union all select m.occurred_on, m.centre_id, m.stream_id, 'outflow', m.measurement,
-      m.treatment, m.operation_code, m.mass_grams
-    from circular_outflows m where ${where(scope, occurred)}
-    union all select m.started_on, m.centre_id, m.stream_id, 'compost', m.measurement, null, null,
-      m.input_grams
+  const compost = sql`select m.started_on, m.centre_id, m.stream_id, 'compost', m.measurement,
+      null, null, m.input_grams
     from compost_batches m where ${where(scope, started)}`;
+  const span = { from: scope.from, to: scope.to };
+  const split =
+    scope.monthly === false || scope.granularity === 'day' || scope.granularity === 'week'
+      ? { months: null, days: [span] }
+      : splitByMonths(scope.from, scope.to);
+  const parts = split.days.map((days) => movementRows(scope, days));
+  if (split.months) {
+    const month = sql.raw('m.month');
+    parts.push(sql`select m.month as d, m.centre_id, m.stream_id, m.kind, m.measurement,
+        m.treatment, m.operation_code, m.grams
+      from circular_monthly m where ${where({ ...scope, ...split.months }, month)}`);
+  }
+  return sql`${sql.join(parts, sql` union all `)} union all ${compost}`;
 }
 
 interface SumRow {

@@ -11,6 +11,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -187,5 +188,40 @@ export const outflows = pgTable(
       'circular_outflows_code_check',
       sql`(${t.treatment} = 'reuse' and ${t.operationCode} is null) or (${t.treatment} <> 'reuse' and ${t.operationCode} ~ '^(R([1-9]|1[0-3])|D([1-9]|1[0-5]))$')`,
     ),
+  ],
+);
+
+/**
+ * The inflows, re-uses and shipments summed per month, centre, stream, kind, measurement,
+ * treatment and operation code: what the recycling report and the circular indicators read for
+ * whole months, so that their cost follows the months asked, not the movements stored. Derived
+ * data, kept in step by statement-level triggers on the three movement tables (migration 0018:
+ * inserts — COPY included —, deletes, and updates of any column, e.g. a streams merge), in the
+ * writing transaction. A row whose movements are all gone is deleted. No foreign keys: the
+ * movements hold them, and checking them again on every write would only cost.
+ */
+export const circularMonthly = pgTable(
+  'circular_monthly',
+  {
+    /** The first day of the month. */
+    month: date('month').notNull(),
+    centreId: uuid('centre_id').notNull(),
+    streamId: uuid('stream_id').notNull(),
+    /** 'inflow', 'reuse' or 'outflow' (compost batches are few and read from their table). */
+    kind: text('kind').notNull(),
+    measurement: text('measurement').notNull(),
+    /** Shipments only. */
+    treatment: text('treatment'),
+    operationCode: text('operation_code'),
+    movements: integer('movements').notNull(),
+    grams: grams('grams').notNull(),
+  },
+  (t) => [
+    unique('circular_monthly_key')
+      .on(t.month, t.centreId, t.streamId, t.kind, t.measurement, t.treatment, t.operationCode)
+      .nullsNotDistinct(),
+    // The rows a delete or an update has emptied, found at once and removed in the same trigger.
+    index('circular_monthly_empty_idx').on(t.month).where(sql`${t.movements} = 0`),
+    check('circular_monthly_kind_check', sql`${t.kind} in ('inflow', 'reuse', 'outflow')`),
   ],
 );
