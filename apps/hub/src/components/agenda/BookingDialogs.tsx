@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { conflictsOf } from '../../api/booking.ts';
 import { ApiError } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
+import { useListItems } from '../lists/useListItems.ts';
 import {
   describeBooking,
   formatCentreRange,
@@ -152,6 +153,17 @@ export function PurposeFields({
   onChange: (patch: Partial<PurposeValues>) => void;
 }) {
   const { t } = useTranslation();
+  // The network's audiences list: retired ones are not offered, except the one a booking has.
+  const audienceList = useListItems('audience', (a) => t(`agenda.audiences.${a as Audience}`));
+  const audienceOptions = (
+    audienceList.options ?? audiences.map((a) => ({ id: a, label: t(`agenda.audiences.${a}`) }))
+  )
+    .filter((o) => (audiences as readonly string[]).includes(o.id))
+    .concat(
+      audienceList.options && !audienceList.options.some((o) => o.id === values.audience)
+        ? [{ id: values.audience, label: audienceList.labelOf(values.audience) }]
+        : [],
+    );
   return (
     <>
       <div className="hub-agenda__row">
@@ -187,7 +199,7 @@ export function PurposeFields({
         />
         <SelectField
           label={t('agenda.audience')}
-          options={audiences.map((a) => ({ id: a, label: t(`agenda.audiences.${a}`) }))}
+          options={audienceOptions}
           selectedKey={values.audience}
           onSelectionChange={(key) => onChange({ audience: key as Audience })}
         />
