@@ -4,6 +4,7 @@
  * first (every problem with its JSON path), shown as a diff in French, then written all at once.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describeDiff, diffIsEmpty, parseConfigFile } from '@lakou/domain/config/file';
 import type { Database } from '../db/client.ts';
 import {
@@ -20,6 +21,26 @@ export interface ConfigFlags {
   /** config:import: the file to read. */
   file?: string;
   dryRun?: boolean;
+}
+
+/**
+ * A path as the person typed it: `pnpm lakou` runs in apps/api, so a relative path is taken from
+ * the directory pnpm was started in (INIT_CWD), not from there.
+ */
+export function userPath(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
+
+/**
+ * `pnpm lakou config:export > network.json` also sends pnpm's own banner (`> lakou@ lakou …`,
+ * `> pnpm --silent …`) to the file, before the JSON: those lines are dropped (`pnpm -s lakou` or
+ * `--out` write none).
+ */
+export function withoutScriptBanner(text: string): string {
+  const lines = text.split('\n');
+  let first = 0;
+  while (first < lines.length && /^\s*(>.*)?$/.test(lines[first] ?? '')) first++;
+  return first > 0 && lines[first]?.startsWith('{') ? lines.slice(first).join('\n') : text;
 }
 
 /** Where the commands write: the console, or a test's buffers. */
@@ -61,8 +82,9 @@ export async function configExportCommand(
     throw error;
   }
   if (flags.out) {
-    writeFileSync(flags.out, text);
-    io.err(`Configuration exportée dans ${flags.out}.\n`);
+    const out = userPath(flags.out);
+    writeFileSync(out, text);
+    io.err(`Configuration exportée dans ${out}.\n`);
   } else io.out(text);
   return 0;
 }
@@ -82,10 +104,10 @@ export async function configImportCommand(
   }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(flags.file, 'utf8'));
+    json = JSON.parse(withoutScriptBanner(readFileSync(userPath(flags.file), 'utf8')));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    io.err(`Fichier illisible (${flags.file}) : ${reason}\nRien n’a été modifié.\n`);
+    io.err(`Fichier illisible : ${reason}\nRien n’a été modifié.\n`);
     return 1;
   }
   const parsed = parseConfigFile(json);

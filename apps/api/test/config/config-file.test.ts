@@ -230,7 +230,11 @@ describe.each(engines)('config file: export and import (%s)', (kind) => {
     if (!room) throw new Error('no demo resource');
     changed.resources = [{ ...room, capacity: room.capacity + 1 }, ...rooms];
     const path = join(dir, 'changed.json');
-    writeFileSync(path, JSON.stringify(changed));
+    // As `pnpm lakou config:export > file` writes it: pnpm's banner first.
+    writeFileSync(
+      path,
+      `\n> lakou@ lakou /work\n> pnpm --silent --filter @lakou/api cli config:export\n\n${JSON.stringify(changed, null, 2)}\n`,
+    );
     const before = await exportConfig(target.db);
     const out: string[] = [];
     const err: string[] = [];

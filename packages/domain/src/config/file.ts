@@ -759,11 +759,9 @@ export function describeDiff(changes: readonly ConfigChange[]): string {
       );
     }
   }
-  const count = (op: ConfigOp) =>
-    changes.filter((c) => c.op === op && c.target !== 'organisation').length;
-  const adds =
-    count('add') + (changes.some((c) => c.op === 'add' && c.target === 'organisation') ? 1 : 0);
-  const edits = changes.filter((c) => c.op === 'change').length;
+  const count = (op: ConfigOp) => changes.filter((c) => c.op === op).length;
+  const adds = count('add');
+  const edits = count('change');
   const retires = count('retire');
   const keeps = count('keep');
   if (adds + edits + retires === 0)
