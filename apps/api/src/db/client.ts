@@ -46,7 +46,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       max: target.maxConnections ?? 10,
       onnotice: () => {},
     });
-    const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db;
+    const db = drizzlePostgres({
+      client: preparing(client),
+      schema,
+      casing: 'snake_case',
+    }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
@@ -65,6 +69,34 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     close: () => client.close(),
     snapshot: () => client.dumpDataDir('none'),
   };
+}
+
+type Sql = postgres.Sql | postgres.TransactionSql | postgres.ReservedSql;
+
+/**
+ * The client drizzle sees: every statement it sends is a named prepared statement of the
+ * connection (drizzle asks postgres.js for unnamed ones unless a query is given a name). An
+ * unnamed statement with parameters costs two round trips (Parse/Describe, then Bind/Execute)
+ * and a parse and plan on the server each time; a prepared one, one round trip after its first
+ * use on a connection. Connections are recycled (postgres.js `max_lifetime`, 30–60 min), which
+ * bounds the statements each keeps. Behind a pooler that cannot keep them (PgBouncer in
+ * transaction mode before 1.21), `?prepare=false` in the URL turns them off for every query.
+ */
+export function preparing<T extends Sql>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, key, receiver) {
+      if (key === 'unsafe')
+        return (query: string, args: unknown[] = [], options: object = {}) =>
+          target.unsafe(query, args as never, { ...options, prepare: true });
+      if (key === 'begin' || key === 'savepoint')
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: Sql) => unknown;
+          const method = Reflect.get(target, key) as (...a: unknown[]) => unknown;
+          return Reflect.apply(method, target, [...args, (tx: Sql) => fn(preparing(tx))]);
+        };
+      return Reflect.get(target, key, receiver);
+    },
+  });
 }
 
 /** The URL without its password, for logs. */
