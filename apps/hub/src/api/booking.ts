@@ -67,7 +67,7 @@ export async function sendBookingEvent(id: string, event: BookingEvent): Promise
  */
 export async function moveBooking(
   id: string,
-  change: { start: string; end: string },
+  change: { start: string; end: string } | { custom: Record<string, unknown> },
 ): Promise<Booking> {
   const response = await fetch(`/api/bookings/${encodeURIComponent(id)}`, {
     method: 'PATCH',
@@ -90,6 +90,11 @@ export async function moveBooking(
     throw new ApiError(problem);
   }
   return (await response.json()) as Booking;
+}
+
+/** Changes a booking's custom values (only the keys sent; null erases an optional one). */
+export function updateBookingCustom(id: string, custom: Record<string, unknown>) {
+  return moveBooking(id, { custom });
 }
 
 /** The bookings a 409 names, when the API sent them. */

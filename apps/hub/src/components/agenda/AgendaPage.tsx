@@ -338,6 +338,10 @@ export function AgendaPage({
           toast.success(t(`agenda.eventDone.${type}`));
           await refresh();
         }}
+        onCustomSaved={async () => {
+          toast.success(t('agenda.customSaved'));
+          await refresh();
+        }}
         onCancelSeries={async (scope, reason) => {
           const booking = openBooking;
           if (!booking?.seriesId) return;

@@ -18,10 +18,9 @@ import { Dialog } from '@lakou/ui/dialog';
 import { Checkbox, SelectField, TextField } from '@lakou/ui/form-field';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { conflictsOf } from '../../api/booking.ts';
+import { conflictsOf, updateBookingCustom } from '../../api/booking.ts';
 import { ApiError } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { useListItems } from '../lists/useListItems.ts';
 import {
   describeBooking,
   formatCentreRange,
@@ -31,6 +30,7 @@ import {
 } from '../../lib/agenda.ts';
 import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
 import { useCustomFields, useCustomFieldsForm } from '../custom-fields/useCustomFields.ts';
+import { useListItems } from '../lists/useListItems.ts';
 import { SeriesCancelPanel, type SeriesScope } from './SeriesCancel.tsx';
 
 /** A whole number typed in a text field, or 0. */
@@ -380,6 +380,8 @@ interface BookingDetailsDialogProps {
   onEvent: (type: BookingEventType, reason?: string) => Promise<void>;
   /** Cancels occurrences of the booking's series (only asked for bookings of a series). */
   onCancelSeries: (scope: SeriesScope, reason: string) => Promise<void>;
+  /** After the booking's custom values were changed. */
+  onCustomSaved?: () => Promise<void>;
 }
 
 const statusTone = {
@@ -414,10 +416,12 @@ function BookingDetails({
   canApprove,
   onEvent,
   onCancelSeries,
+  onCustomSaved,
 }: BookingDetailsDialogProps & { booking: Booking }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [cancelling, setCancelling] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [reason, setReason] = useState('');
   const [pending, setPending] = useState<BookingEventType | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -465,7 +469,7 @@ function BookingDetails({
           <dt>{t('agenda.price')}</dt>
           <dd>{formatCents(booking.priceCents, locale)}</dd>
         </div>
-        <CustomValueRows centreId={booking.centreId} values={booking.custom} />
+        {editing ? null : <CustomValueRows centreId={booking.centreId} values={booking.custom} />}
         {booking.cancelReason ? (
           <div>
             <dt>{t('agenda.cancelReason')}</dt>
@@ -473,6 +477,15 @@ function BookingDetails({
           </div>
         ) : null}
       </dl>
+      {canWrite && editing ? (
+        <CustomValuesEditor
+          booking={booking}
+          onDone={async (saved) => {
+            setEditing(false);
+            if (saved) await onCustomSaved?.();
+          }}
+        />
+      ) : null}
       {error ? (
         <p className="hub-error-text" role="alert">
           {error}
@@ -511,8 +524,11 @@ function BookingDetails({
             </Button>
           </div>
         </div>
-      ) : canWrite && actions.length > 0 ? (
+      ) : canWrite && (actions.length > 0 || !editing) ? (
         <div className="hub-dialog-actions">
+          {editing ? null : (
+            <EditCustomButton centreId={booking.centreId} onPress={() => setEditing(true)} />
+          )}
           {actions.map((type) =>
             type === 'cancel' ? (
               <Button key={type} variant="danger" onPress={() => setCancelling(true)}>
@@ -551,5 +567,68 @@ function CustomValueRows({ centreId, values }: { centreId: string; values: Custo
           </div>
         ))}
     </>
+  );
+}
+
+/** « Modifier les informations complémentaires », when the centre has custom booking fields. */
+function EditCustomButton({ centreId, onPress }: { centreId: string; onPress: () => void }) {
+  const { t } = useTranslation();
+  const { definitions } = useCustomFields('booking', centreId);
+  if (definitions.length === 0) return null;
+  return (
+    <Button variant="secondary" onPress={onPress}>
+      {t('agenda.editCustom')}
+    </Button>
+  );
+}
+
+/** The booking's custom values in their controls; only what changed is checked and sent. */
+function CustomValuesEditor({
+  booking,
+  onDone,
+}: {
+  booking: Booking;
+  onDone: (saved: boolean) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const custom = useCustomFieldsForm({
+    entity: 'booking',
+    centreId: booking.centreId,
+    mode: 'update',
+    stored: booking.custom,
+  });
+  const [isPending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    const checked = custom.check();
+    if (!checked.ok) return;
+    setPending(true);
+    setError(null);
+    try {
+      await updateBookingCustom(booking.id, checked.values);
+      await onDone(true);
+    } catch (failure) {
+      if (!custom.showProblems(failure)) setError(refusalOf(failure).detail);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <div className="hub-form">
+      <CustomFieldsSection {...custom.sectionProps} isDisabled={isPending} />
+      {error ? (
+        <p className="hub-error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="hub-dialog-actions">
+        <Button variant="secondary" onPress={() => void onDone(false)} isDisabled={isPending}>
+          {t('app.cancel')}
+        </Button>
+        <Button onPress={() => void save()} isPending={isPending} pendingLabel={t('agenda.saving')}>
+          {t('agenda.saveCustom')}
+        </Button>
+      </div>
+    </div>
   );
 }
