@@ -254,7 +254,7 @@ function ListEditor({
                           >
                             {t('lists.restore.action')}
                           </Button>
-                        ) : (
+                        ) : item.retirable ? (
                           <Button
                             variant="secondary"
                             size="small"
@@ -263,7 +263,7 @@ function ListEditor({
                           >
                             {t('lists.retire.action')}
                           </Button>
-                        )}
+                        ) : null}
                         {view.canMerge && !item.retired && !item.system ? (
                           <Button
                             variant="secondary"
