@@ -170,8 +170,11 @@ async function issueFor(tx: Tx, p: IssueFor): Promise<Receipt> {
     );
   }
   const article = checkDonor(p.donor);
+  // Only gifts in kind have a category: a money receipt costs no look-up.
   const categoryLabels = new Map(
-    (await loadItems(tx, p.organisationId, 'donation_category')).map((i) => [i.key, i.labelFr]),
+    p.gifts.some((g) => g.category !== null)
+      ? (await loadItems(tx, p.organisationId, 'donation_category')).map((i) => [i.key, i.labelFr])
+      : [],
   );
   const gifts = [...p.gifts].sort(
     (a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.id.localeCompare(b.id),
