@@ -5,7 +5,8 @@ import { expect, expectNoAxeViolations, followNavLink, signIn, test } from './fi
  * Custom fields (issue 9), from the builder to the forms. The admin adds a required single
  * choice « Public accueilli », shown in tables, to the events of Kourou only; the team of Kourou
  * cannot create an event without it, the manager of the Cayenne centres never sees it, and the
- * events table of Kourou has its column. No other journey creates events in Kourou, and the
+ * events table of Kourou has its column; taking away a choice in use is refused (422) and a
+ * change made meanwhile by someone else is reported (409) with a reload. No other journey creates events in Kourou, and the
  * field is retired at the end (a required field would stop any other event of Kourou). Desktop
  * only: the phone run would add a second required field to the same centre, in the same
  * database, while this one runs.
@@ -181,6 +182,44 @@ test('an admin adds a required field to one centre’s events; its team must fil
     const other = await openNewEvent(manager, montLucas);
     await expect(other.getByText('Public accueilli')).toHaveCount(0);
     await manager.context().close();
+
+    // Taking away a choice already used is refused, with the API's count and example.
+    await page.getByRole('button', { name: 'Modifier « Public accueilli »' }).click();
+    const edit = page.getByRole('dialog', { name: 'Modifier le champ « Public accueilli »' });
+    await edit.getByRole('button', { name: 'Supprimer le choix 2' }).click();
+    await edit.getByRole('button', { name: 'Enregistrer le champ' }).click();
+    await expect(
+      edit.getByText('Des valeurs déjà saisies ne conviendraient plus à ce champ.'),
+    ).toBeVisible();
+    await edit.getByRole('button', { name: 'Annuler' }).click();
+
+    // Changed by someone else while the dialog is open: say so, and reload it.
+    await page.getByRole('button', { name: 'Modifier « Public accueilli »' }).click();
+    await expect(edit.getByRole('textbox', { name: 'Libellé (anglais)' })).toBeVisible();
+    const version = (
+      (await (
+        await page.request.get(`/api/custom-fields?entity=event&centreId=${kourou}`)
+      ).json()) as {
+        items: { id: string; version: number }[];
+      }
+    ).items.find((d) => d.id === fieldId)?.version;
+    const meanwhile = await page.request.patch(`/api/custom-fields/${fieldId}`, {
+      data: { helpFr: 'Le public principal de l’événement.', version },
+      headers: { origin: new URL(page.url()).origin },
+    });
+    expect(meanwhile.status(), await meanwhile.text()).toBe(200);
+    await edit.getByRole('textbox', { name: 'Libellé (anglais)' }).fill('Audience');
+    await edit.getByRole('button', { name: 'Enregistrer le champ' }).click();
+    await expect(
+      edit.getByText('Ce champ a été modifié entre-temps par quelqu’un d’autre.'),
+    ).toBeVisible();
+    await edit.getByRole('button', { name: 'Recharger le champ' }).click();
+    await expect(edit.getByRole('textbox', { name: 'Aide (français)' })).toHaveValue(
+      'Le public principal de l’événement.',
+    );
+    await edit.getByRole('textbox', { name: 'Libellé (anglais)' }).fill('Audience');
+    await edit.getByRole('button', { name: 'Enregistrer le champ' }).click();
+    await expect(edit).toBeHidden();
   } finally {
     // A required field of Kourou's events must not outlive the test.
     if (fieldId) {
