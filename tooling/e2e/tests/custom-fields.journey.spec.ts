@@ -6,10 +6,10 @@ import { expect, expectNoAxeViolations, followNavLink, signIn, test } from './fi
  * choice « Public accueilli », shown in tables, to the events of Kourou only; the team of Kourou
  * cannot create an event without it, the manager of the Cayenne centres never sees it, and the
  * events table of Kourou has its column; taking away a choice in use is refused (422) and a
- * change made meanwhile by someone else is reported (409) with a reload. No other journey creates events in Kourou, and the
- * field is retired at the end (a required field would stop any other event of Kourou). Desktop
- * only: the phone run would add a second required field to the same centre, in the same
- * database, while this one runs.
+ * change made meanwhile by someone else is reported (409) with a reload. No other journey
+ * creates events in Kourou, and the field is retired at the end (a required field would stop
+ * any other event of Kourou). Desktop only: the phone run would add a second required field to
+ * the same centre, in the same database, while this one runs.
  */
 
 const allWeek = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
