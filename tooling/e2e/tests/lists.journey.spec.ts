@@ -38,8 +38,15 @@ test('an admin renames an event kind and the events table shows the new label @d
   await table.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(table.getByRole('rowheader', { name: label })).toBeVisible();
 
+  // The events table: its type filter offers the new label, and the rows show it.
   await page.goto(`/centres/${await villageChinois(page)}/events`);
-  await expect(page.getByRole('cell', { name: label }).first()).toBeVisible();
+  await page.getByRole('button', { name: /Type d’événement/ }).click();
+  await page.getByRole('option', { name: label }).click();
+  const events = page.getByRole('grid', { name: /Événements/ });
+  await expect(events.getByRole('gridcell', { name: label }).first()).toBeVisible();
+  await expect(
+    events.getByRole('rowheader', { name: /Téléconsultation accompagnée/ }).first(),
+  ).toBeVisible();
 });
 
 test('an admin merges two in-kind donation categories @desktop-only', async ({ page }) => {
