@@ -135,6 +135,14 @@ export async function createDonation(input: NewDonation): Promise<Donation> {
   return unwrap(api.api.donations.$post({ json: input }));
 }
 
+/** Changes a gift's custom values (only the keys sent; null erases an optional one). */
+export async function updateDonationCustom(
+  id: string,
+  custom: Record<string, unknown>,
+): Promise<Donation> {
+  return unwrap(api.api.donations[':id'].$patch({ param: { id }, json: { custom } }));
+}
+
 /**
  * A dry run (nothing written) or the import itself. A refused import (422) carries the same
  * body as a dry run, with every bad row: it is returned, not thrown.

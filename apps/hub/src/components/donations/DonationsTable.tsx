@@ -14,6 +14,7 @@ import { customColumns } from '../custom-fields/customColumns.ts';
 import { useInKindCategories } from '../lists/useListItems.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useCentreName } from '../useCentreNames.ts';
+import { GiftCustomValues } from './GiftCustomValues.tsx';
 import { GiftReceipt } from './GiftReceipt.tsx';
 
 /** Gifts in a table: date, donor, what was given, amount or valuation, where, receipt. */
@@ -80,14 +81,16 @@ export function DonationsTable({
           <span className="hub-cell-wrap">
             <Badge tone="info">{t('donations.kinds.money')}</Badge>{' '}
             {d.method ? t(`donations.methods.${d.method}`) : null}
-            {d.reference ? ` · ${d.reference}` : null}
+            {d.reference ? ` · ${d.reference}` : null}{' '}
+            <GiftCustomValues donation={d} canWrite={canWrite} />
           </span>
         ) : (
           <span className="hub-cell-wrap">
             <Badge tone="success">{t('donations.kinds.in_kind')}</Badge>{' '}
             {inKindSummary(d, (u) => t(`donations.units.${u as 'piece'}`))}
             {d.category ? ` (${categories.labelOf(d.category)})` : null}
-            {d.massGrams ? ` · ${formatKilograms(d.massGrams, locale)}` : null}
+            {d.massGrams ? ` · ${formatKilograms(d.massGrams, locale)}` : null}{' '}
+            <GiftCustomValues donation={d} canWrite={canWrite} />
           </span>
         ),
     },
