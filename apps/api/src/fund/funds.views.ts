@@ -7,7 +7,7 @@ import {
   type SubFundKind,
   subFund,
 } from '@lakou/domain/fund';
-import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { grantInstalments, ledgerEntries, subFunds } from '../db/schema/index.ts';
 import {
@@ -57,21 +57,38 @@ export function toSubFund(row: SubFundRow, balanceCents: number): SubFund {
   };
 }
 
+/**
+ * Each sub-fund's entries dated before `day` (excluded), summed, as SQL (sub_fund_id, cents): the
+ * whole months from `ledger_monthly` (kept by a trigger on the ledger), the days of `day`'s own
+ * month from the ledger — the same sums as the entries themselves, whatever the years stored.
+ */
+export function ledgerSumsBefore(organisationId: string, day: SQL): SQL {
+  const start = sql`date_trunc('month', (${day})::timestamp)::date`;
+  return sql`select s.sub_fund_id, sum(s.cents) as cents from (
+      select m.sub_fund_id, m.amount_cents as cents from ledger_monthly m
+       where m.organisation_id = ${organisationId}::uuid and m.month < ${start}
+      union all
+      select e.sub_fund_id, e.amount_cents from ledger_entries e
+       where e.organisation_id = ${organisationId}::uuid
+         and e.occurred_on >= ${start} and e.occurred_on < ${day}
+    ) s group by s.sub_fund_id`;
+}
+
 /** Balance of each sub-fund of the organisation at the end of `at`: the sum of its entries up to that day. */
 export async function balancesOn(
   db: Executor,
   organisationId: string,
   at: string,
 ): Promise<Map<string, number>> {
-  const rows = await db
-    .select({
-      subFundId: ledgerEntries.subFundId,
-      cents: sql<number>`coalesce(sum(${ledgerEntries.amountCents}), 0)`.mapWith(Number),
-    })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.organisationId, organisationId), lte(ledgerEntries.occurredOn, at)))
-    .groupBy(ledgerEntries.subFundId);
-  return new Map(rows.map((r) => [r.subFundId, r.cents]));
+  const result = await db.execute(
+    sql`select b.sub_fund_id::text as sub_fund_id, b.cents
+          from (${ledgerSumsBefore(organisationId, sql`${at}::date + 1`)}) b`,
+  );
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    sub_fund_id: string;
+    cents: string | number;
+  }[];
+  return new Map(rows.map((r) => [r.sub_fund_id, Number(r.cents)]));
 }
 
 /** One sub-fund with its balance at the end of `at`. */

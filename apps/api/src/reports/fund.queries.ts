@@ -12,7 +12,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf } from '../circular/reports.sql.ts';
 import type { Db } from '../db/client.ts';
 import { FUND_TIME_ZONE } from '../fund/fund.queries.ts';
-import { balancesOn } from '../fund/funds.views.ts';
+import { balancesOn, ledgerSumsBefore } from '../fund/funds.views.ts';
 
 /**
  * The SQL behind the fund report. Everything is summed in the database: per bucket with
@@ -45,6 +45,14 @@ const inCentres = (column: SQL, scope: CentreScope): SQL => {
 };
 
 /**
+ * The entry a correction reverses, looked up per entry of the period by its key (`offset 0`
+ * keeps the subquery from being flattened into a join). As a plain join, the planner hashed the
+ * whole ledger and every gift for a year's entries: a cost that grew with the years stored.
+ */
+const reversed = sql`select o.kind, o.donation_id, o.grant_instalment_id, o.disbursement_id
+    from ledger_entries o where o.id = e.reverses_id offset 0`;
+
+/**
  * Inflows, one row per ledger entry or gift in kind: money gifts and grant instalments from the
  * ledger (a correction with the entry it reverses), gifts in kind at their valuation. When the
  * scope is some centres, only the gifts in kind destined to them (money is the fund's).
@@ -65,9 +73,11 @@ function inflowRows(org: string, p: Period, g: Granularity, scope: CentreScope):
            coalesce(gd.kind, fd.kind) as donor_kind,
            e.amount_cents as cents
       from ledger_entries e
-      left join ledger_entries o on o.id = e.reverses_id
-      left join donations gift on gift.id = coalesce(e.donation_id, o.donation_id)
-      left join donors gd on gd.id = gift.donor_id
+      left join lateral (${reversed}) o on true
+      left join lateral (
+        select gd.kind from donations gift left join donors gd on gd.id = gift.donor_id
+         where gift.id = coalesce(e.donation_id, o.donation_id) offset 0
+      ) gd on true
       left join grant_instalments gi on gi.id = coalesce(e.grant_instalment_id, o.grant_instalment_id)
       left join grants gr on gr.id = gi.grant_id
       left join donors fd on fd.id = gr.funder_id
@@ -88,7 +98,7 @@ function disbursementRows(org: string, p: Period, g: Granularity, scope: CentreS
     select to_char(e.occurred_on, ${fmt(g)}) as bucket, 'money' as kind, d.id,
            d.centre_id, d.partner_id, -e.amount_cents as cents, e.kind = 'correction' as is_correction
       from ledger_entries e
-      left join ledger_entries o on o.id = e.reverses_id
+      left join lateral (${reversed}) o on true
       join disbursements d on d.id = coalesce(e.disbursement_id, o.disbursement_id)
      where e.organisation_id = ${org}::uuid
        and e.occurred_on between ${p.from}::date and ${p.to}::date
@@ -159,12 +169,7 @@ async function subFundBalances(db: Db, org: string, p: Period, g: Granularity) {
     buckets as (
       select to_char(d, ${fmt(g)}) as bucket, min(d) as starts from days group by 1
     ),
-    opening as (
-      select sub_fund_id, sum(amount_cents) as cents
-        from ledger_entries
-       where organisation_id = ${org}::uuid and occurred_on < ${p.from}::date
-       group by sub_fund_id
-    ),
+    opening as (${ledgerSumsBefore(org, sql`${p.from}::date`)}),
     moves as (
       select sub_fund_id, to_char(occurred_on, ${fmt(g)}) as bucket,
              sum(amount_cents) as cents,

@@ -325,6 +325,25 @@ export const ledgerEntries = pgTable(
   ],
 );
 
+/**
+ * The ledger summed per sub-fund and calendar month: a balance at a date is these sums for the
+ * months before it plus the entries of its own month, at a cost that follows the sub-funds, not
+ * the years of entries. Derived data, kept by a statement-level trigger on inserts into the
+ * append-only ledger (migration 0019, which also fills it). No foreign keys: the entries hold them.
+ */
+export const ledgerMonthly = pgTable(
+  'ledger_monthly',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    subFundId: uuid('sub_fund_id').notNull(),
+    /** The first day of the month. */
+    month: date('month').notNull(),
+    entries: integer('entries').notNull(),
+    amountCents: cents('amount_cents').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.subFundId, t.month] })],
+);
+
 /** Last receipt number used per organisation and year: gap-free numbering under a row lock. */
 export const receiptCounters = pgTable(
   'receipt_counters',
