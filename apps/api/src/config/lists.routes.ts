@@ -99,6 +99,7 @@ const listRoute = guardedRoute({
       description: 'The list',
       content: { 'application/json': { schema: editableListView } },
     },
+    400: problems[400],
     404: problems[404],
   },
 });
