@@ -6,8 +6,8 @@ import donationsFr from './donations.fr.json';
 import frBase from './fr.json';
 import fundFr from './fund.fr.json';
 import gardensFr from './gardens.fr.json';
-import listsFr from './lists.fr.json';
 import { defaultLanguage, intlLocales, isLanguage, type Language } from './languages.ts';
+import listsFr from './lists.fr.json';
 import reportsFr from './reports.fr.json';
 import settingsFr from './settings.fr.json';
 
