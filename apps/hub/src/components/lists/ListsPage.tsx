@@ -1,3 +1,4 @@
+import { payingAudiences, type Tariff } from '@lakou/domain/booking/rules';
 import {
   EDITABLE_LISTS,
   type EditableList,
@@ -5,6 +6,7 @@ import {
   type ListItem,
   listItemLabel,
 } from '@lakou/domain/config/lists';
+import { parseEuros } from '@lakou/domain/fund';
 import { Badge } from '@lakou/ui/badge';
 import { Button } from '@lakou/ui/button';
 import { ConfirmDialog } from '@lakou/ui/dialog';
@@ -28,6 +30,7 @@ import {
 } from '../../api/lists.ts';
 import { useMe } from '../../auth/session.ts';
 import { useLocale } from '../../i18n/index.ts';
+import { formatCents } from '../../lib/agenda.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import './lists.css';
 
@@ -203,7 +206,10 @@ function ListEditor({
                     </td>
                   ) : (
                     <>
-                      <th scope="row">{item.labelFr}</th>
+                      <th scope="row">
+                        {item.labelFr}
+                        {view.list === 'tariff' ? <RatesSummary data={item.data} /> : null}
+                      </th>
                       <td>{item.labelEn}</td>
                     </>
                   )}
@@ -354,6 +360,9 @@ function ListEditor({
 
 function AddForm({ list, onAdded }: { list: EditableList; onAdded: () => Promise<unknown> }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [rates, setRates] = useState<RatesDraft>(() => ratesDraftOf(undefined, locale));
+  const [invalidRates, setInvalidRates] = useState<string[]>([]);
   const [key, setKey] = useState('');
   const [labelFr, setLabelFr] = useState('');
   const [labelEn, setLabelEn] = useState('');
@@ -366,8 +375,18 @@ function AddForm({ list, onAdded }: { list: EditableList; onAdded: () => Promise
     setPending(true);
     setErrors({});
     setDetail(null);
+    let data: Record<string, unknown> = {};
+    if (list === 'tariff') {
+      const checked = ratesData(rates);
+      setInvalidRates('invalid' in checked ? checked.invalid : []);
+      if ('invalid' in checked) {
+        setPending(false);
+        return;
+      }
+      data = checked.data;
+    }
     try {
-      const made = await createListItem(list, { key, labelFr, labelEn, data: {} });
+      const made = await createListItem(list, { key, labelFr, labelEn, data });
       toast.success(t('lists.add.done', { label: made.labelFr }));
       setKey('');
       setLabelFr('');
@@ -410,10 +429,20 @@ function AddForm({ list, onAdded }: { list: EditableList; onAdded: () => Promise
           errorMessage={errors.key}
           isInvalid={Boolean(errors.key)}
         />
-        <Button type="submit" variant="primary" isDisabled={pending}>
-          {t('lists.add.submit')}
-        </Button>
+        {list === 'tariff' ? null : (
+          <Button type="submit" variant="primary" isDisabled={pending}>
+            {t('lists.add.submit')}
+          </Button>
+        )}
       </div>
+      {list === 'tariff' ? (
+        <>
+          <RatesFields draft={rates} onChange={setRates} invalid={invalidRates} />
+          <Button type="submit" variant="primary" isDisabled={pending}>
+            {t('lists.add.submit')}
+          </Button>
+        </>
+      ) : null}
       {detail ? (
         <p className="hub-error-text" role="alert">
           {detail}
@@ -435,6 +464,9 @@ function RenameForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [rates, setRates] = useState<RatesDraft>(() => ratesDraftOf(item.data, locale));
+  const [invalidRates, setInvalidRates] = useState<string[]>([]);
   const [labelFr, setLabelFr] = useState(item.labelFr);
   const [labelEn, setLabelEn] = useState(item.labelEn);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -442,8 +474,19 @@ function RenameForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    let data: Record<string, unknown> | undefined;
+    if (list === 'tariff') {
+      const checked = ratesData(rates);
+      setInvalidRates('invalid' in checked ? checked.invalid : []);
+      if ('invalid' in checked) return;
+      data = checked.data;
+    }
     try {
-      const saved = await updateListItem(list, item.key, { labelFr, labelEn });
+      const saved = await updateListItem(list, item.key, {
+        labelFr,
+        labelEn,
+        ...(data ? { data } : {}),
+      });
       toast.success(t('lists.rename.done', { label: saved.labelFr }));
       await onDone();
     } catch (error) {
@@ -471,6 +514,9 @@ function RenameForm({
         errorMessage={errors.labelEn}
         isInvalid={Boolean(errors.labelEn)}
       />
+      {list === 'tariff' ? (
+        <RatesFields draft={rates} onChange={setRates} invalid={invalidRates} />
+      ) : null}
       <span className="hub-lists__actions">
         <Button type="submit" variant="primary" size="small">
           {t('lists.rename.save')}
@@ -555,5 +601,105 @@ function MergeDialog({
         isInvalid={Boolean(error)}
       />
     </ConfirmDialog>
+  );
+}
+
+/** A tariff template's rates as typed: euros per paying audience, and the flat fee. */
+type RatesDraft = Record<(typeof payingAudiences)[number] | 'flatFee', string>;
+
+function ratesDraftOf(data: Record<string, unknown> | undefined, locale: string): RatesDraft {
+  const tariff = (data as { tariff?: Tariff } | undefined)?.tariff;
+  const euros = (cents: number | undefined) =>
+    new Intl.NumberFormat(locale, { minimumFractionDigits: 2, useGrouping: false }).format(
+      (cents ?? 0) / 100,
+    );
+  return {
+    member: euros(tariff?.hourlyCents.member),
+    qpv_resident: euros(tariff?.hourlyCents.qpv_resident),
+    association: euros(tariff?.hourlyCents.association),
+    company: euros(tariff?.hourlyCents.company),
+    flatFee: euros(tariff?.flatFeeCents),
+  };
+}
+
+/** The template's `data`, or the fields that are not amounts. */
+function ratesData(
+  draft: RatesDraft,
+): { data: { tariff: Tariff } } | { invalid: (keyof RatesDraft)[] } {
+  const cents = (text: string) => (text.trim() === '' ? 0 : parseEuros(text));
+  const invalid = (Object.keys(draft) as (keyof RatesDraft)[]).filter((k) => {
+    const c = cents(draft[k]);
+    return c === null || c < 0;
+  });
+  if (invalid.length > 0) return { invalid };
+  const c = (k: keyof RatesDraft) => cents(draft[k]) ?? 0;
+  return {
+    data: {
+      tariff: {
+        hourlyCents: {
+          member: c('member'),
+          qpv_resident: c('qpv_resident'),
+          association: c('association'),
+          company: c('company'),
+        },
+        flatFeeCents: c('flatFee'),
+      },
+    },
+  };
+}
+
+function RatesFields({
+  draft,
+  onChange,
+  invalid,
+}: {
+  draft: RatesDraft;
+  onChange: (next: RatesDraft) => void;
+  invalid: readonly string[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="hub-lists__rates">
+      <legend>{t('lists.tariff.legend')}</legend>
+      {payingAudiences.map((a) => (
+        <TextField
+          key={a}
+          label={t('lists.tariff.hourly', { audience: t(`agenda.audiences.${a}`) })}
+          inputMode="decimal"
+          value={draft[a]}
+          onChange={(value) => onChange({ ...draft, [a]: value })}
+          maxLength={9}
+          isInvalid={invalid.includes(a)}
+          errorMessage={invalid.includes(a) ? t('lists.tariff.invalid') : undefined}
+        />
+      ))}
+      <TextField
+        label={t('lists.tariff.flatFee')}
+        inputMode="decimal"
+        value={draft.flatFee}
+        onChange={(value) => onChange({ ...draft, flatFee: value })}
+        maxLength={9}
+        isInvalid={invalid.includes('flatFee')}
+        errorMessage={invalid.includes('flatFee') ? t('lists.tariff.invalid') : undefined}
+      />
+    </fieldset>
+  );
+}
+
+/** « Membre 5,00 € · … » under a tariff template's label. */
+function RatesSummary({ data }: { data: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const tariff = (data as { tariff?: Tariff }).tariff;
+  if (!tariff) return null;
+  return (
+    <span className="hub-muted hub-lists__rates-summary">
+      {payingAudiences
+        .map((a) => `${t(`agenda.audiences.${a}`)} ${formatCents(tariff.hourlyCents[a], locale)}`)
+        .join(' · ')}
+      {tariff.flatFeeCents > 0
+        ? ` · ${t('lists.tariff.flatFee')} ${formatCents(tariff.flatFeeCents, locale)}`
+        : null}
+    </span>
   );
 }
