@@ -208,6 +208,14 @@ export const streamsRoutes = contextRouter()
           .where(and(eq(materialStreams.id, id), eq(materialStreams.organisationId, org)))
           .for('update');
         if (!before) throw new CircularRefusal(404, 'Ce flux n’existe pas.');
+        // A merged stream's movements and stock now belong to another: it stays inactive.
+        if (patch.active === true && before.mergedInto !== null) {
+          throw new CircularRefusal(
+            422,
+            `Ce flux a été fusionné dans « ${before.mergedInto} » : ses mouvements et son stock y sont passés, il ne peut pas être réactivé.`,
+            'MERGED',
+          );
+        }
         await refuseTaken(tx, org, { name: patch.name }, id);
         const [row] = Object.keys(patch).length
           ? await tx

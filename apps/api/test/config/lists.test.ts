@@ -361,6 +361,11 @@ describe.each(engines)('editable lists (%s)', (kind) => {
     );
     expect(streams.items.find((s) => s.id === b.id)?.name).toBe(`${b.name} (fusionnés)`);
     expect(streams.items.find((s) => s.id === a.id)?.active).toBe(false);
+    // Neither the circular page nor the list brings a merged stream back.
+    const reactivate = await admin('PATCH', `/api/streams/${a.id}`, { active: true });
+    expect(await json<Problem>(reactivate)).toMatchObject({ status: 422, code: 'MERGED' });
+    const restore = await admin('POST', `/api/lists/material_stream/items/${a.code}/restore`);
+    expect(await json<Problem>(restore)).toMatchObject({ status: 422, code: 'MERGED' });
     // The name is unique among streams: 409.
     const clash = await admin('PATCH', `/api/lists/material_stream/items/${other.code}`, {
       labelFr: `${b.name} (fusionnés)`,
