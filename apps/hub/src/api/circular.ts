@@ -271,6 +271,11 @@ export function createOutflow(input: NewOutflow): Promise<Outflow> {
 }
 
 /** Removes a recorded movement (a correction); the API refuses what would overdraw the stock. */
+/** Changes an inflow's custom values (only the keys sent; null erases an optional one). */
+export function updateInflowCustom(id: string, custom: Record<string, unknown>): Promise<Inflow> {
+  return request('PATCH', `/inflows/${encodeURIComponent(id)}`, { custom });
+}
+
 export function deleteMovement(kind: MovementKind, id: string): Promise<void> {
   return request('DELETE', `/${kind}/${encodeURIComponent(id)}`);
 }

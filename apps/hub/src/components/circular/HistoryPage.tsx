@@ -26,6 +26,7 @@ import { formatDay, formatKg, isInverted } from '../../lib/circular.ts';
 import { customColumns } from '../custom-fields/customColumns.ts';
 import { usePaginationLabels } from '../usePaginationLabels.ts';
 import { CircularPage } from './CircularPage.tsx';
+import { InflowCustomValues } from './InflowCustomValues.tsx';
 import { useReadableCentres } from './useWritableCentres.ts';
 
 export const HISTORY_PAGE_SIZE = 25;
@@ -260,21 +261,24 @@ function MovementList({
       header: t('circular.history.columns.actions'),
       cell: (m) =>
         can('circular.write', { centreId: m.centreId }) ? (
-          <Button
-            variant="secondary"
-            size="small"
-            aria-label={t('circular.history.deleteLabel', {
-              date: day(m.occurredOn),
-              mass: formatKg(m.massGrams, locale),
-              stream: m.streamName,
-            })}
-            onPress={() => {
-              setDeleteError(null);
-              setToDelete(m);
-            }}
-          >
-            {t('circular.history.delete')}
-          </Button>
+          <span className="hub-nowrap">
+            {kind === 'inflows' ? <InflowCustomValues inflow={m as Inflow} /> : null}
+            <Button
+              variant="secondary"
+              size="small"
+              aria-label={t('circular.history.deleteLabel', {
+                date: day(m.occurredOn),
+                mass: formatKg(m.massGrams, locale),
+                stream: m.streamName,
+              })}
+              onPress={() => {
+                setDeleteError(null);
+                setToDelete(m);
+              }}
+            >
+              {t('circular.history.delete')}
+            </Button>
+          </span>
         ) : null,
     },
   ];
