@@ -9,6 +9,7 @@ import type {
 } from '@lakou/reports/fund';
 import { BUCKET_SQL_FORMAT, type Granularity } from '@lakou/reports/model';
 import { type SQL, sql } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import { rowsOf } from '../circular/reports.sql.ts';
 import type { Db } from '../db/client.ts';
 import { FUND_TIME_ZONE } from '../fund/fund.queries.ts';
@@ -45,12 +46,30 @@ const inCentres = (column: SQL, scope: CentreScope): SQL => {
 };
 
 /**
- * The entry a correction reverses, looked up per entry of the period by its key (`offset 0`
- * keeps the subquery from being flattened into a join). As a plain join, the planner hashed the
- * whole ledger and every gift for a year's entries: a cost that grew with the years stored.
+ * Whether a period's entries look up what they refer to one by one (the entry a correction
+ * reverses, the gift and its donor) rather than join whole tables: up to about a year and a
+ * month (the board's default reading and its comparison), where the planner would otherwise hash
+ * the whole ledger and every gift — a cost that grows with the years stored, not the period. Over
+ * longer spans most rows are read anyway and the joins are cheaper. Both give the same rows.
  */
-const reversed = sql`select o.kind, o.donation_id, o.grant_instalment_id, o.disbursement_id
-    from ledger_entries o where o.id = e.reverses_id offset 0`;
+export const LOOKUP_DAYS = 400;
+const byLookup = (p: Period) =>
+  Temporal.PlainDate.from(p.from).until(Temporal.PlainDate.from(p.to)).days <= LOOKUP_DAYS;
+
+/** The entry `e` reverses, if any, as `o` (`offset 0` keeps the lookup from being flattened into a join). */
+const reversedOf = (p: Period): SQL =>
+  byLookup(p)
+    ? sql`left join lateral (select o.kind, o.donation_id, o.grant_instalment_id, o.disbursement_id
+          from ledger_entries o where o.id = e.reverses_id offset 0) o on true`
+    : sql`left join ledger_entries o on o.id = e.reverses_id`;
+
+/** The kind of donor of the gift `e` (or the entry it reverses) records, as `gd.kind`. */
+const giftDonorOf = (p: Period): SQL =>
+  byLookup(p)
+    ? sql`left join lateral (select (select dn.kind from donors dn where dn.id = gift.donor_id) as kind
+          from donations gift where gift.id = coalesce(e.donation_id, o.donation_id) offset 0) gd on true`
+    : sql`left join donations gift on gift.id = coalesce(e.donation_id, o.donation_id)
+      left join donors gd on gd.id = gift.donor_id`;
 
 /**
  * Inflows, one row per ledger entry or gift in kind: money gifts and grant instalments from the
@@ -73,11 +92,8 @@ function inflowRows(org: string, p: Period, g: Granularity, scope: CentreScope):
            coalesce(gd.kind, fd.kind) as donor_kind,
            e.amount_cents as cents
       from ledger_entries e
-      left join lateral (${reversed}) o on true
-      left join lateral (
-        select gd.kind from donations gift left join donors gd on gd.id = gift.donor_id
-         where gift.id = coalesce(e.donation_id, o.donation_id) offset 0
-      ) gd on true
+      ${reversedOf(p)}
+      ${giftDonorOf(p)}
       left join grant_instalments gi on gi.id = coalesce(e.grant_instalment_id, o.grant_instalment_id)
       left join grants gr on gr.id = gi.grant_id
       left join donors fd on fd.id = gr.funder_id
@@ -98,7 +114,7 @@ function disbursementRows(org: string, p: Period, g: Granularity, scope: CentreS
     select to_char(e.occurred_on, ${fmt(g)}) as bucket, 'money' as kind, d.id,
            d.centre_id, d.partner_id, -e.amount_cents as cents, e.kind = 'correction' as is_correction
       from ledger_entries e
-      left join lateral (${reversed}) o on true
+      ${reversedOf(p)}
       join disbursements d on d.id = coalesce(e.disbursement_id, o.disbursement_id)
      where e.organisation_id = ${org}::uuid
        and e.occurred_on between ${p.from}::date and ${p.to}::date
