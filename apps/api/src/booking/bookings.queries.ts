@@ -122,18 +122,53 @@ export async function busyIntervalsOf(
   return byResource;
 }
 
-/** The centre's zone, opening hours and the closures (centre's and resource's) around a period. */
+/**
+ * The centre's zone, opening hours and the closures (centre's, then resource's) around a period,
+ * in one statement: what `centreCalendarOf` and `resourceClosuresOf` read in four.
+ */
 export async function calendarOf(
   db: Pick<Db, 'select'>,
   resource: Pick<Resource, 'id' | 'centreId'>,
   fromDate: string,
   toDate: string,
 ): Promise<CentreCalendar> {
-  const [calendar, resourceOff] = await Promise.all([
-    centreCalendarOf(db, resource.centreId, fromDate, toDate),
-    resourceClosuresOf(db, [resource.id], fromDate, toDate),
-  ]);
-  return { ...calendar, closures: [...calendar.closures, ...(resourceOff.get(resource.id) ?? [])] };
+  const h = centreOpeningHours;
+  const cc = centreClosures;
+  const rc = resourceClosures;
+  const [row] = await db
+    .select({
+      timeZone: centres.timeZone,
+      hours: jsonList<{ weekday: number; opens: string; closes: string }>(sql`(
+        select json_agg(json_build_object('weekday', ${h.weekday}, 'opens', ${h.opens}, 'closes', ${h.closes})
+                        order by ${h.weekday}, ${h.opens})
+        from ${h} where ${h.centreId} = ${centres.id})`),
+      centreOff: jsonList<CentreCalendar['closures'][number]>(sql`(
+        select json_agg(json_build_object('startsOn', ${cc.startsOn}, 'endsOn', ${cc.endsOn}, 'reason', ${cc.reason}))
+        from ${cc}
+        where ${cc.centreId} = ${centres.id} and ${cc.startsOn} <= ${toDate} and ${cc.endsOn} >= ${fromDate})`),
+      resourceOff: jsonList<CentreCalendar['closures'][number]>(sql`(
+        select json_agg(json_build_object('startsOn', ${rc.startsOn}, 'endsOn', ${rc.endsOn}, 'reason', ${rc.reason}))
+        from ${rc}
+        where ${rc.resourceId} = ${resource.id} and ${rc.startsOn} <= ${toDate} and ${rc.endsOn} >= ${fromDate})`),
+    })
+    .from(centres)
+    .where(eq(centres.id, resource.centreId));
+  return {
+    timeZone: row?.timeZone ?? 'America/Cayenne',
+    openingHours: (row?.hours ?? []).map((o) => ({
+      weekday: o.weekday,
+      opens: o.opens.slice(0, 5),
+      closes: o.closes.slice(0, 5),
+    })),
+    closures: [...(row?.centreOff ?? []), ...(row?.resourceOff ?? [])],
+  };
+}
+
+/** A `json_agg` subquery's rows: the driver may hand the JSON over as text; null (no row) is []. */
+function jsonList<T>(query: SQL) {
+  return sql<T[]>`${query}`.mapWith((v: unknown): T[] =>
+    v === null || v === undefined ? [] : typeof v === 'string' ? JSON.parse(v) : (v as T[]),
+  );
 }
 
 /** The centre's zone, opening hours and its own closures around a period. */

@@ -8,6 +8,7 @@ import {
   findConflicts,
   holdsSlot,
   initialStatus,
+  type Resource,
   transition,
 } from '@lakou/domain/booking';
 import { can, centreScope } from '@lakou/domain/identity';
@@ -39,7 +40,7 @@ import {
   SlotTaken,
   updateBookingCustom,
 } from './bookings.write.ts';
-import { centreOfResource, findResource } from './resources.queries.ts';
+import { findResource } from './resources.queries.ts';
 
 const TAGS = ['Réservations'];
 const denied = DENIED_RESPONSES;
@@ -48,17 +49,27 @@ const conflictProblem = problem
   .extend({ conflicts: z.array(booking).describe('The bookings that hold the slot.') })
   .meta({ id: 'BookingConflict' });
 
-/** The centre of the resource named in the body. */
+/** The resource the policy read for a request, that its handler reads no more. */
+const resourceRead = new WeakMap<Request, { id: string; resource: Resource | undefined }>();
+
+/** The centre of the resource named in the body (the whole resource is kept for the handler). */
 async function bodyResourceCentre(c: Context<ApiEnv>) {
   try {
     const body = (await c.req.json()) as { resourceId?: unknown };
     const id = typeof body.resourceId === 'string' ? body.resourceId : '';
-    return {
-      centreId: z.uuid().safeParse(id).success ? await centreOfResource(c.var.db, id) : undefined,
-    };
+    if (!z.uuid().safeParse(id).success) return { centreId: undefined };
+    const resource = await findResource(c.var.db, id);
+    resourceRead.set(c.req.raw, { id, resource });
+    return { centreId: resource?.centreId };
   } catch {
     return { centreId: undefined };
   }
+}
+
+/** The resource of the request's body: as the policy read it, else from the database. */
+async function resourceOfBody(c: Context<ApiEnv>, id: string) {
+  const read = resourceRead.get(c.req.raw);
+  return read?.id === id ? read.resource : findResource(c.var.db, id);
 }
 
 async function pathBookingCentre(c: Context<ApiEnv>) {
@@ -191,15 +202,17 @@ export const bookingsRoutes = contextRouter()
   })
   .openapi(createRoute, async (c) => {
     const input = c.req.valid('json');
-    const resource = await findResource(c.var.db, input.resourceId);
+    const resource = await resourceOfBody(c, input.resourceId);
     if (!resource) {
       return problemResponse(c, 400, 'Cette ressource n’existe pas.', {
         errors: [{ field: 'resourceId', message: 'Cette ressource n’existe pas.' }],
       }) as never;
     }
-    const { defs, check } = await checkNewRow(c.var.db, 'booking', resource.centreId, input.custom);
+    const [{ defs, check }, problems] = await Promise.all([
+      checkNewRow(c.var.db, 'booking', resource.centreId, input.custom),
+      bookingRuleProblems(c.var.db, resource, input),
+    ]);
     if (!check.ok) return customValuesProblem(c, check) as never;
-    const problems = await bookingRuleProblems(c.var.db, resource, input);
     if (problems.length) {
       return problemResponse(c, 422, problems.map((p) => p.message).join(' '), {
         errors: problems,

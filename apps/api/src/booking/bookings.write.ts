@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
 import {
   type BookingInput,
@@ -21,6 +22,7 @@ import { calendarOf, liveBookingsAround, toBooking } from './bookings.queries.ts
 
 type Booking = z.infer<typeof booking>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type BookingRow = typeof bookings.$inferSelect;
 
 /** The slot was taken: the bookings holding it, for a 409 that names them. */
 export class SlotTaken extends Error {
@@ -76,39 +78,54 @@ export async function insertBooking(
 ): Promise<Booking> {
   const start = new Date(input.start);
   const end = new Date(input.end);
-  await lockResource(tx, resource.id);
-  const nearby = await liveBookingsAround(tx, resource.id, start, end);
+  const [, nearby] = await lockedBookingsAround(tx, resource.id, start, end);
   const conflicts = findConflicts(input, nearby, resource.bufferMinutes);
   if (conflicts.length) throw new SlotTaken(conflicts);
   const price = priceOf(resource.tariff, input.audience, input.start, input.end);
-  const [row] = await tx
-    .insert(bookings)
-    .values({
-      resourceId: resource.id,
-      centreId: resource.centreId,
-      startsAt: start,
-      endsAt: end,
-      blockedUntil: new Date(end.getTime() + resource.bufferMinutes * 60_000),
-      status,
-      organiser: input.organiser,
-      purpose: input.purpose,
-      headcount: input.headcount,
-      basicNeeds: input.basicNeeds,
-      audience: input.audience,
-      priceCents: price.cents,
-      custom: custom.values,
-      createdBy: c.var.principal?.id ?? null,
-    })
-    .returning();
-  if (!row) throw new Error('booking insert returned no row');
-  const made = toBooking(row, custom.defs);
-  await recordAudit(tx, c, {
+  const values = {
+    id: randomUUID(),
+    resourceId: resource.id,
+    centreId: resource.centreId,
+    startsAt: start,
+    endsAt: end,
+    blockedUntil: new Date(end.getTime() + resource.bufferMinutes * 60_000),
+    status,
+    organiser: input.organiser,
+    purpose: input.purpose,
+    headcount: input.headcount,
+    basicNeeds: input.basicNeeds,
+    audience: input.audience,
+    priceCents: price.cents,
+    custom: custom.values,
+    createdBy: c.var.principal?.id ?? null,
+  };
+  // The id is drawn here so that the row and its audit entry go in one round trip (the row first);
+  // the entry holds what the row reads as (`toBooking` of the values written), as it did from the
+  // row. An insert refused (23P01) fails the transaction, and the entry with it.
+  const written = { ...values, seriesId: null, cancelReason: null } as BookingRow;
+  const inserting = Promise.resolve(tx.insert(bookings).values(values).returning());
+  const auditing = recordAudit(tx, c, {
     action: 'booking.create',
     entity: 'booking',
-    entityId: made.id,
-    after: made,
+    entityId: values.id,
+    after: toBooking(written, custom.defs),
   });
-  return made;
+  const [[row]] = await Promise.all([inserting, auditing]);
+  if (!row) throw new Error('booking insert returned no row');
+  return toBooking(row, custom.defs);
+}
+
+/**
+ * Takes the resource's lock, then reads its live bookings around [start, end), in one round trip:
+ * the transaction's connection sends its statements in the order they are started, without
+ * waiting for the answers, and PostgreSQL runs them in turn — the read (a statement of its own,
+ * with its own snapshot) starts once the lock is held and sees every booking committed before.
+ * Were the order ever lost, the exclusion constraint would still refuse the overlap (23P01).
+ */
+function lockedBookingsAround(tx: Tx, resourceId: string, start: Date, end: Date) {
+  const locking = lockResource(tx, resourceId);
+  const reading = liveBookingsAround(tx, resourceId, start, end);
+  return Promise.all([locking, reading]);
 }
 
 /**
@@ -125,8 +142,7 @@ export async function moveBookingInTransaction(
 ): Promise<Booking> {
   const start = new Date(move.start);
   const end = new Date(move.end);
-  await lockResource(tx, resource.id);
-  const nearby = (await liveBookingsAround(tx, resource.id, start, end)).filter(
+  const nearby = (await lockedBookingsAround(tx, resource.id, start, end))[1].filter(
     (b) => b.id !== before.id,
   );
   const conflicts = findConflicts(move, nearby, resource.bufferMinutes);

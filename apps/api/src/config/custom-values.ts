@@ -36,13 +36,9 @@ import type { Problem } from '@lakou/domain/shared';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Db } from '../db/client.ts';
-import { customFieldDefinitions } from '../db/schema/index.ts';
+import { centres, customFieldDefinitions } from '../db/schema/index.ts';
 import { problemResponse } from '../http/problem.ts';
-import {
-  networkOrganisation,
-  organisationOfCentre,
-  toDefinition,
-} from './custom-fields.queries.ts';
+import { networkOrganisation, toDefinition } from './custom-fields.queries.ts';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -85,10 +81,27 @@ export async function definitionsAt(
   entity: CustomFieldEntity,
   centreId: string | null,
 ): Promise<CustomFieldDefinition[]> {
-  const organisationId = centreId
-    ? await organisationOfCentre(db, centreId)
-    : await networkOrganisation(db);
-  return organisationId ? definitionsFor(db, organisationId, entity, centreId) : [];
+  if (!centreId) {
+    const organisationId = await networkOrganisation(db);
+    return organisationId ? definitionsFor(db, organisationId, entity, null) : [];
+  }
+  // The centre's organisation and its definitions in one statement (no centre: none).
+  const rows = await db
+    .select({ definition: customFieldDefinitions })
+    .from(customFieldDefinitions)
+    .innerJoin(centres, eq(centres.organisationId, customFieldDefinitions.organisationId))
+    .where(
+      and(
+        eq(centres.id, centreId),
+        eq(customFieldDefinitions.entity, entity),
+        isNull(customFieldDefinitions.retiredAt),
+      ),
+    )
+    .orderBy(asc(customFieldDefinitions.position), asc(customFieldDefinitions.createdAt));
+  return applicableDefinitions(
+    rows.map((r) => toDefinition(r.definition)),
+    { entity, centreId },
+  );
 }
 
 export interface CustomFailure {
