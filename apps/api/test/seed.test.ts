@@ -38,7 +38,7 @@ describe.each(engines)('demo seed on %s', (engine) => {
     expect(await isEmpty(database.db)).toBe(true);
     const first = await seedDemoNetwork(database.db);
     expect(first.centresCreated).toBe(7);
-    expect(first.usersCreated).toBe(5);
+    expect(first.usersCreated).toBe(6);
     // Every centre gets events on its demo bookings and four coworking members.
     expect(first.eventsCreated).toBeGreaterThan(7 * 20);
     expect(first.passesCreated).toBe(7 * 4);

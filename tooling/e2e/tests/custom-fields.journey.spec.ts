@@ -3,7 +3,7 @@ import { expect, expectNoAxeViolations, followNavLink, signIn, test } from './fi
 
 /*
  * Custom fields (issue 9), from the builder to the forms. The admin adds a required single
- * choice « Public accueilli », shown in tables, to the events of Kourou only; the team of Kourou
+ * choice « Public accueilli », shown in tables, to the events of Kourou only; the manager of Kourou
  * cannot create an event without it, the manager of the Cayenne centres never sees it, and the
  * events table of Kourou has its column; taking away a choice in use is refused (422) and a
  * change made meanwhile by someone else is reported (409) with a reload. No other journey
@@ -151,8 +151,8 @@ test('an admin adds a required field to one centre’s events; its team must fil
     fieldId = defs.items.find((d) => d.key === key)?.id;
     expect(fieldId).toBeDefined();
 
-    // Kourou's desk: not created until « Public accueilli » is chosen.
-    const desk = await signedInPage(browser, 'accueil.kourou@lakou.test');
+    // The manager of Kourou: not created until « Public accueilli » is chosen.
+    const desk = await signedInPage(browser, 'direction.kourou@lakou.test');
     const newEvent = await openNewEvent(desk, kourou);
     await newEvent.getByRole('searchbox', { name: /Rechercher une réservation/ }).fill(purpose);
     await newEvent.getByRole('checkbox', { name: new RegExp(purpose) }).check({ force: true });

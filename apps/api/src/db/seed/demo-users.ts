@@ -25,6 +25,11 @@ export const demoUsers: DemoUser[] = [
     ],
   },
   {
+    email: 'direction.kourou@lakou.test',
+    name: 'Daniel Directeur',
+    roles: [{ role: 'manager', centre: 'kourou' }],
+  },
+  {
     email: 'accueil.kourou@lakou.test',
     name: 'Karine Accueil',
     roles: [{ role: 'staff', centre: 'kourou' }],
