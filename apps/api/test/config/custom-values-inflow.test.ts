@@ -1,3 +1,5 @@
+import { REGISTER_COLUMNS } from '@lakou/domain/circular';
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { day, newStream, type StreamView } from '../circular/circular-setup.ts';
@@ -127,7 +129,7 @@ describe.each(engines)('custom values of inflows (%s)', (kind) => {
     });
   });
 
-  it('the waste register CSV has one column per network-wide field, with the values as text', async () => {
+  it('the waste register CSV and XLSX have one column per network-wide field, values as text', async () => {
     const date = day(-2);
     const made = await weigh(
       people.villageChinois,
@@ -148,5 +150,24 @@ describe.each(engines)('custom values of inflows (%s)', (kind) => {
     expect(header.slice(-3)).toEqual(['Type d’apporteur', 'Propreté', 'Remarque']);
     const line = rows.find((r) => r.includes(stream.name));
     expect(line?.slice(-3)).toEqual(['Entreprise', '3,5', '']);
+
+    const xlsx = await call(ctx.app, 'GET', `/api/waste-register.xlsx?from=${date}&to=${date}`, {
+      cookie: people.admin,
+    });
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = book.getWorksheet('Registre');
+    if (!sheet) throw new Error('no Registre sheet');
+    const first = REGISTER_COLUMNS.length + 1;
+    const cells = (n: number) =>
+      [0, 1, 2].map((i) => String(sheet.getRow(n).getCell(first + i).value ?? ''));
+    expect(cells(1)).toEqual(['Type d’apporteur', 'Propreté', 'Remarque']);
+    const at = Array.from({ length: sheet.actualRowCount }, (_, i) => i + 1).find((n) =>
+      String(
+        sheet.getRow(n).getCell(REGISTER_COLUMNS.indexOf('Dénomination usuelle') + 1).value,
+      ).includes(stream.name),
+    );
+    expect(at && cells(at)).toEqual(['Entreprise', '3,5', '']);
   });
 });
