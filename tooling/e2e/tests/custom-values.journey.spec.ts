@@ -2,12 +2,13 @@ import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 
 /*
- * A network-wide custom field of gifts in kind, as the people at a centre's desk meet it: the
- * admin adds a required « Provenance du lot » shown in tables; the manager's in-kind form shows
- * it, will not save without it (its message under it), saves once it is filled, and the gifts
- * table has its column with the value. Desktop only: the field applies to every gift in kind of
- * the network while it is required, and the phone run shares the database. It is made optional
- * as soon as the gift is saved, and retired at the end.
+ * A custom field of gifts in kind, as the people at a centre's desk meet it: the admin adds a
+ * required « Provenance du lot », shown in tables, to the gifts received by Kourou; the manager
+ * of Kourou finds it in the in-kind form, cannot save without it (its message under it), saves
+ * once it is filled, and the gifts table has its column with the value. Kourou, because no other
+ * journey records gifts in kind there (they run at the same time, on the same database). Desktop
+ * only, for the same reason; the field is made optional as soon as the gift is saved, and retired
+ * at the end.
  */
 
 function unique(prefix: string) {
@@ -24,7 +25,7 @@ async function send(page: Page, method: 'POST' | 'PATCH', path: string, data: un
   return (await response.json()) as { id: string; version: number };
 }
 
-test('a network field of gifts in kind: asked, required, then shown in the table @desktop-only', async ({
+test('a field of gifts in kind received by one centre: asked, required, then shown in the table @desktop-only', async ({
   page,
   browser,
 }) => {
@@ -35,9 +36,14 @@ test('a network field of gifts in kind: asked, required, then shown in the table
 
   const admin = await browser.newPage();
   await signIn(admin, 'admin@lakou.test', { timeout: 30_000 });
+  const centres = (await (await admin.request.get('/api/centres?pageSize=100')).json()) as {
+    items: { id: string; name: string }[];
+  };
+  const kourou = centres.items.find((c) => c.name.includes('Kourou'))?.id;
+  expect(kourou).toBeDefined();
   const field = await send(admin, 'POST', '/api/custom-fields', {
     entity: 'in_kind_donation',
-    centreId: null,
+    centreId: kourou,
     key: `provenance_${tag}`,
     labelFr: label,
     helpFr: 'Le quartier ou la structure d’où vient le lot.',
@@ -46,7 +52,7 @@ test('a network field of gifts in kind: asked, required, then shown in the table
     inTables: true,
   });
   try {
-    await signIn(page, 'gestion@lakou.test', { timeout: 30_000 });
+    await signIn(page, 'direction.kourou@lakou.test', { timeout: 30_000 });
     await page.goto('/donations/in-kind');
     await expect(page.getByRole('heading', { level: 1, name: 'Don en nature' })).toBeVisible();
     const form = page.getByRole('form', { name: 'Nouveau don en nature' });
@@ -78,7 +84,7 @@ test('a network field of gifts in kind: asked, required, then shown in the table
     await expect(
       page.getByText(new RegExp(`Don en nature enregistré : ${description}`)),
     ).toBeVisible();
-    // Made optional at once: other gifts of the network are no longer asked for it.
+    // Made optional at once: other gifts of Kourou are no longer asked for it.
     await send(admin, 'PATCH', `/api/custom-fields/${field.id}`, {
       required: false,
       version: field.version,
