@@ -22,6 +22,8 @@ async function villageChinois(page: Page): Promise<string> {
 test('an admin renames an event kind and the events table shows the new label @desktop-only', async ({
   page,
 }) => {
+  // A month of a centre's events loads behind the rename: give it the slow journeys' time.
+  test.slow();
   await signIn(page, 'admin@lakou.test');
   await page.goto('/settings/lists?list=event_kind');
   const table = page.getByRole('table', { name: /Éléments de la liste « Types d’événement »/ });
@@ -79,6 +81,7 @@ test('an admin merges two in-kind donation categories @desktop-only', async ({ p
 });
 
 test('the coworking desk kind cannot be retired @desktop-only', async ({ page }) => {
+  test.slow();
   await signIn(page, 'admin@lakou.test');
   await page.goto('/settings/lists?list=resource_kind');
   const table = page.getByRole('table', { name: /Types de ressource/ });
@@ -93,4 +96,11 @@ test('the coworking desk kind cannot be retired @desktop-only', async ({ page })
   });
   expect(res.status()).toBe(422);
   expect(((await res.json()) as { detail: string }).detail).toMatch(/pas retiré/);
+
+  // Tariff templates are edited with their rates, in an accessible form.
+  await page.goto('/settings/lists?list=tariff');
+  const templates = page.getByRole('table', { name: /Modèles de tarif/ });
+  await expect(templates.getByRole('rowheader', { name: /Gratuit/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Tarifs du modèle' })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
