@@ -139,7 +139,7 @@ describe('editable lists: verdicts', () => {
 });
 
 describe('editable lists: merge properties', () => {
-  const key = fc.constantFrom('a', 'b', 'c', 'd');
+  const key = fc.constantFrom<string>('a', 'b', 'c', 'd');
   it('after a merge no row points at the source, and no row is lost or invented', () => {
     fc.assert(
       fc.property(
