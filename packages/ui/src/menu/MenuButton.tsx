@@ -29,15 +29,22 @@ export interface MenuButtonProps {
   items: MenuButtonItem[];
   /** Where the menu opens relative to the button. Default "bottom end". */
   placement?: PopoverProps['placement'];
+  /** Opens the menu as it mounts (e.g. when it was pressed before its code had loaded). */
+  defaultOpen?: boolean;
 }
 
 /**
  * A button that opens a menu (RAC `MenuTrigger`): Enter, Space or the arrow keys open it,
  * arrows move between items, Escape closes it and focus returns to the button.
  */
-export function MenuButton({ label, items, placement = 'bottom end' }: MenuButtonProps) {
+export function MenuButton({
+  label,
+  items,
+  placement = 'bottom end',
+  defaultOpen,
+}: MenuButtonProps) {
   return (
-    <MenuTrigger>
+    <MenuTrigger defaultOpen={defaultOpen}>
       <Button className="lk-button lk-menu-button" data-variant="ghost" data-size="medium">
         <span className="lk-menu-button__label">{label}</span>
         <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
