@@ -73,7 +73,7 @@ const sorted = (d: RecyclingData) => ({
   collected: d.collected.map((r) => JSON.stringify(r)).sort(),
 });
 
-describe.each(engines)('monthly circular sums (%s)', (kind) => {
+describe.each(engines)('monthly circular sums (%s)', { timeout: 120_000 }, (kind) => {
   let database: TestDatabase;
   const today = Temporal.PlainDate.from('2026-11-23');
   let centreIds: string[] = [];
@@ -127,18 +127,22 @@ describe.each(engines)('monthly circular sums (%s)', (kind) => {
       { centres: 'all', streamIds: streamIds.slice(0, 1) },
       { centres: [], streamIds: [] },
     ];
+    // Every period and granularity for the whole network; the narrower scopes on the two
+    // periods off month boundaries (the monthly sums and the days around them both filtered).
+    const cases = periods.flatMap(([from, to], i) =>
+      granularities.flatMap((granularity) =>
+        (i === 1 || i === 5 ? scopes : scopes.slice(0, 1)).map(
+          (s): RecyclingScope => ({ from, to, granularity, ...s }),
+        ),
+      ),
+    );
     let compared = 0;
-    for (const [from, to] of periods)
-      for (const granularity of granularities)
-        for (const s of scopes) {
-          const scope: RecyclingScope = { from, to, granularity, ...s };
-          const fromMonths = await recyclingSums(database.db, scope);
-          const fromMovements = await recyclingSums(database.db, { ...scope, monthly: false });
-          expect(sorted(fromMonths), `${from}…${to} ${granularity} ${JSON.stringify(s)}`).toEqual(
-            sorted(fromMovements),
-          );
-          compared += fromMonths.rows.length;
-        }
+    for (const scope of cases) {
+      const fromMonths = await recyclingSums(database.db, scope);
+      const fromMovements = await recyclingSums(database.db, { ...scope, monthly: false });
+      expect(sorted(fromMonths), JSON.stringify(scope)).toEqual(sorted(fromMovements));
+      compared += fromMonths.rows.length;
+    }
     expect(compared).toBeGreaterThan(0);
   }
 
