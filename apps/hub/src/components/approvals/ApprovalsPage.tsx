@@ -1,4 +1,4 @@
-import type { Booking, Resource } from '@lakou/domain/booking/rules';
+import type { Audience, Booking, Resource } from '@lakou/domain/booking/rules';
 import type { Centre } from '@lakou/domain/network';
 import { pageCount } from '@lakou/domain/shared';
 import { Button } from '@lakou/ui/button';
@@ -20,6 +20,7 @@ import {
 import { ApiError } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatCentreRange, formatCents } from '../../lib/agenda.ts';
+import { useListItems } from '../lists/useListItems.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { usePaginationLabels } from '../usePaginationLabels.ts';
@@ -183,6 +184,7 @@ function RequestItem({
   onRefuse: () => void;
 }) {
   const { t } = useTranslation();
+  const audiences = useListItems('audience', (a) => t(`agenda.audiences.${a as Audience}`));
   const { locale } = useLocale();
   return (
     <li className="hub-approvals__item">
@@ -209,7 +211,7 @@ function RequestItem({
         <div>
           <dt>{t('agenda.price')}</dt>
           <dd>
-            {formatCents(booking.priceCents, locale)} — {t(`agenda.audiences.${booking.audience}`)}
+            {formatCents(booking.priceCents, locale)} — {audiences.labelOf(booking.audience)}
           </dd>
         </div>
       </dl>
