@@ -65,7 +65,7 @@ test('a field of gifts in kind received by one centre: asked, required, then sho
     await page.getByRole('option', { name: /Don anonyme/ }).click();
     await form.getByRole('textbox', { name: 'Description des biens' }).fill(description);
     await form.getByRole('button', { name: /Catégorie/ }).click();
-    await page.getByRole('option', { name: 'Livres et jouets' }).click();
+    await page.getByRole('option', { name: 'Mobilier' }).click();
     await form.getByRole('textbox', { name: 'Quantité' }).fill('12');
     await form.getByRole('textbox', { name: 'Valeur (€)' }).fill('60');
     await form.getByRole('button', { name: /Méthode de valorisation/ }).click();
