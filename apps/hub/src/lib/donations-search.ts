@@ -1,34 +1,30 @@
-import { z } from 'zod/mini';
+import { integer, isoDate, oneOf, searchSchema, text, uuid } from './search-schema.ts';
 
 /*
- * URL search params of the gifts, donors and receipts lists (zod's "mini" build, like
+ * URL search params of the gifts, donors and receipts lists (small validators of ./search-schema.ts, like
  * lib/search-params.ts: they run in the entry bundle). A hand-edited, invalid value is dropped.
  */
 
-function lenient<T extends z.core.SomeType>(schema: T) {
-  return z.catch(z.optional(schema), undefined);
-}
+const pageNumber = integer({ min: 1 });
 
-const pageNumber = lenient(z.int().check(z.minimum(1)));
-
-export const donationsSearch = z.object({
-  kind: lenient(z.enum(['money', 'in_kind'])),
-  donorId: lenient(z.uuid()),
-  from: lenient(z.iso.date()),
-  to: lenient(z.iso.date()),
+export const donationsSearch = searchSchema({
+  kind: oneOf(['money', 'in_kind']),
+  donorId: uuid,
+  from: isoDate,
+  to: isoDate,
   page: pageNumber,
 });
 
-export const donorsSearch = z.object({
-  q: lenient(z.string().check(z.trim(), z.maxLength(100))),
-  kind: lenient(z.enum(['individual', 'company', 'foundation', 'public_body'])),
+export const donorsSearch = searchSchema({
+  q: text({ trim: true, maxLength: 100 }),
+  kind: oneOf(['individual', 'company', 'foundation', 'public_body']),
   page: pageNumber,
 });
 
-export const receiptsSearch = z.object({
-  year: lenient(z.int().check(z.minimum(2000), z.maximum(2100))),
-  donorId: lenient(z.uuid()),
-  status: lenient(z.enum(['issued', 'cancelled'])),
+export const receiptsSearch = searchSchema({
+  year: integer({ min: 2000, max: 2100 }),
+  donorId: uuid,
+  status: oneOf(['issued', 'cancelled']),
   page: pageNumber,
 });
 

@@ -1,32 +1,28 @@
-import { z } from 'zod/mini';
+import { type Infer, integer, oneOf, searchSchema, text, uuid } from './search-schema.ts';
 
 /*
- * URL search params of the events pages and the public agenda (zod's "mini" build, like
+ * URL search params of the events pages and the public agenda (small validators of ./search-schema.ts, like
  * lib/search-params.ts: they run in the entry bundle). A hand-edited, invalid value is dropped.
  */
 
-function lenient<T extends z.core.SomeType>(schema: T) {
-  return z.catch(z.optional(schema), undefined);
-}
+const pageNumber = integer({ min: 1 });
 
-const pageNumber = lenient(z.int().check(z.minimum(1)));
-
-export const eventsSearch = z.object({
-  type: lenient(z.uuid()),
-  period: lenient(z.enum(['week', 'month', 'quarter', 'all'])),
+export const eventsSearch = searchSchema({
+  type: uuid,
+  period: oneOf(['week', 'month', 'quarter', 'all']),
   page: pageNumber,
 });
-export type EventsSearch = z.infer<typeof eventsSearch>;
+export type EventsSearch = Infer<typeof eventsSearch>;
 
 /** `?evenement=<id>`: the event the iCalendar feed links to, opened on arrival. */
-export const publicAgendaSearch = z.object({
-  evenement: lenient(z.uuid()),
+export const publicAgendaSearch = searchSchema({
+  evenement: uuid,
   page: pageNumber,
 });
-export type PublicAgendaSearch = z.infer<typeof publicAgendaSearch>;
+export type PublicAgendaSearch = Infer<typeof publicAgendaSearch>;
 
 /** `?jeton=lkr_…`: the secret of a registration, from the link a visitor was given. */
-export const cancelRegistrationSearch = z.object({
-  jeton: lenient(z.string().check(z.minLength(1), z.maxLength(200))),
+export const cancelRegistrationSearch = searchSchema({
+  jeton: text({ minLength: 1, maxLength: 200 }),
 });
-export type CancelRegistrationSearch = z.infer<typeof cancelRegistrationSearch>;
+export type CancelRegistrationSearch = Infer<typeof cancelRegistrationSearch>;

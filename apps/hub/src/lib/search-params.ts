@@ -1,19 +1,24 @@
 import type { PartnerKind } from '@lakou/domain/network';
-import { z } from 'zod/mini';
+import {
+  flag,
+  type Infer,
+  integer,
+  isoDate,
+  oneOf,
+  searchSchema,
+  text,
+  uuid,
+} from './search-schema.ts';
 
 /*
  * URL search-param schemas. They run in the entry bundle (TanStack Router validates search
- * before any lazy route chunk loads), so they use zod's tree-shakable "mini" build and import
- * nothing at run time from @lakou/domain, whose schemas pull in all of zod and Temporal.
- * A hand-edited, invalid value is dropped rather than shown as an error.
+ * before any lazy route chunk loads), so they use the small validators of ./search-schema.ts
+ * (not zod) and import nothing at run time from @lakou/domain, whose schemas pull in all of zod
+ * and Temporal. A hand-edited, invalid value is dropped rather than shown as an error.
  */
 
-function lenient<T extends z.core.SomeType>(schema: T) {
-  return z.catch(z.optional(schema), undefined);
-}
-
-const searchText = lenient(z.string().check(z.trim(), z.maxLength(100)));
-const pageNumber = lenient(z.int().check(z.minimum(1)));
+const searchText = text({ trim: true, maxLength: 100 });
+const pageNumber = integer({ min: 1 });
 
 // `satisfies` makes tsc fail if the domain adds, renames or drops a kind.
 const partnerKindSet = {
@@ -24,58 +29,58 @@ const partnerKindSet = {
 } satisfies Record<PartnerKind, true>;
 export const urlPartnerKinds = Object.keys(partnerKindSet) as PartnerKind[];
 
-export const networkSearch = z.object({
+export const networkSearch = searchSchema({
   q: searchText,
-  qpv: lenient(z.boolean()),
+  qpv: flag,
   page: pageNumber,
-  sort: lenient(z.enum(['name', 'commune'])),
-  order: lenient(z.enum(['asc', 'desc'])),
+  sort: oneOf(['name', 'commune']),
+  order: oneOf(['asc', 'desc']),
 });
-export type NetworkSearch = z.infer<typeof networkSearch>;
+export type NetworkSearch = Infer<typeof networkSearch>;
 
-export const partnersSearch = z.object({
+export const partnersSearch = searchSchema({
   q: searchText,
-  kind: lenient(z.enum(urlPartnerKinds as [PartnerKind, ...PartnerKind[]])),
-  centreId: lenient(z.uuid()),
+  kind: oneOf(urlPartnerKinds as [PartnerKind, ...PartnerKind[]]),
+  centreId: uuid,
   page: pageNumber,
 });
-export type PartnersSearch = z.infer<typeof partnersSearch>;
+export type PartnersSearch = Infer<typeof partnersSearch>;
 
-export const signInSearch = z.object({
+export const signInSearch = searchSchema({
   /** Where to go once signed in; checked again by `safeRedirect` before use. */
-  redirect: lenient(z.string().check(z.maxLength(2000))),
+  redirect: text({ maxLength: 2000 }),
 });
-export type SignInSearch = z.infer<typeof signInSearch>;
+export type SignInSearch = Infer<typeof signInSearch>;
 
-export const resetPasswordSearch = z.object({
-  token: lenient(z.string().check(z.minLength(1), z.maxLength(500))),
-  error: lenient(z.string().check(z.maxLength(100))),
+export const resetPasswordSearch = searchSchema({
+  token: text({ minLength: 1, maxLength: 500 }),
+  error: text({ maxLength: 100 }),
 });
-export type ResetPasswordSearch = z.infer<typeof resetPasswordSearch>;
+export type ResetPasswordSearch = Infer<typeof resetPasswordSearch>;
 
-export const usersSearch = z.object({
+export const usersSearch = searchSchema({
   q: searchText,
-  centreId: lenient(z.uuid()),
-  active: lenient(z.boolean()),
+  centreId: uuid,
+  active: flag,
   page: pageNumber,
 });
-export type UsersSearch = z.infer<typeof usersSearch>;
+export type UsersSearch = Infer<typeof usersSearch>;
 
-const shortText = lenient(z.string().check(z.trim(), z.maxLength(60)));
-const calendarDate = lenient(z.iso.date());
+const shortText = text({ trim: true, maxLength: 60 });
+const calendarDate = isoDate;
 
-export const auditSearch = z.object({
+export const auditSearch = searchSchema({
   entity: shortText,
   action: shortText,
-  actorId: lenient(z.uuid()),
+  actorId: uuid,
   from: calendarDate,
   to: calendarDate,
   page: pageNumber,
 });
-export type AuditSearch = z.infer<typeof auditSearch>;
+export type AuditSearch = Infer<typeof auditSearch>;
 
 /** The agenda opens on `date` (YYYY-MM-DD, the centre's calendar day) when given, else today. */
-export const agendaSearch = z.object({
-  date: lenient(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+export const agendaSearch = searchSchema({
+  date: text({ pattern: /^\d{4}-\d{2}-\d{2}$/ }),
 });
-export type AgendaSearch = z.infer<typeof agendaSearch>;
+export type AgendaSearch = Infer<typeof agendaSearch>;

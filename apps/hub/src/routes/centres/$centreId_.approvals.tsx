@@ -1,14 +1,14 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, notFound } from '@tanstack/react-router';
-import { z } from 'zod/mini';
 import { ApiError } from '../../api/client.ts';
 import { centreQuery } from '../../api/queries.ts';
 import { requirePermission } from '../../auth/guard.ts';
 import { ApprovalsPage } from '../../components/approvals/ApprovalsPage.tsx';
+import { integer, searchSchema } from '../../lib/search-schema.ts';
 
-// zod's "mini" build: search is validated in the entry bundle (see lib/search-params.ts).
-const approvalsSearch = z.object({
-  page: z.catch(z.optional(z.int().check(z.minimum(1))), undefined),
+// Search is validated in the entry bundle: small validators, not zod (see lib/search-schema.ts).
+const approvalsSearch = searchSchema({
+  page: integer({ min: 1 }),
 });
 
 /** The bookings of one centre waiting for a manager's approval. */

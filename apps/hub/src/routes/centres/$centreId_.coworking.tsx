@@ -1,16 +1,16 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, notFound } from '@tanstack/react-router';
-import { z } from 'zod/mini';
 import { ApiError } from '../../api/client.ts';
 import { centreQuery } from '../../api/queries.ts';
 import { requirePermission } from '../../auth/guard.ts';
 import { CoworkingPage } from '../../components/coworking/CoworkingPage.tsx';
+import { integer, oneOf, searchSchema, text } from '../../lib/search-schema.ts';
 
-// zod's "mini" build: search is validated in the entry bundle (see lib/search-params.ts).
-const coworkingSearch = z.object({
-  q: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined),
-  passes: z.catch(z.optional(z.enum(['usable', 'all'])), undefined),
-  page: z.catch(z.optional(z.int().check(z.minimum(1))), undefined),
+// Search is validated in the entry bundle: small validators, not zod (see lib/search-schema.ts).
+const coworkingSearch = searchSchema({
+  q: text({ trim: true, maxLength: 100 }),
+  passes: oneOf(['usable', 'all']),
+  page: integer({ min: 1 }),
 });
 
 /** The coworking space of one centre: today's occupancy and arrivals, passes sold. */

@@ -1,21 +1,18 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod/mini';
 import { requirePermission } from '../../auth/guard.ts';
 import { HistoryPage, type HistorySearch } from '../../components/circular/HistoryPage.tsx';
+import { integer, oneOf, searchSchema, text, uuid } from '../../lib/search-schema.ts';
 
-function lenient<T extends z.core.SomeType>(schema: T) {
-  return z.catch(z.optional(schema), undefined);
-}
-const day = lenient(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
+const day = text({ pattern: /^\d{4}-\d{2}-\d{2}$/ });
 
-// zod's "mini" build: search is validated in the entry bundle (see lib/search-params.ts).
-const historySearch = z.object({
-  kind: lenient(z.enum(['inflows', 'reuse', 'outflows'])),
-  centreId: lenient(z.uuid()),
-  streamId: lenient(z.uuid()),
+// Search is validated in the entry bundle: small validators, not zod (see lib/search-schema.ts).
+const historySearch = searchSchema({
+  kind: oneOf(['inflows', 'reuse', 'outflows']),
+  centreId: uuid,
+  streamId: uuid,
   from: day,
   to: day,
-  page: lenient(z.int().check(z.minimum(1))),
+  page: integer({ min: 1 }),
 });
 
 /** Inflows, re-use and shipments, with filters; a team member deletes a wrong entry. */

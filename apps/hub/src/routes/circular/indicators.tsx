@@ -1,23 +1,20 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod/mini';
 import { requirePermission } from '../../auth/guard.ts';
 import {
   IndicatorsPage,
   type IndicatorsSearch,
 } from '../../components/circular/IndicatorsPage.tsx';
+import { oneOf, searchSchema, text, uuid } from '../../lib/search-schema.ts';
 
-function lenient<T extends z.core.SomeType>(schema: T) {
-  return z.catch(z.optional(schema), undefined);
-}
-const day = lenient(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
+const day = text({ pattern: /^\d{4}-\d{2}-\d{2}$/ });
 
-// zod's "mini" build: search is validated in the entry bundle (see lib/search-params.ts).
-const indicatorsSearch = z.object({
-  by: lenient(z.enum(['month', 'year', 'centre', 'stream'])),
+// Search is validated in the entry bundle: small validators, not zod (see lib/search-schema.ts).
+const indicatorsSearch = searchSchema({
+  by: oneOf(['month', 'year', 'centre', 'stream']),
   from: day,
   to: day,
-  centreId: lenient(z.uuid()),
-  streamId: lenient(z.uuid()),
+  centreId: uuid,
+  streamId: uuid,
 });
 
 /** The circular economy's indicators by month, year, centre or stream, for a period. */

@@ -1,22 +1,19 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod/mini';
 import { requirePermission } from '../../auth/guard.ts';
 import {
   DisbursementsPage,
   type DisbursementsSearch,
 } from '../../components/fund/DisbursementsPage.tsx';
+import { integer, searchSchema, text, uuid } from '../../lib/search-schema.ts';
 
-function lenient<T extends z.core.SomeType>(schema: T) {
-  return z.catch(z.optional(schema), undefined);
-}
-const day = lenient(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
+const day = text({ pattern: /^\d{4}-\d{2}-\d{2}$/ });
 
-// zod's "mini" build: search is validated in the entry bundle (see lib/search-params.ts).
-const disbursementsSearch = z.object({
-  subFundId: lenient(z.uuid()),
+// Search is validated in the entry bundle: small validators, not zod (see lib/search-schema.ts).
+const disbursementsSearch = searchSchema({
+  subFundId: uuid,
   from: day,
   to: day,
-  page: lenient(z.int().check(z.minimum(1))),
+  page: integer({ min: 1 }),
 });
 
 /** Disbursements with the board's decisions; the admin records one. */

@@ -1,11 +1,11 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod/mini';
 import { requirePermission } from '../../auth/guard.ts';
 import { GrantsPage } from '../../components/fund/GrantsPage.tsx';
+import { searchSchema, uuid } from '../../lib/search-schema.ts';
 
-// zod's "mini" build: search is validated in the entry bundle (see lib/search-params.ts).
-const grantsSearch = z.object({
-  grant: z.catch(z.optional(z.uuid()), undefined),
+// Search is validated in the entry bundle: small validators, not zod (see lib/search-schema.ts).
+const grantsSearch = searchSchema({
+  grant: uuid,
 });
 
 /** The grants pipeline by status; `?grant=` opens one grant. */

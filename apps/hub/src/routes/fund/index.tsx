@@ -1,12 +1,12 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod/mini';
 import { balancesQuery } from '../../api/fund.ts';
 import { requirePermission } from '../../auth/guard.ts';
 import { FundOverview } from '../../components/fund/FundOverview.tsx';
+import { searchSchema, text } from '../../lib/search-schema.ts';
 
-// zod's "mini" build: search is validated in the entry bundle (see lib/search-params.ts).
-const overviewSearch = z.object({
-  at: z.catch(z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), undefined),
+// Search is validated in the entry bundle: small validators, not zod (see lib/search-schema.ts).
+const overviewSearch = searchSchema({
+  at: text({ pattern: /^\d{4}-\d{2}-\d{2}$/ }),
 });
 
 /** The fund at a glance, for the board, the admins and the managers (`fund.read`). */

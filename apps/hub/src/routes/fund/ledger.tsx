@@ -1,20 +1,17 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod/mini';
 import { requirePermission } from '../../auth/guard.ts';
 import { LedgerPage, type LedgerSearch } from '../../components/fund/LedgerPage.tsx';
+import { integer, oneOf, searchSchema, text, uuid } from '../../lib/search-schema.ts';
 
-function lenient<T extends z.core.SomeType>(schema: T) {
-  return z.catch(z.optional(schema), undefined);
-}
-const day = lenient(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
+const day = text({ pattern: /^\d{4}-\d{2}-\d{2}$/ });
 
-// zod's "mini" build: search is validated in the entry bundle (see lib/search-params.ts).
-const ledgerSearch = z.object({
-  subFundId: lenient(z.uuid()),
-  movement: lenient(z.enum(['donation', 'grant_instalment', 'disbursement', 'correction'])),
+// Search is validated in the entry bundle: small validators, not zod (see lib/search-schema.ts).
+const ledgerSearch = searchSchema({
+  subFundId: uuid,
+  movement: oneOf(['donation', 'grant_instalment', 'disbursement', 'correction']),
   from: day,
   to: day,
-  page: lenient(z.int().check(z.minimum(1))),
+  page: integer({ min: 1 }),
 });
 
 /** The fund's ledger: the board reads it, the admin corrects an entry with its reason. */

@@ -1,20 +1,16 @@
 import { createFileRoute, notFound } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod/mini';
 import { ApiError } from '../../api/client.ts';
 import { gardenQuery } from '../../api/gardens.ts';
 import { requirePermission } from '../../auth/guard.ts';
 import { GardenPage, type GardenSearch } from '../../components/gardens/GardenPage.tsx';
 import { NotFound } from '../../components/NotFound.tsx';
+import { either, integer, oneOf, searchSchema } from '../../lib/search-schema.ts';
 
-function lenient<T extends z.core.SomeType>(schema: T) {
-  return z.catch(z.optional(schema), undefined);
-}
-
-// zod's "mini" build: search is validated in the entry bundle (see lib/search-params.ts).
-const gardenSearch = z.object({
-  year: lenient(z.union([z.literal('all'), z.int().check(z.minimum(2000), z.maximum(2100))])),
-  page: lenient(z.int().check(z.minimum(1))),
+// Search is validated in the entry bundle: small validators, not zod (see lib/search-schema.ts).
+const gardenSearch = searchSchema({
+  year: either(oneOf(['all']), integer({ min: 2000, max: 2100 })),
+  page: integer({ min: 1 }),
 });
 
 /** One shared garden: its plot map, waiting list, harvests, compost and work sessions. */

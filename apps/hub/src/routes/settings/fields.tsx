@@ -1,11 +1,11 @@
 import type { CustomFieldEntity } from '@lakou/domain/config';
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod/mini';
 import { FieldsPage } from '../../components/settings/FieldsPage.tsx';
+import { oneOf, searchSchema, uuid } from '../../lib/search-schema.ts';
 
 /*
- * The search params run in the entry bundle (see lib/search-params.ts): zod's mini build and no
- * run-time import from the domain. `satisfies` fails the build if the domain's entities change.
+ * The search params run in the entry bundle (see lib/search-params.ts): the small validators
+ * of lib/search-schema.ts, not zod, and no run-time import from the domain. `satisfies` fails the build if the domain's entities change.
  */
 const entitySet = {
   booking: true,
@@ -18,10 +18,10 @@ const entitySet = {
 } satisfies Record<CustomFieldEntity, true>;
 const entities = Object.keys(entitySet) as [CustomFieldEntity, ...CustomFieldEntity[]];
 
-const fieldsSearch = z.object({
-  entity: z.catch(z.optional(z.enum(entities)), undefined),
+const fieldsSearch = searchSchema({
+  entity: oneOf(entities),
   /** A centre's fields; absent: the whole network's (admins) or the first centre managed. */
-  centre: z.catch(z.optional(z.uuid()), undefined),
+  centre: uuid,
 });
 
 /** « Paramètres › Champs personnalisés »: the field builder. */

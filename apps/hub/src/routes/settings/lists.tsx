@@ -1,11 +1,11 @@
 import type { EditableList } from '@lakou/domain/config/lists';
 import { createFileRoute } from '@tanstack/react-router';
-import { z } from 'zod/mini';
 import { ListsPage } from '../../components/lists/ListsPage.tsx';
+import { oneOf, searchSchema } from '../../lib/search-schema.ts';
 
 /*
- * The search params run in the entry bundle (see lib/search-params.ts): zod's mini build and no
- * run-time import from the domain. `satisfies` fails the build if the domain's lists change.
+ * The search params run in the entry bundle (see lib/search-params.ts): the small validators
+ * of lib/search-schema.ts, not zod, and no run-time import from the domain. `satisfies` fails the build if the domain's lists change.
  */
 const listSet = {
   resource_kind: true,
@@ -17,8 +17,8 @@ const listSet = {
 } satisfies Record<EditableList, true>;
 const lists = Object.keys(listSet) as [EditableList, ...EditableList[]];
 
-const listsSearch = z.object({
-  list: z.catch(z.optional(z.enum(lists)), undefined),
+const listsSearch = searchSchema({
+  list: oneOf(lists),
 });
 
 /** « Paramètres › Listes »: the editable lists (the layout checks who may come). */
