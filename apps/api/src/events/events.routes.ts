@@ -24,6 +24,7 @@ import {
   definitionsFor,
   storeCustomValues,
 } from '../config/custom-values.ts';
+import { itemAccepted } from '../config/lists.queries.ts';
 import type { Db } from '../db/client.ts';
 import { sqlState } from '../db/errors.ts';
 import {
@@ -100,6 +101,9 @@ export const eventWhere = async (db: Pick<Db, 'select'>, ev: { centreId: string 
     .where(eq(centres.id, ev.centreId));
   return centre ? `${centre.name}, ${centre.street}, ${centre.city}` : '';
 };
+
+/** The event's kind was merged or retired while the event was being created. */
+class KindWithdrawn extends Error {}
 
 const kindsRoute = guardedRoute({
   policy: PUBLIC,
@@ -445,6 +449,9 @@ export const eventsRoutes = contextRouter()
     const endsAt = new Date(Math.max(...rows.map((r) => r.end.getTime())));
     try {
       const id = await db.transaction(async (tx) => {
+        // The kind, locked FOR SHARE until the event is written: a merge of it waits, then
+        // moves this event too; a kind merged or retired meanwhile is refused.
+        if (!(await itemAccepted(tx, 'event_kind', kind.key))) throw new KindWithdrawn();
         const [row] = await tx
           .insert(events)
           .values({
@@ -479,6 +486,11 @@ export const eventsRoutes = contextRouter()
       const made = await findEvent(db, id);
       return c.json(made as z.infer<typeof event>, 201);
     } catch (error) {
+      if (error instanceof KindWithdrawn) {
+        return problemResponse(c, 422, 'Ce type d’événement n’existe pas ou n’est plus proposé.', {
+          errors: [{ field: 'kindId', message: 'Type d’événement inconnu.' }],
+        }) as never;
+      }
       if (sqlState(error) === '23505') {
         return problemResponse(c, 409, 'Une des réservations porte déjà un autre événement.', {
           errors: [{ field: 'bookingIds', message: 'Réservation déjà utilisée.' }],
