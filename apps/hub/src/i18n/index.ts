@@ -1,14 +1,8 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import circularFr from './circular.fr.json';
-import dashboardsFr from './dashboards.fr.json';
-import donationsFr from './donations.fr.json';
 import frBase from './fr.json';
-import fundFr from './fund.fr.json';
-import gardensFr from './gardens.fr.json';
 import { defaultLanguage, intlLocales, isLanguage, type Language } from './languages.ts';
 import listsFr from './lists.fr.json';
-import reportsFr from './reports.fr.json';
 import settingsFr from './settings.fr.json';
 
 export { type Language, languages } from './languages.ts';
@@ -17,27 +11,106 @@ const STORAGE_KEY = 'lakou.language';
 
 /**
  * One catalog per language; the larger contexts keep their texts in a file of their own
- * (`fund.*.json`, `donations.*.json`, `circular.*.json`, `gardens.*.json`, `reports.*.json`, `settings.*.json`, `lists.*.json`), mounted under their own key.
- * French, the default, ships in the entry bundle; English (`./en.ts`) is a chunk of its own,
- * loaded when someone chooses it (or chose it on this device before): the first load of the
- * hub does not carry a catalog most people never read.
+ * (`fund.*.json`, `donations.*.json`, `circular.*.json`, `gardens.*.json`, `reports.*.json`,
+ * `dashboards.*.json`, `settings.*.json`, `lists.*.json`), mounted under their own key.
+ * French, the default, ships in the entry bundle with the texts every page may show (the base,
+ * and the settings and lists, which custom-field forms and list pickers show on many pages);
+ * the contexts' own texts (`lazyParts`) load with their routes (`loadCatalogsFor`, run by the
+ * root route before a page renders). English (`./en.ts`) is a chunk of its own, loaded whole
+ * when someone chooses it (or chose it on this device before): the first load of the hub does
+ * not carry a catalog most people never read.
  */
-export const fr = {
-  ...frBase,
-  fund: fundFr,
-  donations: donationsFr,
-  circular: circularFr,
-  gardens: gardensFr,
-  dashboards: dashboardsFr,
-  reports: reportsFr,
-  settings: settingsFr,
-  lists: listsFr,
+const frFirstLoad = { ...frBase, settings: settingsFr, lists: listsFr };
+
+/** The French texts of a context, a chunk each, loaded by the routes that show them. */
+export const lazyParts = {
+  fund: () => import('./fund.fr.json').then((m) => m.default),
+  donations: () => import('./donations.fr.json').then((m) => m.default),
+  circular: () => import('./circular.fr.json').then((m) => m.default),
+  gardens: () => import('./gardens.fr.json').then((m) => m.default),
+  dashboards: () => import('./dashboards.fr.json').then((m) => m.default),
+  reports: () => import('./reports.fr.json').then((m) => m.default),
 };
+type LazyPart = keyof typeof lazyParts;
+type FrenchCatalog = typeof frFirstLoad & {
+  [P in LazyPart]: Awaited<ReturnType<(typeof lazyParts)[P]>>;
+};
+
+/** Which contexts' texts a path shows (what their pages import from other contexts too). */
+const partsByPath: Array<[RegExp, LazyPart[]]> = [
+  [/^\/fund(\/|$)/, ['fund']],
+  [/^\/(donations|donors|receipts)(\/|$)/, ['donations', 'fund']],
+  [/^\/circular(\/|$)/, ['circular']],
+  [/^\/gardens(\/|$)/, ['gardens', 'circular', 'fund']],
+  [/^\/reports(\/|$)/, ['reports']],
+  [/^\/dashboards(\/|$)/, ['dashboards', 'reports']],
+];
+
+function partsFor(pathname: string): LazyPart[] {
+  return partsByPath.filter(([pattern]) => pattern.test(pathname)).flatMap(([, parts]) => parts);
+}
+
+const loadedParts = new Set<LazyPart>();
+const loadingParts = new Map<LazyPart, Promise<void>>();
+
+function isLazyPart(key: string): key is LazyPart {
+  return Object.hasOwn(lazyParts, key);
+}
+
+/** Adds a context's French texts to the catalog (once); English has them all already. */
+function loadPart(part: LazyPart): Promise<void> {
+  const pending =
+    loadingParts.get(part) ??
+    lazyParts[part]().then(
+      (texts) => {
+        loadedParts.add(part);
+        // Deep, overwriting nothing; the `added` event re-renders what used these texts.
+        i18next.addResourceBundle('fr', 'translation', { [part]: texts }, true, false);
+      },
+      (error: unknown) => {
+        loadingParts.delete(part);
+        throw error;
+      },
+    );
+  loadingParts.set(part, pending);
+  return pending;
+}
+
+function frenchNeeded() {
+  return (i18next.resolvedLanguage ?? i18next.language ?? defaultLanguage) !== 'en';
+}
+
+/**
+ * Loads the French texts of the contexts a path shows, when French is in use: the root
+ * route's `beforeLoad` (on navigation and on preload) awaits it. Nothing to wait for (the
+ * usual case after the first visit) gives `undefined`, so navigation stays synchronous.
+ */
+export function loadCatalogsFor(pathname: string): Promise<void> | undefined {
+  if (!frenchNeeded()) return undefined;
+  const wanted = partsFor(pathname).filter((part) => !loadedParts.has(part));
+  return wanted.length ? Promise.all(wanted.map(loadPart)).then(() => undefined) : undefined;
+}
+
+/**
+ * A safety net for a context's text shown outside the paths `partsByPath` knows: a missing
+ * key of a context not loaded yet starts loading it and shows nothing meanwhile (i18next's
+ * `added` event then re-renders it with its text).
+ */
+function missingKey(key: string, defaultValue?: string): string {
+  const part = key.split('.', 1)[0] ?? '';
+  if (isLazyPart(part) && !loadedParts.has(part) && frenchNeeded()) {
+    void loadPart(part).catch(() => undefined);
+    return defaultValue ?? '';
+  }
+  // What i18next shows without this handler: the default value given, else the key.
+  return defaultValue ?? key;
+}
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // French is the reference catalog: keys missing from it are type errors.
-    resources: { translation: typeof fr };
+    resources: { translation: FrenchCatalog };
   }
 }
 
@@ -71,7 +144,12 @@ const lazyCatalogs: BackendModule = {
         (error: Error) => callback(error, false),
       );
     } else {
-      callback(null, fr);
+      // Back to French: the contexts' texts this page and the pages seen so far show come too.
+      const parts = new Set([...loadingParts.keys(), ...partsFor(window.location.pathname)]);
+      Promise.all([...parts].map((part) => loadPart(part).then(() => part))).then(
+        () => callback(null, frFirstLoad),
+        (error: Error) => callback(error, false),
+      );
     }
   },
 };
@@ -86,7 +164,7 @@ export function initI18n() {
     .use(lazyCatalogs)
     .use(initReactI18next)
     .init({
-      resources: { fr: { translation: fr } },
+      resources: { fr: { translation: frFirstLoad } },
       partialBundledLanguages: true,
       lng: storedLanguage(),
       fallbackLng: defaultLanguage,
@@ -95,6 +173,9 @@ export function initI18n() {
       // React escapes what it renders.
       interpolation: { escapeValue: false },
       returnNull: false,
+      parseMissingKeyHandler: missingKey,
+      // Re-render when a context's texts arrive (`addResourceBundle`).
+      react: { bindI18nStore: 'added' },
     });
   return { i18n: i18next, ready };
 }

@@ -17,12 +17,15 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { NotFound } from '../components/NotFound.tsx';
 import { SessionActions } from '../components/SessionActions.tsx';
 import { useFocusOnNavigation } from '../components/useFocusOnNavigation.ts';
+import { loadCatalogsFor } from '../i18n/index.ts';
 
 export interface RouterContext {
   queryClient: QueryClient;
 }
 
 export const Route = createRootRouteWithContext<RouterContext>()({
+  // A context's texts (fund, gifts, circular economy…) load with its pages, before they render.
+  beforeLoad: ({ location }) => loadCatalogsFor(location.pathname),
   component: RootLayout,
   notFoundComponent: () => <NotFound />,
 });
@@ -82,7 +85,7 @@ function RootLayout() {
                     pathname.startsWith(p),
                   )}
                 >
-                  {t('donations.nav')}
+                  {t('nav.donations')}
                 </NavLink>
               ) : null}
               {isFacilitator ? (
@@ -92,12 +95,12 @@ function RootLayout() {
               ) : null}
               {can('report.read') ? (
                 <NavLink href="/reports" isCurrent={pathname.startsWith('/reports')}>
-                  {t('reports.nav')}
+                  {t('nav.reports')}
                 </NavLink>
               ) : null}
               {can('report.read') ? (
                 <NavLink href="/dashboards" isCurrent={pathname.startsWith('/dashboards')}>
-                  {t('dashboards.nav')}
+                  {t('nav.dashboards')}
                 </NavLink>
               ) : null}
               {can('fund.read') ? (
@@ -105,17 +108,17 @@ function RootLayout() {
                   href="/fund"
                   isCurrent={pathname === '/fund' || pathname.startsWith('/fund/')}
                 >
-                  {t('fund.nav')}
+                  {t('nav.fund')}
                 </NavLink>
               ) : null}
               {can('circular.read') ? (
                 <NavLink href="/circular" isCurrent={pathname.startsWith('/circular')}>
-                  {t('circular.nav')}
+                  {t('nav.circular')}
                 </NavLink>
               ) : null}
               {can('circular.read') ? (
                 <NavLink href="/gardens" isCurrent={pathname.startsWith('/gardens')}>
-                  {t('gardens.nav')}
+                  {t('nav.gardens')}
                 </NavLink>
               ) : null}
               {can('user.read') ? (
