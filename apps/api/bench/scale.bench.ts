@@ -11,11 +11,13 @@
 // BENCH_DATABASE_URL=postgres://… uses that database (it must be empty or a previous run's); without
 // it a throw-away database is created on postgres://postgres@127.0.0.1:5432 and dropped at the end,
 // and the bench says it is skipped when that server is not reachable.
+// Where the time goes: the CPU per booking of the API process and of the PostgreSQL server
+// processes of the bench's connections, from /proc (when PostgreSQL runs on this machine).
 // BENCH_JSON=file writes the rows as JSON (pnpm bench adds them to its table).
 // Options: --runs N (rounds per figure, default 5), --sizes 10000,100000,1000000, --explain.
 // Run: pnpm --filter @lakou/api bench:scale [-- --explain]
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { drizzle } from 'drizzle-orm/postgres-js';
@@ -125,10 +127,17 @@ async function main() {
       const size = sizeLabel(await count());
       for (const concurrency of [1, 32]) {
         const perRound = concurrency === 1 ? 100 : 640;
-        const api = { rate: [] as number[], latency: [] as number[] };
-        const direct = { rate: [] as number[], latency: [] as number[] };
+        const api = {
+          rate: [] as number[],
+          latency: [] as number[],
+          cpu: [] as number[],
+          db: [] as number[],
+        };
+        const direct = { rate: [] as number[], latency: [] as number[], db: [] as number[] };
         for (let round = 0; round < runs + 1; round++) {
           const warm = round === 0;
+          const backends = await backendPids(raw);
+          const cpu0 = [cpuMs(child?.pid), cpuMs(...backends)];
           const a = await load(nextSlots(perRound), concurrency, async (slot) => {
             const res = await fetch(`${base}/api/bookings`, {
               method: 'POST',
@@ -146,6 +155,7 @@ async function main() {
             const body = await res.text();
             if (res.status !== 201) throw new Error(`POST /api/bookings ${res.status}: ${body}`);
           });
+          const cpu1 = [cpuMs(child?.pid), cpuMs(...backends)];
           const r = await load(nextSlots(perRound), concurrency, async (slot) => {
             const start = new Date(slot.start);
             const end = new Date(slot.end);
@@ -156,7 +166,13 @@ async function main() {
                 'confirmed', ${raw.json({ kind: 'member', name: 'Bench' })}, 'Mesure', 2, '{}', 'member', 0, ${managerId ?? null})
               returning *`;
           });
+          const cpu2 = cpuMs(...backends);
           if (warm) continue;
+          const per = (a: number | null, b: number | null) =>
+            a === null || b === null ? Number.NaN : (b - a) / perRound;
+          api.cpu.push(per(cpu0[0] ?? null, cpu1[0] ?? null));
+          api.db.push(per(cpu0[1] ?? null, cpu1[1] ?? null));
+          direct.db.push(per(cpu1[1] ?? null, cpu2));
           api.rate.push(a.rate);
           api.latency.push(...a.latency);
           direct.rate.push(r.rate);
@@ -176,8 +192,15 @@ async function main() {
           },
           latency(`booking creation latency, API, ${c} (${label})`, size, api.latency),
           latency(`booking creation latency, raw INSERT, ${c} (${label})`, size, direct.latency),
+          cpu(`booking creation CPU per booking, API process, ${c} (${label})`, size, api.cpu),
+          cpu(`booking creation CPU per booking, PostgreSQL, API, ${c} (${label})`, size, api.db),
+          cpu(
+            `booking creation CPU per booking, PostgreSQL, raw INSERT, ${c} (${label})`,
+            size,
+            direct.db,
+          ),
         );
-        printRows(rows.slice(-5));
+        printRows(rows.slice(-8));
       }
     };
     await creation('small table');
@@ -294,6 +317,42 @@ function printRows(rows: Row[], header = false) {
     console.log(
       `| ${r.figure} | ${r.size} | ${fmt(r.median)} | ${fmt(r.p95)} | ${r.unit} | ${r.n} |`,
     );
+}
+
+/** CPU time per booking (user + system, ms) over the rounds; NaN where /proc could not tell. */
+const cpu = (figure: string, size: string, xs: number[]): Row => ({
+  figure,
+  size,
+  unit: 'ms CPU',
+  median: quantile(xs, 0.5),
+  p95: null,
+  n: xs.length,
+});
+
+/**
+ * CPU time (user + system, ms) the processes have used, from /proc: where the time goes, a figure
+ * that the other agents of a shared machine disturb less than a throughput. Null off Linux, or
+ * for a PostgreSQL that is not on this machine.
+ */
+function cpuMs(...pids: (number | undefined)[]): number | null {
+  try {
+    let total = 0;
+    for (const pid of pids) {
+      if (pid === undefined) return null;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+/** The server processes of the bench's database connections (the API's pool and the raw one). */
+async function backendPids(sql: Sql): Promise<number[]> {
+  const rows = await sql<{ pid: number }[]>`
+    select pid from pg_stat_activity where datname = current_database()`;
+  return rows.map((r) => r.pid);
 }
 
 /** Runs `task` over `items` with `concurrency` in flight: throughput and each latency. */
