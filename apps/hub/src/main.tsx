@@ -1,6 +1,7 @@
 import '@lakou/ui/styles.css';
 import './styles/hub.css';
-import { toast } from '@lakou/ui/toast';
+// The queue alone: the region that shows toasts loads with the first one (components/Toasts.tsx).
+import { toast } from '@lakou/ui/toast/queue';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';

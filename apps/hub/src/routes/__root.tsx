@@ -1,6 +1,5 @@
 import { AppShell } from '@lakou/ui/app-shell';
 import { Navigation, NavLink } from '@lakou/ui/navigation';
-import { ToastRegion } from '@lakou/ui/toast';
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -16,6 +15,7 @@ import { useCan, useMe } from '../auth/session.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { NotFound } from '../components/NotFound.tsx';
 import { SessionActions } from '../components/SessionActions.tsx';
+import { Toasts } from '../components/Toasts.tsx';
 import { useFocusOnNavigation } from '../components/useFocusOnNavigation.ts';
 import { loadCatalogsFor } from '../i18n/index.ts';
 
@@ -155,7 +155,7 @@ function RootLayout() {
         >
           <Outlet />
         </AppShell>
-        <ToastRegion label={t('app.notifications')} closeLabel={t('app.closeNotification')} />
+        <Toasts label={t('app.notifications')} closeLabel={t('app.closeNotification')} />
       </I18nProvider>
     </AriaRouterProvider>
   );
