@@ -31,12 +31,14 @@ import {
   toBooking,
 } from './bookings.queries.ts';
 import {
+  audienceRetired,
   bookingRuleProblems,
   type CheckedCustom,
   conflictResponse,
   insertBooking,
   lockResource,
   moveBookingInTransaction,
+  RETIRED_AUDIENCE,
   SlotTaken,
   updateBookingCustom,
 } from './bookings.write.ts';
@@ -208,11 +210,13 @@ export const bookingsRoutes = contextRouter()
         errors: [{ field: 'resourceId', message: 'Cette ressource n’existe pas.' }],
       }) as never;
     }
-    const [{ defs, check }, problems] = await Promise.all([
+    const [{ defs, check }, ruleProblems, retired] = await Promise.all([
       checkNewRow(c.var.db, 'booking', resource.centreId, input.custom),
       bookingRuleProblems(c.var.db, resource, input),
+      audienceRetired(c.var.db, resource.centreId, input.audience),
     ]);
     if (!check.ok) return customValuesProblem(c, check) as never;
+    const problems = retired ? [...ruleProblems, RETIRED_AUDIENCE] : ruleProblems;
     if (problems.length) {
       return problemResponse(c, 422, problems.map((p) => p.message).join(' '), {
         errors: problems,

@@ -14,6 +14,7 @@ import type { CustomFieldDefinition, CustomValues } from '@lakou/domain/config';
 import { eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
+import { rowsOf } from '../circular/reports.sql.ts';
 import type { Db } from '../db/client.ts';
 import { bookings } from '../db/schema/index.ts';
 import { problemResponse } from '../http/problem.ts';
@@ -49,6 +50,29 @@ export async function bookingRuleProblems(
   );
   return validateAgainstResource(input, resource, calendar);
 }
+
+/**
+ * Whether the audience was retired from the network's list (audiences are never added or merged,
+ * only renamed or retired): a new booking may not take it; existing ones keep it.
+ */
+export async function audienceRetired(
+  db: Pick<Db, 'execute'>,
+  centreId: string,
+  audience: string,
+): Promise<boolean> {
+  const rows = await rowsOf<{ retired: number }>(
+    db,
+    sql`select 1 as retired from list_items
+        where list = 'audience' and key = ${audience} and retired_at is not null
+          and organisation_id = (select organisation_id from centres where id = ${centreId})`,
+  );
+  return rows.length > 0;
+}
+
+export const RETIRED_AUDIENCE = {
+  field: 'audience',
+  message: 'Ce public n’est plus proposé par le réseau : choisissez-en un autre.',
+};
 
 /** Bookings of one resource are written one at a time (see `insertBooking`). */
 export async function lockResource(tx: Pick<Db, 'execute'>, resourceId: string): Promise<void> {

@@ -29,6 +29,7 @@ import { DENIED_RESPONSES, guardedRoute, requires } from '../http/policy.ts';
 import { PROBLEM_CONTENT_TYPE, problemContent, problemResponse } from '../http/problem.ts';
 import { type ApiEnv, contextRouter } from '../http/router.ts';
 import { calendarOf, liveBookingsAround, toBooking } from './bookings.queries.ts';
+import { audienceRetired, RETIRED_AUDIENCE } from './bookings.write.ts';
 import { centreOfResource, findResource } from './resources.queries.ts';
 
 const TAGS = ['Réservations'];
@@ -250,6 +251,11 @@ export const seriesRoutes = contextRouter()
     // Every occurrence carries the same custom values, checked once against the centre's fields.
     const { defs, check } = await checkNewRow(c.var.db, 'booking', resource.centreId, input.custom);
     if (!check.ok) return customValuesProblem(c, check) as never;
+    if (await audienceRetired(c.var.db, resource.centreId, input.audience)) {
+      return problemResponse(c, 422, RETIRED_AUDIENCE.message, {
+        errors: [RETIRED_AUDIENCE],
+      }) as never;
+    }
     const actor = c.var.actor;
     const status =
       actor && can(actor, 'booking.approve', { centreId: resource.centreId })
