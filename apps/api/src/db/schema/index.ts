@@ -8,5 +8,5 @@ export * from './events.ts';
 export * from './fund.ts';
 export * from './gardens.ts';
 export * from './identity.ts';
-export * from './network.ts';
 export * from './lists.ts';
+export * from './network.ts';

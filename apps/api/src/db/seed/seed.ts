@@ -15,8 +15,8 @@ import { seedDemoCircles } from './demo-circles.ts';
 import { seedDemoCircular } from './demo-circular.ts';
 import { seedDemoEvents, seedEventKinds } from './demo-events.ts';
 import { seedDemoFund } from './demo-fund.ts';
-import { seedListItems } from './demo-lists.ts';
 import { seedDemoGardens } from './demo-gardens.ts';
+import { seedListItems } from './demo-lists.ts';
 import { seedDemoUsers } from './demo-users.ts';
 import * as demo from './seccoia-network.ts';
 
