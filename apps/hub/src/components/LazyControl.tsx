@@ -47,11 +47,12 @@ export function lazyControl<P extends object>(
     const refocus = useRef(false);
 
     useLayoutEffect(() => {
-      if (Control && refocus.current) {
+      // Opening, the control moves focus into its popover itself.
+      if (Control && refocus.current && !openOnLoad) {
         refocus.current = false;
         wrapper.current?.querySelector('button')?.focus();
       }
-    }, [Control]);
+    }, [Control, openOnLoad]);
 
     if (Control) {
       return (
@@ -79,7 +80,9 @@ export function lazyControl<P extends object>(
         {placeholder({
           onPointerEnter: begin,
           onFocus: begin,
-          onPointerDown: begin,
+          // A press starts here: if the control arrives before the click, the click lands on a
+          // button it never pressed, so the press itself asks for the control to open.
+          onPointerDown: open,
           onClick: open,
           onKeyDown: (event) => {
             if (OPENING_KEYS.has(event.key)) {
