@@ -8,15 +8,15 @@ import { CIRCULAR_STREAM_OF_CATEGORY, inKindCategories } from '../fund/donation.
  * a rename changes labels only; an item that rows use is retired (no longer offered) or merged
  * into another (its rows re-pointed), never deleted.
  */
-export const EDITABLE_LISTS = [
-  'resource_kind',
-  'event_kind',
-  'material_stream',
-  'donation_category',
-  'audience',
-  'tariff',
-] as const;
-export type EditableList = (typeof EDITABLE_LISTS)[number];
+import { EDITABLE_LISTS, type EditableList } from './list-labels.ts';
+
+export {
+  activeItems,
+  EDITABLE_LISTS,
+  type EditableList,
+  labelsByKey,
+  listItemLabel,
+} from './list-labels.ts';
 export const editableList = z.enum(EDITABLE_LISTS, {
   error: `Liste attendue : ${EDITABLE_LISTS.join(', ')}.`,
 });
@@ -183,31 +183,6 @@ export const editableListView = z
   })
   .meta({ id: 'EditableList' });
 export type EditableListView = z.infer<typeof editableListView>;
-
-/** The label in a locale; English falls back to French. */
-export function listItemLabel(
-  item: Pick<ListItem, 'labelFr' | 'labelEn'>,
-  locale: 'fr' | 'en',
-): string {
-  return locale === 'en' && item.labelEn.trim() !== '' ? item.labelEn : item.labelFr;
-}
-
-/** What pickers offer: active items by position then label. */
-export function activeItems<T extends Pick<ListItem, 'retired' | 'position' | 'labelFr'>>(
-  items: readonly T[],
-): T[] {
-  return items
-    .filter((i) => !i.retired)
-    .sort((a, b) => a.position - b.position || a.labelFr.localeCompare(b.labelFr, 'fr'));
-}
-
-/** Labels by key for display, retired items included (existing rows still show them). */
-export function labelsByKey(
-  items: readonly Pick<ListItem, 'key' | 'labelFr' | 'labelEn'>[],
-  locale: 'fr' | 'en',
-): Map<string, string> {
-  return new Map(items.map((i) => [i.key, listItemLabel(i, locale)]));
-}
 
 export type Verdict =
   | { ok: true }

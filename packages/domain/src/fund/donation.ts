@@ -15,18 +15,9 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   card: 'Carte bancaire',
 };
 
-export const inKindCategories = [
-  'furniture',
-  'it_equipment',
-  'appliances',
-  'clothes',
-  'food',
-  'building_materials',
-  'bikes',
-  'books_toys',
-  'other',
-] as const;
-export type InKindCategory = (typeof inKindCategories)[number];
+import { type InKindCategory, inKindCategories } from './in-kind-categories.ts';
+
+export { type InKindCategory, inKindCategories };
 export const IN_KIND_CATEGORY_LABELS: Record<InKindCategory, string> = {
   furniture: 'Mobilier',
   it_equipment: 'Matériel informatique',

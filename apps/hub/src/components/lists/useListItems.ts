@@ -1,5 +1,5 @@
-import { activeItems, type EditableList, listItemLabel } from '@lakou/domain/config/lists';
-import { type InKindCategory, inKindCategories } from '@lakou/domain/fund';
+import { activeItems, type EditableList, listItemLabel } from '@lakou/domain/config/list-labels';
+import { type InKindCategory, inKindCategories } from '@lakou/domain/fund/in-kind-categories';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
