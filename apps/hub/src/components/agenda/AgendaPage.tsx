@@ -31,12 +31,7 @@ import { startFromSlot } from '../../lib/series.ts';
 import { RouterLink } from '../RouterLink.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import type { CalendarChange } from './AgendaCalendar.tsx';
-import {
-  BookingDetailsDialog,
-  type Draft,
-  NewBookingDialog,
-  refusalOf,
-} from './BookingDialogs.tsx';
+import { type Draft, refusalOf } from './booking-refusal.ts';
 import { ResourcesPanel } from './ResourcesPanel.tsx';
 import type { SeriesSeed } from './SeriesDialog.tsx';
 
@@ -45,7 +40,23 @@ import type { SeriesSeed } from './SeriesDialog.tsx';
  * title, toolbar and resources paint without waiting for it.
  */
 const AgendaCalendar = lazy(() =>
-  import('./AgendaCalendar.tsx').then((m) => ({ default: m.AgendaCalendar })),
+  import('./AgendaCalendar.tsx').then((m) => {
+    // The booking dialogs are fetched once the calendar is here, before anyone clicks a slot.
+    void loadBookingDialogs();
+    return { default: m.AgendaCalendar };
+  }),
+);
+
+/*
+ * The booking dialogs (their forms, zod schemas and custom fields) load after the calendar,
+ * so they never hold up the page's first paint.
+ */
+const loadBookingDialogs = () => import('./BookingDialogs.tsx');
+const NewBookingDialog = lazy(() =>
+  loadBookingDialogs().then((m) => ({ default: m.NewBookingDialog })),
+);
+const BookingDetailsDialog = lazy(() =>
+  loadBookingDialogs().then((m) => ({ default: m.BookingDetailsDialog })),
 );
 
 /*
@@ -288,24 +299,28 @@ export function AgendaPage({
         </>
       )}
       <ResourcesPanel centreId={centre.id} resources={resources.data} canManage={canManage} />
-      <NewBookingDialog
-        draft={draft}
-        resources={resources.data}
-        bookings={loaded}
-        calendar={calendar}
-        defaultOrganiser={me?.name ?? ''}
-        onClose={() => setDraft(null)}
-        onMakeRecurring={(slot, purpose) => {
-          setDraft(null);
-          setSeriesSeed({ ...startFromSlot(slot, timeZone), purpose });
-        }}
-        onSave={async (values) => {
-          const created = await createBooking(values);
-          setDraft(null);
-          toast.success(t('agenda.booked', { purpose: created.purpose }));
-          await refresh();
-        }}
-      />
+      {draft ? (
+        <Suspense fallback={null}>
+          <NewBookingDialog
+            draft={draft}
+            resources={resources.data}
+            bookings={loaded}
+            calendar={calendar}
+            defaultOrganiser={me?.name ?? ''}
+            onClose={() => setDraft(null)}
+            onMakeRecurring={(slot, purpose) => {
+              setDraft(null);
+              setSeriesSeed({ ...startFromSlot(slot, timeZone), purpose });
+            }}
+            onSave={async (values) => {
+              const created = await createBooking(values);
+              setDraft(null);
+              toast.success(t('agenda.booked', { purpose: created.purpose }));
+              await refresh();
+            }}
+          />
+        </Suspense>
+      ) : null}
       {seriesWanted ? (
         <Suspense fallback={null}>
           <SeriesDialog
@@ -322,39 +337,43 @@ export function AgendaPage({
           />
         </Suspense>
       ) : null}
-      <BookingDetailsDialog
-        booking={openBooking}
-        resource={resources.data.find((r) => r.id === openBooking?.resourceId)}
-        timeZone={timeZone}
-        canWrite={canWrite}
-        canApprove={canApprove}
-        onClose={() => setOpenId(null)}
-        onEvent={async (type: BookingEventType, reason?: string) => {
-          await sendBookingEvent(
-            openBooking?.id ?? '',
-            type === 'cancel' ? { type, reason: reason ?? '' } : ({ type } as never),
-          );
-          setOpenId(null);
-          toast.success(t(`agenda.eventDone.${type}`));
-          await refresh();
-        }}
-        onCustomSaved={async () => {
-          toast.success(t('agenda.customSaved'));
-          await refresh();
-        }}
-        onCancelSeries={async (scope, reason) => {
-          const booking = openBooking;
-          if (!booking?.seriesId) return;
-          const cancelled = await cancelSeries(booking.seriesId, {
-            scope,
-            reason,
-            ...(scope === 'all' ? {} : { bookingId: booking.id }),
-          });
-          setOpenId(null);
-          toast.success(t('series.cancel.done', { count: cancelled.length }));
-          await refresh();
-        }}
-      />
+      {openBooking ? (
+        <Suspense fallback={null}>
+          <BookingDetailsDialog
+            booking={openBooking}
+            resource={resources.data.find((r) => r.id === openBooking?.resourceId)}
+            timeZone={timeZone}
+            canWrite={canWrite}
+            canApprove={canApprove}
+            onClose={() => setOpenId(null)}
+            onEvent={async (type: BookingEventType, reason?: string) => {
+              await sendBookingEvent(
+                openBooking?.id ?? '',
+                type === 'cancel' ? { type, reason: reason ?? '' } : ({ type } as never),
+              );
+              setOpenId(null);
+              toast.success(t(`agenda.eventDone.${type}`));
+              await refresh();
+            }}
+            onCustomSaved={async () => {
+              toast.success(t('agenda.customSaved'));
+              await refresh();
+            }}
+            onCancelSeries={async (scope, reason) => {
+              const booking = openBooking;
+              if (!booking?.seriesId) return;
+              const cancelled = await cancelSeries(booking.seriesId, {
+                scope,
+                reason,
+                ...(scope === 'all' ? {} : { bookingId: booking.id }),
+              });
+              setOpenId(null);
+              toast.success(t('series.cancel.done', { count: cancelled.length }));
+              await refresh();
+            }}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -18,8 +18,7 @@ import { Dialog } from '@lakou/ui/dialog';
 import { Checkbox, SelectField, TextField } from '@lakou/ui/form-field';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { conflictsOf, updateBookingCustom } from '../../api/booking.ts';
-import { ApiError } from '../../api/client.ts';
+import { updateBookingCustom } from '../../api/booking.ts';
 import { useLocale } from '../../i18n/index.ts';
 import {
   describeBooking,
@@ -31,19 +30,10 @@ import {
 import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
 import { useCustomFields, useCustomFieldsForm } from '../custom-fields/useCustomFields.ts';
 import { useListItems } from '../lists/useListItems.ts';
+import { type Draft, refusalOf, wholeNumber } from './booking-refusal.ts';
 import { SeriesCancelPanel, type SeriesScope } from './SeriesCancel.tsx';
 
-/** A whole number typed in a text field, or 0. */
-export function wholeNumber(text: string): number {
-  const n = Number(text.trim());
-  return Number.isInteger(n) && n > 0 ? n : 0;
-}
-
-export interface Draft {
-  resourceId: string;
-  start: string;
-  end: string;
-}
+export { type Draft, refusalOf, wholeNumber } from './booking-refusal.ts';
 
 /** The reasons a booking cannot be made, before or after asking the API, in plain words. */
 export function RefusalList({
@@ -73,23 +63,6 @@ export function RefusalList({
       </ul>
     </div>
   );
-}
-
-/** The API's refusal (409 naming bookings, 422 naming rules) as a pre-check-like list. */
-export function refusalOf(error: unknown): { detail: string; check: PreCheck } {
-  if (error instanceof ApiError) {
-    return {
-      detail: error.problem.detail ?? error.problem.title,
-      check: {
-        conflicts: conflictsOf(error),
-        problems: error.status === 422 ? (error.problem.errors ?? []) : [],
-      },
-    };
-  }
-  return {
-    detail: error instanceof Error ? error.message : String(error),
-    check: { conflicts: [], problems: [] },
-  };
 }
 
 export interface BookingFormValues {

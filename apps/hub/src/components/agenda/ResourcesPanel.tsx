@@ -16,7 +16,7 @@ import { bookingKeys, createResource } from '../../api/booking.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatCents } from '../../lib/agenda.ts';
 import { useListItems } from '../lists/useListItems.ts';
-import { refusalOf, wholeNumber } from './BookingDialogs.tsx';
+import { refusalOf, wholeNumber } from './booking-refusal.ts';
 
 /** The centre's bookable resources, and for its managers a way to add one. */
 export function ResourcesPanel({
