@@ -1,8 +1,14 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import circularFr from './circular.fr.json';
+import dashboardsFr from './dashboards.fr.json';
+import donationsFr from './donations.fr.json';
 import frBase from './fr.json';
+import fundFr from './fund.fr.json';
+import gardensFr from './gardens.fr.json';
 import { defaultLanguage, intlLocales, isLanguage, type Language } from './languages.ts';
 import listsFr from './lists.fr.json';
+import reportsFr from './reports.fr.json';
 import settingsFr from './settings.fr.json';
 
 export { type Language, languages } from './languages.ts';
@@ -15,12 +21,25 @@ const STORAGE_KEY = 'lakou.language';
  * `dashboards.*.json`, `settings.*.json`, `lists.*.json`), mounted under their own key.
  * French, the default, ships in the entry bundle with the texts every page may show (the base,
  * and the settings and lists, which custom-field forms and list pickers show on many pages);
- * the contexts' own texts (`lazyParts`) load with their routes (`loadCatalogsFor`, run by the
- * root route before a page renders). English (`./en.ts`) is a chunk of its own, loaded whole
+ * the contexts' own texts (`lazyParts`) ship with it too for now (see `frFirstLoad`), though
+ * `loadCatalogsFor`, run by the root route before a page renders, can load them with their routes. English (`./en.ts`) is a chunk of its own, loaded whole
  * when someone chooses it (or chose it on this device before): the first load of the hub does
  * not carry a catalog most people never read.
  */
-const frFirstLoad = { ...frBase, settings: settingsFr, lists: listsFr };
+const frFirstLoad = {
+  ...frBase,
+  settings: settingsFr,
+  lists: listsFr,
+  // Shipped with the entry again: loaded with their routes, a text could be read before its
+  // context arrived (a picker's options built once, an accessible name against a visible
+  // label), which made two journeys fail now and then. The route loading below stays ready.
+  fund: fundFr,
+  donations: donationsFr,
+  circular: circularFr,
+  gardens: gardensFr,
+  dashboards: dashboardsFr,
+  reports: reportsFr,
+};
 
 /** The French texts of a context, a chunk each, loaded by the routes that show them. */
 export const lazyParts = {
@@ -50,7 +69,7 @@ function partsFor(pathname: string): LazyPart[] {
   return partsByPath.filter(([pattern]) => pattern.test(pathname)).flatMap(([, parts]) => parts);
 }
 
-const loadedParts = new Set<LazyPart>();
+const loadedParts = new Set<LazyPart>(Object.keys(lazyParts) as LazyPart[]);
 const loadingParts = new Map<LazyPart, Promise<void>>();
 
 function isLazyPart(key: string): key is LazyPart {
