@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -9,6 +10,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './identity.ts';
@@ -189,4 +191,27 @@ export const calendarFeeds = pgTable(
     revokedAt: tz('revoked_at'),
   },
   (t) => [index('calendar_feeds_user_idx').on(t.userId)],
+);
+
+/**
+ * Bookings that hold their slot (every status but cancelled) summed per resource and calendar
+ * month of their local start day (America/Cayenne): what the activity report's occupancy reads
+ * for whole months instead of the years of bookings. Derived data, kept by triggers on bookings
+ * (migration 0020, which also fills it); no foreign keys, the bookings hold them.
+ */
+export const bookingMonthly = pgTable(
+  'booking_monthly',
+  {
+    /** The first day of the month. */
+    month: date('month').notNull(),
+    centreId: uuid('centre_id').notNull(),
+    resourceId: uuid('resource_id').notNull(),
+    bookings: integer('bookings').notNull(),
+    /** The bookings' durations summed, in seconds. */
+    seconds: bigint('seconds', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    unique('booking_monthly_key').on(t.month, t.centreId, t.resourceId),
+    index('booking_monthly_empty_idx').on(t.month).where(sql`${t.bookings} = 0`),
+  ],
 );

@@ -344,6 +344,35 @@ export const ledgerMonthly = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.subFundId, t.month] })],
 );
 
+/**
+ * The ledger's inflows (money gifts and grant instalments, a correction with the entry it
+ * reverses) summed per calendar month, flow and donor — the gift's donor, or the grant's funder —
+ * so the fund report reads whole months without looking up every entry's gift and donor. The
+ * donor's kind is read at report time (it may change). Derived data, kept by triggers on the
+ * append-only ledger and on the links a gift's donor or a grant's funder may change through
+ * (migration 0021, which also fills it).
+ */
+export const fundInflowMonthly = pgTable(
+  'fund_inflow_monthly',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    /** The first day of the month. */
+    month: date('month').notNull(),
+    /** 'money' or 'grant'. */
+    flow: text('flow').notNull(),
+    /** null: an anonymous gift. */
+    donorId: uuid('donor_id'),
+    entries: integer('entries').notNull(),
+    amountCents: cents('amount_cents').notNull(),
+  },
+  (t) => [
+    unique('fund_inflow_monthly_key')
+      .on(t.organisationId, t.month, t.flow, t.donorId)
+      .nullsNotDistinct(),
+    check('fund_inflow_monthly_flow_check', sql`${t.flow} in ('money', 'grant')`),
+  ],
+);
+
 /** Last receipt number used per organisation and year: gap-free numbering under a row lock. */
 export const receiptCounters = pgTable(
   'receipt_counters',
