@@ -14,6 +14,7 @@ import { BUCKET_SQL_FORMAT, type Granularity } from '@lakou/reports/model';
 import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf } from '../circular/reports.sql.ts';
 import type { Db } from '../db/client.ts';
+import { splitByMonths } from './recycling.queries.ts';
 
 /**
  * The SQL behind the activity report. Bookings, events, registrations and check-ins are summed in
@@ -50,29 +51,54 @@ const BOOKED = sql`b.status <> 'cancelled'`;
 /** Bookings that served people: neither cancelled nor a no-show. */
 const SERVED = sql`b.status not in ('cancelled', 'no_show')`;
 
+/**
+ * Minutes booked per centre, kind and bucket. For buckets of a month or more, the whole months
+ * come from `booking_monthly` (kept by triggers on bookings, dated the month's first day, which
+ * falls in the same bucket) and only the days around them from the bookings: the same sums, at a
+ * cost that follows the months asked, not the years of bookings stored. Days and weeks, or
+ * `monthly: false` (what the sums are checked against), read the bookings.
+ */
+function bookedMinutes(p: Period, g: Granularity, centreIds: readonly string[], monthly: boolean) {
+  const split =
+    !monthly || g === 'day' || g === 'week'
+      ? { months: null, days: [p] }
+      : splitByMonths(p.from, p.to);
+  const parts = split.days.map(
+    (days) => sql`
+      select b.centre_id, r.kind, ${localBucket(sql`b.starts_at`, g)} as bucket,
+             extract(epoch from (b.ends_at - b.starts_at)) as seconds
+        from bookings b
+        join resources r on r.id = b.resource_id
+       where ${BOOKED} and r.kind in ('room', 'desk')
+         and ${inCentres(sql`b.centre_id`, centreIds)}
+         and ${startsIn(sql`b.starts_at`, days)}`,
+  );
+  if (split.months)
+    parts.push(sql`
+      select m.centre_id, r.kind, to_char(m.month, ${fmt(g)}) as bucket, m.seconds
+        from booking_monthly m
+        join resources r on r.id = m.resource_id
+       where r.kind in ('room', 'desk') and ${inCentres(sql`m.centre_id`, centreIds)}
+         and m.month between ${split.months.from}::date and ${split.months.to}::date`);
+  return sql`
+    select centre_id, kind, bucket, sum(seconds) / 60 as minutes
+      from (${sql.join(parts, sql` union all `)}) t
+     group by 1, 2, 3`;
+}
+
 async function occupancy(
   db: Db,
   p: Period,
   g: Granularity,
   centreIds: readonly string[],
+  monthly: boolean,
 ): Promise<OccupancyRow[]> {
   const booked = await rowsOf<{
     centre_id: string;
     kind: OccupancyKind;
     bucket: string;
     minutes: unknown;
-  }>(
-    db,
-    sql`
-      select b.centre_id, r.kind, ${localBucket(sql`b.starts_at`, g)} as bucket,
-             sum(extract(epoch from (b.ends_at - b.starts_at))) / 60 as minutes
-        from bookings b
-        join resources r on r.id = b.resource_id
-       where ${BOOKED} and r.kind in ('room', 'desk')
-         and ${inCentres(sql`b.centre_id`, centreIds)}
-         and ${startsIn(sql`b.starts_at`, p)}
-       group by 1, 2, 3`,
-  );
+  }>(db, bookedMinutes(p, g, centreIds, monthly));
   // Rooms and desks in use: the active ones, and those no longer active but booked in the period.
   const resources = await rowsOf<{
     id: string;
@@ -265,15 +291,19 @@ async function checkInSums(
   return rows.map((r) => ({ centreId: r.centre_id, bucket: r.bucket, checkIns: num(r.check_ins) }));
 }
 
-/** Everything the activity report sums over one period, for these centres. */
+/**
+ * Everything the activity report sums over one period, for these centres. `monthly: false` sums
+ * the bookings themselves for every bucket instead of reading whole months from `booking_monthly`.
+ */
 export async function activityData(
   db: Db,
   p: Period,
   g: Granularity,
   centreIds: readonly string[],
+  { monthly = true }: { monthly?: boolean } = {},
 ): Promise<ActivityData> {
   return {
-    occupancy: await occupancy(db, p, g, centreIds),
+    occupancy: await occupancy(db, p, g, centreIds, monthly),
     events: await eventSums(db, p, g, centreIds),
     needs: await needSums(db, p, g, centreIds),
     checkIns: await checkInSums(db, p, g, centreIds),
