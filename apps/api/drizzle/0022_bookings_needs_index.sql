@@ -1,0 +1,1 @@
+CREATE INDEX "bookings_needs_time_idx" ON "bookings" USING btree ("starts_at") WHERE cardinality("bookings"."basic_needs") > 0;
