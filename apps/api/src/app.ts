@@ -52,6 +52,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import { clientAddress } from './http/client-address.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { mountHub } from './http/hub-static.ts';
+import { jsonLength } from './http/json-length.ts';
 import { mountApiDocs } from './http/openapi.ts';
 import { onError, onNotFound, problemResponse, validationHook } from './http/problem.ts';
 import type { ApiEnv } from './http/router.ts';
@@ -172,6 +173,7 @@ export function createApp(options: AppOptions) {
   app.notFound(onNotFound);
   app.use('*', securityHeaders);
   app.use('*', compress());
+  app.use('*', jsonLength);
   // Closed by default: only origins named in CORS_ORIGINS, and only with tokens (no cookies).
   if (corsOrigins.length) {
     app.use(
