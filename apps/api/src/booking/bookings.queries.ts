@@ -3,7 +3,7 @@ import type { CustomFieldDefinition } from '@lakou/domain/config';
 import { type Page, pageOffset } from '@lakou/domain/shared';
 import { and, asc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { visibleCustomAt } from '../config/custom-values.ts';
-import type { Db } from '../db/client.ts';
+import { type Db, preparedPerDb } from '../db/client.ts';
 import { countColumn, toPage, totalColumn } from '../db/paginate.ts';
 import {
   bookings,
@@ -132,10 +132,30 @@ export async function calendarOf(
   fromDate: string,
   toDate: string,
 ): Promise<CentreCalendar> {
+  const [row] = await calendarStatement(db).execute({
+    centreId: resource.centreId,
+    resourceId: resource.id,
+    fromDate,
+    toDate,
+  });
+  return {
+    timeZone: row?.timeZone ?? 'America/Cayenne',
+    openingHours: (row?.hours ?? []).map((o) => ({
+      weekday: o.weekday,
+      opens: o.opens.slice(0, 5),
+      closes: o.closes.slice(0, 5),
+    })),
+    closures: [...(row?.centreOff ?? []), ...(row?.resourceOff ?? [])],
+  };
+}
+
+const calendarStatement = preparedPerDb((db: Pick<Db, 'select'>) => {
   const h = centreOpeningHours;
   const cc = centreClosures;
   const rc = resourceClosures;
-  const [row] = await db
+  const fromDate = sql.placeholder('fromDate');
+  const toDate = sql.placeholder('toDate');
+  return db
     .select({
       timeZone: centres.timeZone,
       hours: jsonList<{ weekday: number; opens: string; closes: string }>(sql`(
@@ -149,20 +169,12 @@ export async function calendarOf(
       resourceOff: jsonList<CentreCalendar['closures'][number]>(sql`(
         select json_agg(json_build_object('startsOn', ${rc.startsOn}, 'endsOn', ${rc.endsOn}, 'reason', ${rc.reason}))
         from ${rc}
-        where ${rc.resourceId} = ${resource.id} and ${rc.startsOn} <= ${toDate} and ${rc.endsOn} >= ${fromDate})`),
+        where ${rc.resourceId} = ${sql.placeholder('resourceId')} and ${rc.startsOn} <= ${toDate} and ${rc.endsOn} >= ${fromDate})`),
     })
     .from(centres)
-    .where(eq(centres.id, resource.centreId));
-  return {
-    timeZone: row?.timeZone ?? 'America/Cayenne',
-    openingHours: (row?.hours ?? []).map((o) => ({
-      weekday: o.weekday,
-      opens: o.opens.slice(0, 5),
-      closes: o.closes.slice(0, 5),
-    })),
-    closures: [...(row?.centreOff ?? []), ...(row?.resourceOff ?? [])],
-  };
-}
+    .where(eq(centres.id, sql.placeholder('centreId')))
+    .prepare('lakou_centre_calendar');
+});
 
 /** A `json_agg` subquery's rows: the driver may hand the JSON over as text; null (no row) is []. */
 function jsonList<T>(query: SQL) {

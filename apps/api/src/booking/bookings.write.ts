@@ -14,9 +14,8 @@ import type { CustomFieldDefinition, CustomValues } from '@lakou/domain/config';
 import { eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
-import { rowsOf } from '../circular/reports.sql.ts';
-import type { Db } from '../db/client.ts';
-import { bookings } from '../db/schema/index.ts';
+import { type Db, preparedPerDb } from '../db/client.ts';
+import { bookings, centres, listItems } from '../db/schema/index.ts';
 import { problemResponse } from '../http/problem.ts';
 import type { ApiEnv } from '../http/router.ts';
 import { calendarOf, liveBookingsAround, toBooking } from './bookings.queries.ts';
@@ -56,18 +55,25 @@ export async function bookingRuleProblems(
  * only renamed or retired): a new booking may not take it; existing ones keep it.
  */
 export async function audienceRetired(
-  db: Pick<Db, 'execute'>,
+  db: Pick<Db, 'select'>,
   centreId: string,
   audience: string,
 ): Promise<boolean> {
-  const rows = await rowsOf<{ retired: number }>(
-    db,
-    sql`select 1 as retired from list_items
-        where list = 'audience' and key = ${audience} and retired_at is not null
-          and organisation_id = (select organisation_id from centres where id = ${centreId})`,
-  );
+  const rows = await retiredAudience(db).execute({ audience, centreId });
   return rows.length > 0;
 }
+
+const retiredAudience = preparedPerDb((db: Pick<Db, 'select'>) =>
+  db
+    .select({ retired: sql<number>`1` })
+    .from(listItems)
+    .where(
+      sql`${listItems.list} = 'audience' and ${listItems.key} = ${sql.placeholder('audience')}
+          and ${listItems.retiredAt} is not null
+          and ${listItems.organisationId} = (select ${centres.organisationId} from ${centres} where ${centres.id} = ${sql.placeholder('centreId')})`,
+    )
+    .prepare('lakou_retired_audience'),
+);
 
 export const RETIRED_AUDIENCE = {
   field: 'audience',

@@ -1,7 +1,7 @@
 import type { Resource, ResourceInput, ResourceListQuery } from '@lakou/domain/booking';
 import { type Page, pageOffset, searchKey } from '@lakou/domain/shared';
 import { and, asc, eq, gte, inArray, like, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { type Db, preparedPerDb } from '../db/client.ts';
 import { countColumn, toPage, totalColumn } from '../db/paginate.ts';
 import { resources } from '../db/schema/index.ts';
 import { likeContains } from '../network/centres.queries.ts';
@@ -76,11 +76,19 @@ export async function listResources(
   );
 }
 
+const resourceById = preparedPerDb((db: Pick<Db, 'select'>) =>
+  db
+    .select()
+    .from(resources)
+    .where(eq(resources.id, sql.placeholder('id')))
+    .prepare('lakou_resource_by_id'),
+);
+
 export async function findResource(
   db: Pick<Db, 'select'>,
   id: string,
 ): Promise<Resource | undefined> {
-  const [row] = await db.select().from(resources).where(eq(resources.id, id));
+  const [row] = await resourceById(db).execute({ id });
   return row ? toResource(row) : undefined;
 }
 

@@ -130,3 +130,22 @@ async function migrateWithLock(url: string): Promise<void> {
     await client.end({ timeout: 5 });
   }
 }
+
+/**
+ * A statement drizzle builds once per database instead of at every call: `build` makes it with
+ * `sql.placeholder(…)` for the values and `.prepare(name)`s it, and each call `execute`s it with
+ * its values. Building a select costs drizzle 0.1–0.3 ms of CPU (walking the columns and SQL
+ * chunks); a hot statement of every request is worth building once. Kept per database (or
+ * transaction) handle, weakly: a prepared statement belongs to the session it was built on.
+ */
+export function preparedPerDb<D extends object, P>(build: (db: D) => P): (db: D) => P {
+  const built = new WeakMap<D, P>();
+  return (db) => {
+    let prepared = built.get(db);
+    if (prepared === undefined) {
+      prepared = build(db);
+      built.set(db, prepared);
+    }
+    return prepared;
+  };
+}

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { RoleAssignment } from '@lakou/domain/identity';
 import { eq, sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
+import { type Db, preparedPerDb } from '../db/client.ts';
 import { roleAssignments, sessions, users } from '../db/schema/index.ts';
 import { problemResponse } from '../http/problem.ts';
 import type { ApiEnv } from '../http/router.ts';
@@ -144,7 +145,18 @@ async function sessionAtOnce(
   const expected = createHmac('sha256', settings.secret).update(token).digest();
   if (signature.length !== expected.length || !timingSafeEqual(signature, expected))
     return undefined;
-  const [row] = await c.var.db
+  const [row] = await sessionByToken(c.var.db).execute({ token });
+  if (!row) return undefined;
+  const expires = row.expiresAt.getTime();
+  const now = Date.now();
+  if (expires < now || expires - settings.expiresInMs + settings.updateAgeMs <= now)
+    return undefined;
+  return { user: row.user, roles: row.roles };
+}
+
+/** The session of a token, its user and the user's roles: one statement, built once. */
+const sessionByToken = preparedPerDb((db: Db) =>
+  db
     .select({
       expiresAt: sessions.expiresAt,
       user: { id: users.id, email: users.email, name: users.name, active: users.active },
@@ -157,11 +169,6 @@ async function sessionAtOnce(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.token, token));
-  if (!row) return undefined;
-  const expires = row.expiresAt.getTime();
-  const now = Date.now();
-  if (expires < now || expires - settings.expiresInMs + settings.updateAgeMs <= now)
-    return undefined;
-  return { user: row.user, roles: row.roles };
-}
+    .where(eq(sessions.token, sql.placeholder('token')))
+    .prepare('lakou_session_by_token'),
+);
