@@ -13,7 +13,8 @@
 // and the bench says it is skipped when that server is not reachable.
 // Where the time goes: the CPU per booking of the API process and of the PostgreSQL server
 // processes of the bench's connections, from /proc (when PostgreSQL runs on this machine).
-// BENCH_JSON=file writes the rows as JSON (pnpm bench adds them to its table).
+// BENCH_JSON=file writes the rows as JSON (pnpm bench adds them to its table); BENCH_CPU_PROF=dir
+// has the API process write a V8 CPU profile (.cpuprofile) into dir when it ends.
 // Options: --runs N (rounds per figure, default 5), --sizes 10000,100000,1000000, --explain.
 // Run: pnpm --filter @lakou/api bench:scale [-- --explain]
 import { spawn } from 'node:child_process';
@@ -78,7 +79,11 @@ async function main() {
     if (existing === 0) await seedDemoNetwork(database.db, today);
     const scale = await scaleNetwork(raw);
 
-    child = spawn(process.execPath, [...process.execArgv, import.meta.filename], {
+    // BENCH_CPU_PROF=dir: the API process writes a V8 CPU profile there when it ends.
+    const profile = process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+      : [];
+    child = spawn(process.execPath, [...process.execArgv, ...profile, import.meta.filename], {
       env: { ...process.env, LAKOU_SCALE_SERVE: url },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
