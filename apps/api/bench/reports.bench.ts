@@ -13,14 +13,11 @@
 // (the board's default), and the whole span by year. Median and p95 of BENCH_ITERATIONS runs
 // (after two warm-ups). BENCH_YEARS=1,5,10 chooses the spans. It prints figures, never asserts.
 // Run: pnpm --filter @lakou/api bench:reports
-import type { ReportName } from '@lakou/reports/model';
-import { reportFilters } from '@lakou/reports/model';
 import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { openDatabase } from '../src/db/client.ts';
 import { seedDemoNetwork } from '../src/db/seed/seed.ts';
-import { reportSources } from '../src/reports/registry.ts';
-import type { ReportContext } from '../src/reports/report.source.ts';
+import { boardReadings, quantile, reportNames, timeReports } from './report-timing.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 10);
 const YEARS = (process.env.BENCH_YEARS ?? '1,5,10').split(',').map(Number);
@@ -47,24 +44,11 @@ const exec = async <T>(query: ReturnType<typeof sql>) => {
 const count = async (table: string) =>
   Number((await exec<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n);
 
-const quantile = (xs: number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)] ??
-  Number.NaN;
 const rows: string[] = [];
 const record = (figure: string, size: string, times: number[]) =>
   rows.push(
     `| ${figure} | ${size} | ${quantile(times, 0.5).toFixed(1)} | ${quantile(times, 0.95).toFixed(1)} | ms |`,
   );
-async function time(run: () => Promise<unknown>, n = ITERATIONS) {
-  const times: number[] = [];
-  for (let i = 0; i < n + 2; i++) {
-    const t = performance.now();
-    await run();
-    if (i >= 2) times.push(performance.now() - t);
-  }
-  return times;
-}
-
 const centres = await exec<{ id: string; name: string }>(
   sql`select id::text as id, name from centres order by name`,
 );
@@ -158,10 +142,8 @@ const sizes = async () =>
     'fr-FR',
   )} écritures, ${(await count('bookings')).toLocaleString('fr-FR')} réservations`;
 
-const names = Object.keys(reportSources) as ReportName[];
-console.log(`reports: ${names.join(', ')}`);
+console.log(`reports: ${reportNames().join(', ')}`);
 
-const yearAgo = today.subtract({ years: 1 }).add({ days: 1 }).toString();
 let span = 0;
 for (const years of [0, ...YEARS]) {
   if (years > span) {
@@ -171,38 +153,13 @@ for (const years of [0, ...YEARS]) {
     span = years;
   }
   const size = `${span === 0 ? 'démo' : `démo + ${span} an(s)`} : ${await sizes()}`;
-  const readings: { label: string; filters: ReportContext['filters'] }[] = [
-    {
-      label: '12 mois par mois, comparés',
-      filters: reportFilters.parse({
-        from: yearAgo,
-        to: today.toString(),
-        granularity: 'month',
-        compare: 'previous',
-      }),
-    },
-    {
-      label: `${Math.max(span, 3) + 1} ans par année`,
-      filters: reportFilters.parse({
-        from: today.subtract({ years: Math.max(span, 3) + 1 }).toString(),
-        to: today.toString(),
-        granularity: 'year',
-      }),
-    },
-  ];
-  for (const name of names) {
-    const source = reportSources[name];
-    if (!source) continue;
-    for (const reading of readings) {
-      const ctx: ReportContext = {
-        db,
-        filters: reading.filters,
-        centres,
-        wholeNetwork: true,
-      };
-      record(`${name} — ${reading.label}`, size, await time(() => source.load(ctx)));
-    }
-  }
+  await timeReports(
+    db,
+    centres,
+    boardReadings(today, Math.max(span, 3) + 1),
+    ITERATIONS,
+    (figure, times) => record(figure, size, times),
+  );
 }
 
 console.log(`\nRapports du conseil — ${database.kind} (médiane, p95)\n`);

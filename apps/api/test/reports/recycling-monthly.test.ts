@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { IndicatorGrouping, IndicatorMovement } from '@lakou/domain/circular';
 import type { Granularity } from '@lakou/reports/model';
 import type { RecyclingData } from '@lakou/reports/recycling';
 import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '../../src/circular/reports.sql.ts';
+import { aggregatedMovements } from '../../src/circular/indicators.queries.ts';
+import { type MovementFilter, rowsOf } from '../../src/circular/reports.sql.ts';
 import { inflows, outflows, reuses } from '../../src/db/schema/index.ts';
 import { seedDemoNetwork } from '../../src/db/seed/seed.ts';
 import {
@@ -17,7 +19,7 @@ import { engines, freshDatabase, type TestDatabase } from '../harness.ts';
 
 /**
  * The monthly sums (circular_monthly, kept by triggers) give exactly the figures of the
- * movements themselves: on the demo network, then after random inserts, deletes, moves of date,
+ * movements themselves, in the recycling report and in the circular indicators: on the demo network, then after random inserts, deletes, moves of date,
  * centre, stream and mass, and a merge of two streams; for months, quarters and years, periods
  * on and off month boundaries, every centre or some, every stream or one.
  */
@@ -143,6 +145,33 @@ describe.each(engines)('monthly circular sums (%s)', { timeout: 120_000 }, (kind
       expect(sorted(fromMonths), JSON.stringify(scope)).toEqual(sorted(fromMovements));
       compared += fromMonths.rows.length;
     }
+    expect(compared).toBeGreaterThan(0);
+    await expectSameIndicators(periods);
+  }
+
+  /** GET /api/circular/indicators' sums from circular_monthly and from the movements are the same. */
+  async function expectSameIndicators(periods: [string, string][]) {
+    const filters: MovementFilter[] = [
+      { centres: 'all' },
+      ...periods.map(([from, to]): MovementFilter => ({ from, to, centres: 'all' })),
+      { from: '2025-11-24', centres: centreIds.slice(0, 2) },
+      { to: '2025-11-23', centres: 'all', streamId: streamIds[1] },
+      { from: '2024-02-10', to: '2026-04-30', centres: 'all', centreId: centreIds[0] },
+    ];
+    const groupings: IndicatorGrouping[] = ['centre', 'stream', 'month', 'year'];
+    const key = (m: IndicatorMovement) => JSON.stringify(m);
+    let compared = 0;
+    for (const filter of filters)
+      for (const by of groupings) {
+        const fromMonths = (await aggregatedMovements(database.db, filter, by)).map(key).sort();
+        const fromMovements = (
+          await aggregatedMovements(database.db, filter, by, { monthly: false })
+        )
+          .map(key)
+          .sort();
+        expect(fromMonths, `${JSON.stringify(filter)} ${by}`).toEqual(fromMovements);
+        compared += fromMonths.length;
+      }
     expect(compared).toBeGreaterThan(0);
   }
 
