@@ -9,7 +9,8 @@
 // BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) is where the databases
 // are made and dropped; the bench says so and ends when that server is not reachable.
 // BENCH_JSON=file writes the rows as JSON (pnpm bench adds them to its table).
-// Options: --centres 50, --years 1,5,10, --runs 10, --keep (keep the databases).
+// Options: --centres 50, --years 1,5,10, --runs 10, --keep (keep the databases), --reuse (time
+// the databases a --keep run left, without writing them again).
 // Run: pnpm --filter @lakou/api bench:reports-scale [-- --years 1,10]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     years: { type: 'string', default: '1,5,10' },
     runs: { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const CENTRES = Number(values.centres);
@@ -59,28 +61,35 @@ const p95s = new Map<string, number[]>();
 
 for (const years of YEARS) {
   const name = `lakou_bench_reports_${CENTRES}c_${years}y`;
-  await admin.unsafe(`drop database if exists ${name}`);
-  await admin.unsafe(`create database ${name}`);
+  const exists = (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
+  const reuse = values.reuse && exists;
+  if (!reuse) {
+    await admin.unsafe(`drop database if exists ${name}`);
+    await admin.unsafe(`create database ${name}`);
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ kind: 'postgres', url: url.toString() });
   try {
     await database.migrate();
     const t0 = performance.now();
-    const report = await seedScale(database.db, {
-      centres: CENTRES,
-      years,
-      seed: 42,
-      until: today.toString(),
-    });
-    await database.db.execute(sql`analyze`);
-    const counted = (table: string) => (report.rows[table] ?? 0).toLocaleString('fr-FR');
-    const size = `${CENTRES} centres, ${years} an(s) : ${counted('bookings')} réservations, ${counted('ledger_entries')} écritures, ${(
-      (report.rows.circular_inflows ?? 0) +
-        (report.rows.circular_outflows ?? 0) +
-        (report.rows.circular_reuses ?? 0)
-    ).toLocaleString('fr-FR')} mouvements`;
-    console.log(`${size} — écrites en ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    if (!reuse) {
+      await seedScale(database.db, { centres: CENTRES, years, seed: 42, until: today.toString() });
+      await database.db.execute(sql`analyze`);
+    }
+    const [n] = await rowsOf<Record<string, number>>(
+      database.db,
+      sql`select (select count(*) from bookings)::int as bookings,
+                 (select count(*) from ledger_entries)::int as ledger,
+                 (select count(*) from event_registrations)::int as registrations,
+                 ((select count(*) from circular_inflows) + (select count(*) from circular_outflows)
+                  + (select count(*) from circular_reuses))::int as movements`,
+    );
+    const fr = (x: number | undefined) => (x ?? 0).toLocaleString('fr-FR');
+    const size = `${CENTRES} centres, ${years} an(s) : ${fr(n?.bookings)} réservations, ${fr(n?.registrations)} inscriptions, ${fr(n?.ledger)} écritures, ${fr(n?.movements)} mouvements`;
+    console.log(
+      `${size}${reuse ? ' (base conservée)' : ` — écrites en ${((performance.now() - t0) / 1000).toFixed(0)} s`}`,
+    );
     const centres = await rowsOf<{ id: string; name: string }>(
       database.db,
       sql`select id::text as id, name from centres order by name`,
@@ -105,7 +114,7 @@ for (const years of YEARS) {
     });
   } finally {
     await database.close();
-    if (!values.keep) await admin.unsafe(`drop database if exists ${name}`);
+    if (!values.keep && !values.reuse) await admin.unsafe(`drop database if exists ${name}`);
   }
 }
 
