@@ -14,6 +14,7 @@ import { rowsOf } from '../circular/reports.sql.ts';
 import type { Db } from '../db/client.ts';
 import { FUND_TIME_ZONE } from '../fund/fund.queries.ts';
 import { balancesOn, ledgerSumsBefore } from '../fund/funds.views.ts';
+import { splitByMonths } from './recycling.queries.ts';
 
 /**
  * The SQL behind the fund report. Everything is summed in the database: per bucket with
@@ -26,6 +27,12 @@ import { balancesOn, ledgerSumsBefore } from '../fund/funds.views.ts';
 export interface Period {
   from: string;
   to: string;
+}
+
+/** How the report is summed. */
+export interface FundSumOptions {
+  /** false: sum the ledger entries themselves for every bucket (what the monthly sums are checked against). */
+  monthly?: boolean;
 }
 
 /** Every centre (the whole network), or only these. */
@@ -53,56 +60,105 @@ const inCentres = (column: SQL, scope: CentreScope): SQL => {
  * longer spans most rows are read anyway and the joins are cheaper. Both give the same rows.
  */
 export const LOOKUP_DAYS = 400;
-const byLookup = (p: Period) =>
-  Temporal.PlainDate.from(p.from).until(Temporal.PlainDate.from(p.to)).days <= LOOKUP_DAYS;
+const daysOf = (p: Period) =>
+  Temporal.PlainDate.from(p.from).until(Temporal.PlainDate.from(p.to)).days;
+const byLookup = (spans: readonly Period[]) =>
+  spans.reduce((n, p) => n + daysOf(p), 0) <= LOOKUP_DAYS;
 
 /** The entry `e` reverses, if any, as `o` (`offset 0` keeps the lookup from being flattened into a join). */
-const reversedOf = (p: Period): SQL =>
-  byLookup(p)
+const reversedOf = (lookup: boolean): SQL =>
+  lookup
     ? sql`left join lateral (select o.kind, o.donation_id, o.grant_instalment_id, o.disbursement_id
           from ledger_entries o where o.id = e.reverses_id offset 0) o on true`
     : sql`left join ledger_entries o on o.id = e.reverses_id`;
 
-/** The kind of donor of the gift `e` (or the entry it reverses) records, as `gd.kind`. */
-const giftDonorOf = (p: Period): SQL =>
-  byLookup(p)
-    ? sql`left join lateral (select (select dn.kind from donors dn where dn.id = gift.donor_id) as kind
-          from donations gift where gift.id = coalesce(e.donation_id, o.donation_id) offset 0) gd on true`
-    : sql`left join donations gift on gift.id = coalesce(e.donation_id, o.donation_id)
-      left join donors gd on gd.id = gift.donor_id`;
+/** The gift `e` (or the entry it reverses) records, as `gift` (its `donor_id` is what is read). */
+const giftOf = (lookup: boolean): SQL =>
+  lookup
+    ? sql`left join lateral (select gift.donor_id from donations gift
+          where gift.id = coalesce(e.donation_id, o.donation_id) offset 0) gift on true`
+    : sql`left join donations gift on gift.id = coalesce(e.donation_id, o.donation_id)`;
+
+/** `date` in one of the spans (both ends included). */
+const inSpans = (date: SQL, spans: readonly Period[]): SQL =>
+  sql`(${sql.join(
+    spans.map((s) => sql`${date} between ${s.from}::date and ${s.to}::date`),
+    sql` or `,
+  )})`;
+
+/** The granularities whose buckets are whole calendar months: they can read the monthly sums. */
+const MONTHLY: ReadonlySet<Granularity> = new Set(['month', 'quarter', 'year']);
 
 /**
- * Inflows, one row per ledger entry or gift in kind: money gifts and grant instalments from the
- * ledger (a correction with the entry it reverses), gifts in kind at their valuation. When the
- * scope is some centres, only the gifts in kind destined to them (money is the fund's).
+ * The money inflows of some days from the ledger, one row per entry (date, flow, donor, cents):
+ * money gifts and grant instalments, a correction with the entry it reverses (its kind, gift or
+ * grant); the donor is the gift's, or else the grant's funder.
  */
-function inflowRows(org: string, p: Period, g: Granularity, scope: CentreScope): SQL {
+function ledgerInflowRows(org: string, spans: readonly Period[]): SQL {
+  const lookup = byLookup(spans);
+  return sql`
+    select e.occurred_on as d,
+           case coalesce(o.kind, e.kind) when 'donation' then 'money' else 'grant' end as flow,
+           coalesce(gift.donor_id, gr.funder_id) as donor_id,
+           e.amount_cents as cents
+      from ledger_entries e
+      ${reversedOf(lookup)}
+      ${giftOf(lookup)}
+      left join grant_instalments gi on gi.id = coalesce(e.grant_instalment_id, o.grant_instalment_id)
+      left join grants gr on gr.id = gi.grant_id
+     where e.organisation_id = ${org}::uuid
+       and ${inSpans(sql`e.occurred_on`, spans)}
+       and (e.kind in ('donation', 'grant_instalment')
+            or (e.kind = 'correction' and o.kind in ('donation', 'grant_instalment')))`;
+}
+
+/**
+ * The same inflows over whole months from `fund_inflow_monthly` (kept by triggers on the ledger
+ * and on the gifts' and grants' links to their donor, migration 0021): one row per month, flow
+ * and donor, dated the month's first day (in the same month, quarter or year bucket as every day
+ * of the month).
+ */
+function monthlyInflowRows(org: string, months: Period): SQL {
+  return sql`
+    select m.month as d, m.flow, m.donor_id, m.amount_cents as cents
+      from fund_inflow_monthly m
+     where m.organisation_id = ${org}::uuid
+       and m.month between ${months.from}::date and ${months.to}::date`;
+}
+
+/**
+ * Inflows, one row per ledger entry or gift in kind (date, flow, donor, cents): money gifts
+ * and grant instalments from the ledger (a correction with the entry it reverses), gifts in kind
+ * at their valuation. When the scope is some centres, only the gifts in kind destined to them
+ * (money is the fund's). For buckets of a month or more, the whole months of the period come
+ * from the monthly sums and only the days around them from the entries: the same sums, at a cost
+ * that follows the months asked rather than the entries stored. Days and weeks read the entries.
+ */
+function inflowRows(
+  org: string,
+  p: Period,
+  g: Granularity,
+  scope: CentreScope,
+  options: FundSumOptions,
+): SQL {
+  // A gift in kind always names its centre (donations_in_kind_check): saying so lets the
+  // (centre, date) index skip the money gifts, which name none.
   const inKind = sql`
-    select to_char(d.received_on, ${fmt(g)}) as bucket, 'in_kind' as flow, dn.kind as donor_kind,
-           d.amount_cents as cents
+    select d.received_on as d, 'in_kind' as flow, d.donor_id, d.amount_cents as cents
       from donations d
-      left join donors dn on dn.id = d.donor_id
-     where d.organisation_id = ${org}::uuid and d.kind = 'in_kind'
+     where d.organisation_id = ${org}::uuid and d.kind = 'in_kind' and d.centre_id is not null
        and d.received_on between ${p.from}::date and ${p.to}::date
        and ${inCentres(sql`d.centre_id`, scope)}`;
   if (scope !== 'all') return inKind;
-  return sql`
-    select to_char(e.occurred_on, ${fmt(g)}) as bucket,
-           case coalesce(o.kind, e.kind) when 'donation' then 'money' else 'grant' end as flow,
-           coalesce(gd.kind, fd.kind) as donor_kind,
-           e.amount_cents as cents
-      from ledger_entries e
-      ${reversedOf(p)}
-      ${giftDonorOf(p)}
-      left join grant_instalments gi on gi.id = coalesce(e.grant_instalment_id, o.grant_instalment_id)
-      left join grants gr on gr.id = gi.grant_id
-      left join donors fd on fd.id = gr.funder_id
-     where e.organisation_id = ${org}::uuid
-       and e.occurred_on between ${p.from}::date and ${p.to}::date
-       and (e.kind in ('donation', 'grant_instalment')
-            or (e.kind = 'correction' and o.kind in ('donation', 'grant_instalment')))
-    union all
-    ${inKind}`;
+  const split =
+    options.monthly !== false && MONTHLY.has(g)
+      ? splitByMonths(p.from, p.to)
+      : { months: null, days: [{ from: p.from, to: p.to }] };
+  const parts: SQL[] = [];
+  if (split.days.length > 0) parts.push(ledgerInflowRows(org, split.days));
+  if (split.months) parts.push(monthlyInflowRows(org, split.months));
+  parts.push(inKind);
+  return sql.join(parts, sql` union all `);
 }
 
 /**
@@ -114,7 +170,7 @@ function disbursementRows(org: string, p: Period, g: Granularity, scope: CentreS
     select to_char(e.occurred_on, ${fmt(g)}) as bucket, 'money' as kind, d.id,
            d.centre_id, d.partner_id, -e.amount_cents as cents, e.kind = 'correction' as is_correction
       from ledger_entries e
-      ${reversedOf(p)}
+      ${reversedOf(byLookup([p]))}
       join disbursements d on d.id = coalesce(e.disbursement_id, o.disbursement_id)
      where e.organisation_id = ${org}::uuid
        and e.occurred_on between ${p.from}::date and ${p.to}::date
@@ -176,31 +232,64 @@ export async function fundKpis(
   return figures;
 }
 
-/** Sub-funds with an entry by the end of the period: balances per bucket, opening, movements. */
-async function subFundBalances(db: Db, org: string, p: Period, g: Granularity) {
+/**
+ * Sub-funds with an entry by the end of the period: balances per bucket, opening, movements.
+ * For buckets of a month or more, a bucket's net movement is read from `ledger_monthly` for the
+ * whole months and from the entries for the days around them; the credits and debits over the
+ * period (positive and negative entries apart) can only come from the entries, in one plain sum
+ * per sub-fund.
+ */
+async function subFundBalances(
+  db: Db,
+  org: string,
+  p: Period,
+  g: Granularity,
+  options: FundSumOptions,
+) {
+  const split =
+    options.monthly !== false && MONTHLY.has(g)
+      ? splitByMonths(p.from, p.to)
+      : { months: null, days: [{ from: p.from, to: p.to }] };
+  const moveParts: SQL[] = [];
+  if (split.days.length > 0)
+    moveParts.push(sql`select sub_fund_id, occurred_on as d, amount_cents as cents
+        from ledger_entries
+       where organisation_id = ${org}::uuid and ${inSpans(sql`occurred_on`, split.days)}`);
+  if (split.months)
+    moveParts.push(sql`select sub_fund_id, month as d, amount_cents as cents
+        from ledger_monthly
+       where organisation_id = ${org}::uuid
+         and month between ${split.months.from}::date and ${split.months.to}::date`);
+  // A month, quarter or year bucket is the same for every day of a month: one row per month.
+  const buckets = MONTHLY.has(g)
+    ? sql`select to_char(m, ${fmt(g)}) as bucket, min(greatest(m::date, ${p.from}::date)) as starts
+            from generate_series(date_trunc('month', ${p.from}::timestamp), ${p.to}::timestamp,
+                                 interval '1 month') as m
+           group by 1`
+    : sql`select to_char(${p.from}::date + i, ${fmt(g)}) as bucket, min(${p.from}::date + i) as starts
+            from generate_series(0, ${p.to}::date - ${p.from}::date) as i
+           group by 1`;
   const running = sql`
-    with days as (
-      select ${p.from}::date + i as d from generate_series(0, ${p.to}::date - ${p.from}::date) as i
-    ),
-    buckets as (
-      select to_char(d, ${fmt(g)}) as bucket, min(d) as starts from days group by 1
-    ),
+    with buckets as (${buckets}),
     opening as (${ledgerSumsBefore(org, sql`${p.from}::date`)}),
     moves as (
-      select sub_fund_id, to_char(occurred_on, ${fmt(g)}) as bucket,
-             sum(amount_cents) as cents,
-             sum(greatest(amount_cents, 0)) as credits,
+      select sub_fund_id, to_char(d, ${fmt(g)}) as bucket, sum(cents) as cents
+        from (select sub_fund_id, d, sum(cents) as cents
+                from (${sql.join(moveParts, sql` union all `)}) x
+               group by 1, 2) y
+       group by 1, 2
+    ),
+    flows as (
+      select sub_fund_id, sum(greatest(amount_cents, 0)) as credits,
              sum(least(amount_cents, 0)) as debits
         from ledger_entries
        where organisation_id = ${org}::uuid
          and occurred_on between ${p.from}::date and ${p.to}::date
-       group by sub_fund_id, 2
+       group by sub_fund_id
     ),
     running as (
       select f.id, f.code, f.name, f.kind, b.bucket, b.starts,
              coalesce(o.cents, 0) as opening,
-             coalesce(m.credits, 0) as credits,
-             coalesce(m.debits, 0) as debits,
              coalesce(o.cents, 0)
                + sum(coalesce(m.cents, 0)) over (partition by f.id order by b.starts) as balance
         from sub_funds f
@@ -228,13 +317,16 @@ async function subFundBalances(db: Db, org: string, p: Period, g: Granularity) {
   }>(
     db,
     sql`${running}
-      select grouping(id, bucket, kind) as level, id::text as id, code, name, kind, bucket,
-             sum(balance) as balance, max(opening) as opening,
-             sum(credits) as credits, sum(debits) as debits,
-             max(opening) + sum(credits) + sum(debits) as closing
-        from running
-       group by grouping sets ((id, code, name, kind, bucket), (kind, bucket), (id, code, name, kind))
-       order by case kind when 'unrestricted' then 0 when 'restricted' then 1 else 2 end, code`,
+      select t.level, t.id::text as id, t.code, t.name, t.kind, t.bucket, t.balance, t.opening,
+             coalesce(fl.credits, 0) as credits, coalesce(fl.debits, 0) as debits,
+             t.opening + coalesce(fl.credits, 0) + coalesce(fl.debits, 0) as closing
+        from (select grouping(id, bucket, kind) as level, id, code, name, kind, bucket,
+                     sum(balance) as balance, max(opening) as opening
+                from running
+               group by grouping sets ((id, code, name, kind, bucket), (kind, bucket),
+                                       (id, code, name, kind))) t
+        left join flows fl on t.level = 2 and fl.sub_fund_id = t.id
+       order by case t.kind when 'unrestricted' then 0 when 'restricted' then 1 else 2 end, t.code`,
   );
   const perFund = rows.filter((r) => num(r.level) === 0);
   const perKind = rows.filter((r) => num(r.level) === 4);
@@ -287,10 +379,20 @@ function nest<K, V>(rows: readonly { outer: K; bucket: string; value: V }[]) {
 }
 
 /**
- * Inflows of a period per bucket and flow, per donor type and flow, and in total.
- * grouping(bucket, donor_kind, flow): 2 = per bucket and flow, 4 = per donor type and flow, 7 = all.
+ * Inflows of a period per bucket and flow, per donor type and flow, and in total: the donors'
+ * kinds (read now: a kind may change) joined once to all the rows, a sum per day (or month),
+ * flow and donor type — a few hundred rows, each given its bucket once — then the grouping sets
+ * on those. grouping(bucket, donor_kind, flow): 2 = per bucket and flow,
+ * 4 = per donor type and flow, 7 = all.
  */
-async function inflowsOf(db: Db, org: string, p: Period, g: Granularity, scope: CentreScope) {
+async function inflowsOf(
+  db: Db,
+  org: string,
+  p: Period,
+  g: Granularity,
+  scope: CentreScope,
+  options: FundSumOptions,
+) {
   const rows = await rowsOf<{
     level: unknown;
     bucket: string | null;
@@ -301,7 +403,11 @@ async function inflowsOf(db: Db, org: string, p: Period, g: Granularity, scope: 
     db,
     sql`select grouping(bucket, donor_kind, flow) as level, bucket, donor_kind, flow,
                sum(cents) as cents
-          from (${inflowRows(org, p, g, scope)}) f
+          from (select to_char(r.d, ${fmt(g)}) as bucket, r.flow, dn.kind as donor_kind,
+                       sum(r.cents) as cents
+                  from (${inflowRows(org, p, g, scope, options)}) r
+                  left join donors dn on dn.id = r.donor_id
+                 group by r.d, r.flow, dn.kind) f
          group by grouping sets ((bucket, flow), (donor_kind, flow), ())`,
   );
   return {
@@ -375,9 +481,10 @@ async function comparisonOf(
   comparison: Period | null,
   g: Granularity,
   scope: CentreScope,
+  options: FundSumOptions,
 ): Promise<Pick<FundAggregates, 'previous' | 'previousByBucket'>> {
   if (!comparison) return { previous: null, previousByBucket: null };
-  const inflows = await inflowsOf(db, org, comparison, g, scope);
+  const inflows = await inflowsOf(db, org, comparison, g, scope, options);
   const outflows = await disbursementsOf(db, org, comparison, g, scope);
   return {
     previous: await fundKpis(db, org, comparison, scope, {
@@ -406,6 +513,7 @@ export async function fundAggregates(
   p: Period & { granularity: Granularity },
   comparison: Period | null,
   scope: CentreScope,
+  options: FundSumOptions = {},
 ): Promise<FundAggregates> {
   const g = p.granularity;
   if (!org) {
@@ -420,7 +528,7 @@ export async function fundAggregates(
     return empty(zero, comparison ? zero : null);
   }
 
-  const inflows = await inflowsOf(db, org, p, g, scope);
+  const inflows = await inflowsOf(db, org, p, g, scope, options);
   const outflows = await disbursementsOf(db, org, p, g, scope);
 
   const grants = await rowsOf<{
@@ -442,7 +550,7 @@ export async function fundAggregates(
 
   let network: FundAggregates['network'] = null;
   if (scope === 'all') {
-    const { subFunds, balancesByKind } = await subFundBalances(db, org, p, g);
+    const { subFunds, balancesByKind } = await subFundBalances(db, org, p, g, options);
     const receipts = await rowsOf<{
       kind: ReceiptKind;
       n: unknown;
@@ -495,6 +603,6 @@ export async function fundAggregates(
       inflowCents: inflows.totalCents,
       disbursedCents: outflows.totalCents,
     }),
-    ...(await comparisonOf(db, org, comparison, g, scope)),
+    ...(await comparisonOf(db, org, comparison, g, scope, options)),
   };
 }
