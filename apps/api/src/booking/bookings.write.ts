@@ -97,6 +97,13 @@ const NO_CUSTOM: CheckedCustom = { values: {}, defs: [] };
  * conflicts (throws `SlotTaken`), inserts priced, and audits. Concurrent inserts checked by an
  * exclusion constraint can otherwise deadlock; the constraint stays the safety net. `custom`:
  * the checked values to store (none for a booking Lakou makes itself, a circle's session).
+ *
+ * The four statements go in one round trip, in this order: the lock, the read of the bookings
+ * around, the row, its audit entry (the transaction's connection sends them without waiting for
+ * the answers; PostgreSQL runs them in turn, each read seeing what was committed before it
+ * started). The row does not wait for the conflicts to be judged: when they are found, the
+ * transaction is rolled back, row and entry with it, and the answer names them as before; an
+ * overlap the read could not see is refused by the constraint (23P01), as before.
  */
 export async function insertBooking(
   tx: Tx,
@@ -108,9 +115,6 @@ export async function insertBooking(
 ): Promise<Booking> {
   const start = new Date(input.start);
   const end = new Date(input.end);
-  const [, nearby] = await lockedBookingsAround(tx, resource.id, start, end);
-  const conflicts = findConflicts(input, nearby, resource.bufferMinutes);
-  if (conflicts.length) throw new SlotTaken(conflicts);
   const price = priceOf(resource.tariff, input.audience, input.start, input.end);
   const values = {
     id: randomUUID(),
@@ -129,10 +133,11 @@ export async function insertBooking(
     custom: custom.values,
     createdBy: c.var.principal?.id ?? null,
   };
-  // The id is drawn here so that the row and its audit entry go in one round trip (the row first);
+  // The id is drawn here so that the row and its audit entry go with the reads (the row first);
   // the entry holds what the row reads as (`toBooking` of the values written), as it did from the
   // row. An insert refused (23P01) fails the transaction, and the entry with it.
   const written = { ...values, seriesId: null, cancelReason: null } as BookingRow;
+  const locked = lockedBookingsAround(tx, resource.id, start, end);
   const inserting = Promise.resolve(tx.insert(bookings).values(values).returning());
   const auditing = recordAudit(tx, c, {
     action: 'booking.create',
@@ -140,7 +145,15 @@ export async function insertBooking(
     entityId: values.id,
     after: toBooking(written, custom.defs),
   });
-  const [[row]] = await Promise.all([inserting, auditing]);
+  const writing = Promise.all([inserting, auditing]);
+  // Judged below, or dropped with the transaction when the slot is taken: never left unheard.
+  writing.catch(() => {});
+  const [, around] = await locked;
+  // Never its own row, whatever the order the statements ran in.
+  const nearby = around.filter((b) => b.id !== values.id);
+  const conflicts = findConflicts(input, nearby, resource.bufferMinutes);
+  if (conflicts.length) throw new SlotTaken(conflicts);
+  const [[row]] = await writing;
   if (!row) throw new Error('booking insert returned no row');
   return toBooking(row, custom.defs);
 }
