@@ -231,37 +231,60 @@ async function eventSums(
   }));
 }
 
+/** A booking that holds a live event: the event counts instead of the booking. */
+const holdsLiveEvent = sql`exists (
+  select 1 from event_bookings eb join events e on e.id = eb.event_id
+   where eb.booking_id = b.id and e.status = 'scheduled')`;
+
 /**
  * Per basic need: the activities serving it and the people they reached. An event counts with its
  * participation; a booking counts with its declared headcount, unless it holds a live event (the
  * event counts instead, so nothing is counted twice).
+ *
+ * For buckets of a month or more, the bookings of whole months come from
+ * `booking_needs_monthly` (kept by triggers; every booking that served people, one row per need),
+ * the days around them from the bookings, and the bookings that hold a live event — as many as
+ * the events, far fewer than the bookings — are taken away again. `monthly: false` reads the
+ * bookings alone (what the sums are checked against).
  */
 async function needSums(
   db: Db,
   p: Period,
   g: Granularity,
   centreIds: readonly string[],
+  monthly: boolean,
 ): Promise<NeedRow[]> {
+  const split =
+    !monthly || g === 'day' || g === 'week'
+      ? { months: null, days: [p] }
+      : splitByMonths(p.from, p.to);
+  const bookingsOf = (span: Period, sign: 1 | -1, which: SQL) => sql`
+    select n.need, ${sign}::int as activities, ${sign}::int * b.headcount as people
+      from bookings b cross join lateral unnest(b.basic_needs) as n(need)
+     where ${SERVED} and ${inCentres(sql`b.centre_id`, centreIds)}
+       and ${startsIn(sql`b.starts_at`, span)}
+       and cardinality(b.basic_needs) > 0 and ${which}`;
+  const parts: SQL[] = [
+    sql`select n.need, 1 as activities, ev.registered - ev.absent + ev.anonymous_headcount as people
+          from ev cross join lateral unnest(ev.basic_needs) as n(need)`,
+  ];
+  if (split.months) {
+    parts.push(sql`
+      select m.need, m.bookings, m.people
+        from booking_needs_monthly m
+       where ${inCentres(sql`m.centre_id`, centreIds)}
+         and m.month between ${split.months.from}::date and ${split.months.to}::date`);
+    for (const span of split.days) parts.push(bookingsOf(span, 1, sql`true`));
+    parts.push(bookingsOf(p, -1, holdsLiveEvent));
+  } else parts.push(bookingsOf(p, 1, sql`not ${holdsLiveEvent}`));
   const rows = await rowsOf<{ need: string; activities: unknown; people: unknown }>(
     db,
     sql`
-      with ${eventsWithHeadcounts(p, g, centreIds)},
-      acts as (
-        select ev.basic_needs as needs, ev.registered - ev.absent + ev.anonymous_headcount as people
-          from ev
-        union all
-        select b.basic_needs, b.headcount
-          from bookings b
-         where ${SERVED} and ${inCentres(sql`b.centre_id`, centreIds)}
-           and ${startsIn(sql`b.starts_at`, p)}
-           and cardinality(b.basic_needs) > 0
-           and not exists (
-             select 1 from event_bookings eb join events e on e.id = eb.event_id
-              where eb.booking_id = b.id and e.status = 'scheduled')
-      )
-      select n.need, count(*) as activities, coalesce(sum(acts.people), 0) as people
-        from acts cross join lateral unnest(acts.needs) as n(need)
-       group by n.need`,
+      with ${eventsWithHeadcounts(p, g, centreIds)}
+      select need, sum(activities) as activities, coalesce(sum(people), 0) as people
+        from (${sql.join(parts, sql` union all `)}) acts
+       group by need
+      having sum(activities) <> 0`,
   );
   const known = new Set<string>(basicNeeds);
   return rows
@@ -305,7 +328,7 @@ export async function activityData(
   return {
     occupancy: await occupancy(db, p, g, centreIds, monthly),
     events: await eventSums(db, p, g, centreIds),
-    needs: await needSums(db, p, g, centreIds),
+    needs: await needSums(db, p, g, centreIds, monthly),
     checkIns: await checkInSums(db, p, g, centreIds),
   };
 }

@@ -11,10 +11,11 @@ import { activityData } from '../../src/reports/activity.queries.ts';
 import { engines, freshDatabase, type TestDatabase } from '../harness.ts';
 
 /**
- * The monthly booking sums (booking_monthly, kept by triggers on bookings) give exactly the
- * occupancy of the bookings themselves: on the demo network, then after bulk inserts at every
+ * The monthly booking sums (booking_monthly and booking_needs_monthly, kept by triggers on
+ * bookings) give exactly the occupancy and the basic needs of the bookings themselves: on the demo network, then after bulk inserts at every
  * hour of the day (a booking at 22:00 in Cayenne on the last day of a month is already the next
- * month in UTC), deletes, moves in time, changes of resource, cancellations and restorations;
+ * month in UTC), deletes, moves in time, changes of resource, cancellations and restorations,
+ * events cancelled and restored (a booking holding a live event counts with the event);
  * for months, quarters and years, periods on and off month boundaries, every centre or some.
  */
 
@@ -31,10 +32,12 @@ function random(seed: number) {
   };
 }
 
-const sortedOccupancy = (d: ActivityData) =>
-  d.occupancy
+const sortedSums = (d: ActivityData) => ({
+  occupancy: d.occupancy
     .map((r) => JSON.stringify({ ...r, bookedMinutes: Math.round(r.bookedMinutes * 1000) }))
-    .sort();
+    .sort(),
+  needs: d.needs.map((r) => JSON.stringify(r)).sort(),
+});
 
 describe.each(engines)('monthly booking sums (%s)', { timeout: 120_000 }, (kind) => {
   let database: TestDatabase;
@@ -47,6 +50,7 @@ describe.each(engines)('monthly booking sums (%s)', { timeout: 120_000 }, (kind)
    * written here with the offset of French Guiana, UTC−3 all year, rather than the zone's name).
    */
   async function expectInStep() {
+    await expectNeedsInStep();
     const group = sql`select month::text, centre_id::text, resource_id::text,
         bookings::int as bookings, seconds::bigint::text as seconds`;
     const kept = await rowsOf(database.db, sql`${group} from booking_monthly order by 1, 2, 3`);
@@ -57,6 +61,28 @@ describe.each(engines)('monthly booking sums (%s)', { timeout: 120_000 }, (kind)
                  centre_id, resource_id, count(*) as bookings,
                  sum(extract(epoch from ends_at) - extract(epoch from starts_at)) as seconds
             from bookings where status in ('requested', 'confirmed', 'checked_in', 'no_show')
+           group by 1, 2, 3) x
+        order by 1, 2, 3`,
+    );
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).toEqual(recomputed);
+  }
+
+  /** booking_needs_monthly holds exactly the sums recomputed from the bookings, one row per need. */
+  async function expectNeedsInStep() {
+    const group = sql`select month::text, centre_id::text, need, bookings::int as bookings,
+        people::bigint::text as people`;
+    const kept = await rowsOf(
+      database.db,
+      sql`${group} from booking_needs_monthly order by 1, 2, 3`,
+    );
+    const recomputed = await rowsOf(
+      database.db,
+      sql`${group} from (
+          select date_trunc('month', (b.starts_at at time zone 'UTC') - interval '3 hours')::date as month,
+                 b.centre_id, n.need, count(*) as bookings, sum(b.headcount) as people
+            from bookings b, unnest(b.basic_needs) as n(need)
+           where b.status in ('requested', 'confirmed', 'checked_in')
            group by 1, 2, 3) x
         order by 1, 2, 3`,
     );
@@ -77,18 +103,21 @@ describe.each(engines)('monthly booking sums (%s)', { timeout: 120_000 }, (kind)
     const granularities: Granularity[] = ['month', 'quarter', 'year'];
     const scopes = [centreIds, centreIds.slice(0, 2), []];
     let compared = 0;
+    let needs = 0;
     for (const [i, [from, to]] of periods.entries())
       for (const g of granularities)
         for (const ids of i === 1 || i === 4 ? scopes : scopes.slice(0, 1)) {
           const p = { from, to };
           const fromMonths = await activityData(database.db, p, g, ids);
           const fromBookings = await activityData(database.db, p, g, ids, { monthly: false });
-          expect(sortedOccupancy(fromMonths), `${from} ${to} ${g} ${ids.length}`).toEqual(
-            sortedOccupancy(fromBookings),
+          expect(sortedSums(fromMonths), `${from} ${to} ${g} ${ids.length}`).toEqual(
+            sortedSums(fromBookings),
           );
           compared += fromMonths.occupancy.filter((o) => o.bookedMinutes > 0).length;
+          needs += fromMonths.needs.length;
         }
     expect(compared).toBeGreaterThan(0);
+    expect(needs).toBeGreaterThan(0);
   }
 
   const ids = async () =>
@@ -114,10 +143,13 @@ describe.each(engines)('monthly booking sums (%s)', { timeout: 120_000 }, (kind)
   async function addBookings(n: number, seed: number) {
     await database.db.execute(sql`
       insert into bookings (resource_id, centre_id, starts_at, ends_at, blocked_until, status,
-                            cancel_reason, organiser, purpose, headcount, audience, price_cents)
+                            cancel_reason, organiser, purpose, headcount, basic_needs, audience,
+                            price_cents)
       select rs.id, rs.centre_id, t, t + d, t + d,
              s, case when s = 'cancelled' then 'Annulée (essai)' end,
-             '{"kind":"member","name":"Essai"}'::jsonb, 'Essai', 1, 'member', 0
+             '{"kind":"member","name":"Essai"}'::jsonb, 'Essai', 1 + g % 9,
+             (array['{}', '{food}', '{housing,mobility}', '{}', '{clothing,food,housing}'])[1 + (g * 3 + ${seed}) % 5]::text[],
+             'member', 0
         from generate_series(1, ${n}) g
         cross join lateral (select array_agg(id order by id) as ids from resources) pool
         join resources rs on rs.id = pool.ids[1 + (g * ${seed}) % array_length(pool.ids, 1)]
@@ -226,6 +258,28 @@ describe.each(engines)('monthly booking sums (%s)', { timeout: 120_000 }, (kind)
     await expectSameReports();
   });
 
+  it('after live events are cancelled and restored (their bookings count, then not)', async () => {
+    const [linked] = await rowsOf<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from event_bookings eb
+            join bookings b on b.id = eb.booking_id
+           where cardinality(b.basic_needs) > 0 and b.status not in ('cancelled', 'no_show')`,
+    );
+    if ((linked?.n ?? 0) === 0)
+      await database.db.execute(sql`
+        update bookings set basic_needs = '{food}'
+         where id in (select booking_id from event_bookings)`);
+    await database.db.execute(sql`
+      update events set status = 'cancelled'
+       where id in (select id from events order by id limit (select count(*) / 2 from events))`);
+    await expectInStep();
+    await expectSameReports();
+    await database.db.execute(sql`
+      update events set status = 'scheduled'
+       where id in (select id from events order by id limit (select count(*) / 4 from events))`);
+    await expectSameReports();
+  });
+
   it('the migration’s backfill rebuilds the same sums from the bookings', async () => {
     const migration = readFileSync(
       fileURLToPath(new URL('../../drizzle/0020_booking_monthly.sql', import.meta.url)),
@@ -235,6 +289,14 @@ describe.each(engines)('monthly booking sums (%s)', { timeout: 120_000 }, (kind)
     expect(backfill).toContain('INSERT INTO "booking_monthly"');
     await database.db.execute(sql`delete from booking_monthly`);
     await database.db.execute(sql.raw(backfill));
+    const needsMigration = readFileSync(
+      fileURLToPath(new URL('../../drizzle/0023_booking_needs_monthly.sql', import.meta.url)),
+      'utf8',
+    );
+    const needsBackfill = needsMigration.split('--> statement-breakpoint').at(-1) ?? '';
+    expect(needsBackfill).toContain('INSERT INTO "booking_needs_monthly"');
+    await database.db.execute(sql`delete from booking_needs_monthly`);
+    await database.db.execute(sql.raw(needsBackfill));
     await expectInStep();
   });
 });

@@ -220,3 +220,27 @@ export const bookingMonthly = pgTable(
     index('booking_monthly_empty_idx').on(t.month).where(sql`${t.bookings} = 0`),
   ],
 );
+
+/**
+ * Bookings that served people (neither cancelled nor a no-show) and declare basic needs, summed
+ * per calendar month of their local start day (America/Cayenne), centre and need: the activity
+ * report's needs read whole months here. A booking that holds a live event counts with the event
+ * instead; the report takes those few bookings away again from their rows. Derived data, kept by
+ * triggers on bookings (migration 0023, which also fills it).
+ */
+export const bookingNeedsMonthly = pgTable(
+  'booking_needs_monthly',
+  {
+    /** The first day of the month. */
+    month: date('month').notNull(),
+    centreId: uuid('centre_id').notNull(),
+    need: text('need').notNull(),
+    bookings: integer('bookings').notNull(),
+    /** The bookings' declared headcounts summed. */
+    people: bigint('people', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    unique('booking_needs_monthly_key').on(t.month, t.centreId, t.need),
+    index('booking_needs_monthly_empty_idx').on(t.month).where(sql`${t.bookings} = 0`),
+  ],
+);
