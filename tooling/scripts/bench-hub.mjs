@@ -81,14 +81,30 @@ function staticClosure(manifest, keys) {
 }
 
 /**
- * Files the chunks behind `keys` import() (directly) whose chunk holds a module matching
- * `pattern`, with what those chunks import in turn, minus what is already loaded.
+ * Files the chunks behind `keys` import() whose chunk holds a module matching `pattern`, with
+ * what those chunks import in turn, minus what is already loaded. The import() may be indirect:
+ * a page that paints its header first import()s the rest of itself, which import()s the library.
  */
 function onDemand(manifest, chunks, keys, pattern, loaded) {
-  const dynamicKeys = [...keys]
-    .flatMap((k) => manifest[k].dynamicImports ?? [])
-    .filter((k) => modulesMatching(chunks, [manifest[k].file], pattern).length > 0);
-  const { files } = staticClosure(manifest, dynamicKeys);
+  const matching = new Set();
+  const seen = new Set(keys);
+  let frontier = [...keys];
+  while (frontier.length) {
+    const next = [];
+    for (const key of frontier) {
+      for (const dynamicKey of manifest[key].dynamicImports ?? []) {
+        if (seen.has(dynamicKey)) continue;
+        seen.add(dynamicKey);
+        if (modulesMatching(chunks, [manifest[dynamicKey].file], pattern).length > 0) {
+          matching.add(dynamicKey);
+        } else {
+          next.push(...staticClosure(manifest, [dynamicKey]).keys);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const { files } = staticClosure(manifest, [...matching]);
   return new Set([...files].filter((f) => !loaded.has(f)));
 }
 
