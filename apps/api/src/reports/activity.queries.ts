@@ -166,18 +166,24 @@ async function occupancy(
     list.push({ weekday: Number(o.weekday), opens: o.opens, closes: o.closes });
     hoursOf.set(o.centre_id, list);
   }
+  // Resources with the same hours and closures (most follow their centre's) share one count:
+  // a network of a thousand rooms and desks counts a few dozen calendars, not a thousand.
+  const counted = new Map<string, Map<string, number>>();
   for (const r of resources) {
     const own =
       typeof r.bookable_hours === 'string'
         ? (JSON.parse(r.bookable_hours) as OpeningWindow[] | null)
         : r.bookable_hours;
     const windows = own ?? hoursOf.get(r.centre_id) ?? [];
-    const closed = closures.filter((c) => c.centre_id === r.centre_id || c.resource_id === r.id);
-    const perBucket = bookableMinutesByBucket({
-      days,
-      windows,
-      closures: closed.map((c) => ({ startsOn: c.starts_on, endsOn: c.ends_on })),
-    });
+    const closed = closures
+      .filter((c) => c.centre_id === r.centre_id || c.resource_id === r.id)
+      .map((c) => ({ startsOn: c.starts_on, endsOn: c.ends_on }));
+    const key = JSON.stringify([windows, closed]);
+    let perBucket = counted.get(key);
+    if (!perBucket) {
+      perBucket = bookableMinutesByBucket({ days, windows, closures: closed });
+      counted.set(key, perBucket);
+    }
     for (const [bucket, minutes] of perBucket)
       at(r.centre_id, r.kind, bucket).bookableMinutes += minutes;
   }
@@ -189,7 +195,7 @@ async function occupancy(
  * per event by a lateral sub-query: far quicker than grouping all registrations first).
  */
 const eventsWithHeadcounts = (p: Period, g: Granularity, centreIds: readonly string[]) => sql`
-  ev as (
+  ev as materialized (
     select e.id, e.centre_id, e.basic_needs, e.anonymous_headcount,
            ${localBucket(sql`e.starts_at`, g)} as bucket,
            coalesce(r.registered, 0) as registered, coalesce(r.absent, 0) as absent
@@ -204,42 +210,16 @@ const eventsWithHeadcounts = (p: Period, g: Granularity, centreIds: readonly str
        and ${startsIn(sql`e.starts_at`, p)}
   )`;
 
-async function eventSums(
-  db: Db,
-  p: Period,
-  g: Granularity,
-  centreIds: readonly string[],
-): Promise<EventRow[]> {
-  const rows = await rowsOf<Record<string, unknown>>(
-    db,
-    sql`
-      with ${eventsWithHeadcounts(p, g, centreIds)}
-      select ev.centre_id, ev.bucket, count(*) as events,
-             coalesce(sum(ev.registered), 0) as registered,
-             coalesce(sum(ev.absent), 0) as absent,
-             coalesce(sum(ev.anonymous_headcount), 0) as anonymous
-        from ev
-       group by ev.centre_id, ev.bucket`,
-  );
-  return rows.map((r) => ({
-    centreId: String(r.centre_id),
-    bucket: String(r.bucket),
-    events: num(r.events),
-    registeredSeats: num(r.registered),
-    absentSeats: num(r.absent),
-    anonymous: num(r.anonymous),
-  }));
-}
-
 /** A booking that holds a live event: the event counts instead of the booking. */
 const holdsLiveEvent = sql`exists (
   select 1 from event_bookings eb join events e on e.id = eb.event_id
    where eb.booking_id = b.id and e.status = 'scheduled')`;
 
 /**
- * Per basic need: the activities serving it and the people they reached. An event counts with its
- * participation; a booking counts with its declared headcount, unless it holds a live event (the
- * event counts instead, so nothing is counted twice).
+ * The events per centre and bucket, and per basic need the activities serving it and the people
+ * they reached, in one query so that the events and their headcounts are read once (`ev`,
+ * materialised). An event counts with its participation; a booking counts with its declared
+ * headcount, unless it holds a live event (the event counts instead, so nothing is counted twice).
  *
  * For buckets of a month or more, the bookings of whole months come from
  * `booking_needs_monthly` (kept by triggers; every booking that served people, one row per need),
@@ -247,13 +227,13 @@ const holdsLiveEvent = sql`exists (
  * the events, far fewer than the bookings — are taken away again. `monthly: false` reads the
  * bookings alone (what the sums are checked against).
  */
-async function needSums(
+async function eventAndNeedSums(
   db: Db,
   p: Period,
   g: Granularity,
   centreIds: readonly string[],
   monthly: boolean,
-): Promise<NeedRow[]> {
+): Promise<{ events: EventRow[]; needs: NeedRow[] }> {
   const split =
     !monthly || g === 'day' || g === 'week'
       ? { months: null, days: [p] }
@@ -277,23 +257,44 @@ async function needSums(
     for (const span of split.days) parts.push(bookingsOf(span, 1, sql`true`));
     parts.push(bookingsOf(p, -1, holdsLiveEvent));
   } else parts.push(bookingsOf(p, 1, sql`not ${holdsLiveEvent}`));
-  const rows = await rowsOf<{ need: string; activities: unknown; people: unknown }>(
+  const rows = await rowsOf<Record<string, unknown>>(
     db,
     sql`
       with ${eventsWithHeadcounts(p, g, centreIds)}
-      select need, sum(activities) as activities, coalesce(sum(people), 0) as people
+      select 'events' as part, ev.centre_id::text as centre_id, ev.bucket, null::text as need,
+             count(*) as events, coalesce(sum(ev.registered), 0) as registered,
+             coalesce(sum(ev.absent), 0) as absent,
+             coalesce(sum(ev.anonymous_headcount), 0) as anonymous,
+             null::bigint as activities, null::bigint as people
+        from ev
+       group by ev.centre_id, ev.bucket
+      union all
+      select 'needs', null, null, need, null, null, null, null,
+             sum(activities), coalesce(sum(people), 0)
         from (${sql.join(parts, sql` union all `)}) acts
        group by need
       having sum(activities) <> 0`,
   );
   const known = new Set<string>(basicNeeds);
-  return rows
-    .filter((r) => known.has(r.need))
-    .map((r) => ({
-      need: r.need as NeedRow['need'],
-      activities: num(r.activities),
-      people: num(r.people),
-    }));
+  return {
+    events: rows
+      .filter((r) => r.part === 'events')
+      .map((r) => ({
+        centreId: String(r.centre_id),
+        bucket: String(r.bucket),
+        events: num(r.events),
+        registeredSeats: num(r.registered),
+        absentSeats: num(r.absent),
+        anonymous: num(r.anonymous),
+      })),
+    needs: rows
+      .filter((r) => r.part === 'needs' && known.has(String(r.need)))
+      .map((r) => ({
+        need: r.need as NeedRow['need'],
+        activities: num(r.activities),
+        people: num(r.people),
+      })),
+  };
 }
 
 async function checkInSums(
@@ -325,10 +326,11 @@ export async function activityData(
   centreIds: readonly string[],
   { monthly = true }: { monthly?: boolean } = {},
 ): Promise<ActivityData> {
+  const { events, needs } = await eventAndNeedSums(db, p, g, centreIds, monthly);
   return {
     occupancy: await occupancy(db, p, g, centreIds, monthly),
-    events: await eventSums(db, p, g, centreIds),
-    needs: await needSums(db, p, g, centreIds, monthly),
+    events,
+    needs,
     checkIns: await checkInSums(db, p, g, centreIds),
   };
 }
