@@ -174,6 +174,7 @@ function disbursementRows(org: string, p: Period, g: Granularity, scope: CentreS
       join disbursements d on d.id = coalesce(e.disbursement_id, o.disbursement_id)
      where e.organisation_id = ${org}::uuid
        and e.occurred_on between ${p.from}::date and ${p.to}::date
+       and e.kind in ('disbursement', 'correction')
        and (e.kind = 'disbursement' or (e.kind = 'correction' and o.kind = 'disbursement'))
        and ${inCentres(sql`d.centre_id`, scope)}
     union all
@@ -250,13 +251,16 @@ async function subFundBalances(
     options.monthly !== false && MONTHLY.has(g)
       ? splitByMonths(p.from, p.to)
       : { months: null, days: [{ from: p.from, to: p.to }] };
+  // The period's movements: whole months from ledger_monthly (their net sum and their credits),
+  // the days around them from the entries.
   const moveParts: SQL[] = [];
   if (split.days.length > 0)
-    moveParts.push(sql`select sub_fund_id, occurred_on as d, amount_cents as cents
+    moveParts.push(sql`select sub_fund_id, occurred_on as d, amount_cents as cents,
+             greatest(amount_cents, 0) as credits
         from ledger_entries
        where organisation_id = ${org}::uuid and ${inSpans(sql`occurred_on`, split.days)}`);
   if (split.months)
-    moveParts.push(sql`select sub_fund_id, month as d, amount_cents as cents
+    moveParts.push(sql`select sub_fund_id, month as d, amount_cents as cents, credits_cents as credits
         from ledger_monthly
        where organisation_id = ${org}::uuid
          and month between ${split.months.from}::date and ${split.months.to}::date`);
@@ -272,19 +276,19 @@ async function subFundBalances(
   const running = sql`
     with buckets as (${buckets}),
     opening as (${ledgerSumsBefore(org, sql`${p.from}::date`)}),
+    parts as materialized (
+      select sub_fund_id, d, sum(cents) as cents, sum(credits) as credits
+        from (${sql.join(moveParts, sql` union all `)}) x
+       group by 1, 2
+    ),
     moves as (
       select sub_fund_id, to_char(d, ${fmt(g)}) as bucket, sum(cents) as cents
-        from (select sub_fund_id, d, sum(cents) as cents
-                from (${sql.join(moveParts, sql` union all `)}) x
-               group by 1, 2) y
+        from parts
        group by 1, 2
     ),
     flows as (
-      select sub_fund_id, sum(greatest(amount_cents, 0)) as credits,
-             sum(least(amount_cents, 0)) as debits
-        from ledger_entries
-       where organisation_id = ${org}::uuid
-         and occurred_on between ${p.from}::date and ${p.to}::date
+      select sub_fund_id, sum(credits) as credits, sum(cents) - sum(credits) as debits
+        from parts
        group by sub_fund_id
     ),
     running as (

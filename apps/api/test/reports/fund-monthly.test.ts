@@ -48,13 +48,14 @@ describe.each(engines)('monthly ledger sums (%s)', (kind) => {
     const kept = await rowsOf(
       database.db,
       sql`select organisation_id::text, sub_fund_id::text, month::text, entries::int,
-                 amount_cents::text from ledger_monthly order by 1, 2, 3`,
+                 amount_cents::text, credits_cents::text from ledger_monthly order by 1, 2, 3`,
     );
     const recomputed = await rowsOf(
       database.db,
       sql`select organisation_id::text, sub_fund_id::text,
                  date_trunc('month', occurred_on::timestamp)::date::text as month,
-                 count(*)::int as entries, sum(amount_cents)::text as amount_cents
+                 count(*)::int as entries, sum(amount_cents)::text as amount_cents,
+                 coalesce(sum(amount_cents) filter (where amount_cents > 0), 0)::text as credits_cents
             from ledger_entries group by 1, 2, 3 order by 1, 2, 3`,
     );
     expect(kept.length).toBeGreaterThan(0);

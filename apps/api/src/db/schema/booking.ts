@@ -156,9 +156,7 @@ export const bookings = pgTable(
     index('bookings_series_idx').on(t.seriesId),
     // The activity report's basic needs read only the bookings that declare some: a few among
     // years of bookings.
-    index('bookings_needs_time_idx')
-      .on(t.startsAt)
-      .where(sql`cardinality(${t.basicNeeds}) > 0`),
+    index('bookings_needs_time_idx').on(t.startsAt).where(sql`cardinality(${t.basicNeeds}) > 0`),
     check(
       'bookings_interval_check',
       sql`${t.endsAt} > ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`,

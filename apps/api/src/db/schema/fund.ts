@@ -313,6 +313,10 @@ export const ledgerEntries = pgTable(
     index('ledger_entries_organisation_date_idx').on(t.organisationId, t.occurredOn, t.createdAt),
     // A gift's entry is looked up per listed gift and per receipt (bench: GET /api/donations).
     index('ledger_entries_donation_idx').on(t.donationId),
+    // The fund report's disbursements of a period: a few entries among the gifts of years.
+    index('ledger_entries_outflow_date_idx')
+      .on(t.organisationId, t.occurredOn)
+      .where(sql`${t.kind} in ('disbursement', 'correction')`),
     check(
       'ledger_entries_kind_check',
       sql`${t.kind} in ('donation', 'grant_instalment', 'disbursement', 'correction')`,
@@ -340,6 +344,8 @@ export const ledgerMonthly = pgTable(
     month: date('month').notNull(),
     entries: integer('entries').notNull(),
     amountCents: cents('amount_cents').notNull(),
+    /** The positive entries alone (the debits are amount_cents minus these; migration 0024). */
+    creditsCents: cents('credits_cents').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.subFundId, t.month] })],
 );
