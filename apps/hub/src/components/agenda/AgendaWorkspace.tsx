@@ -43,21 +43,10 @@ import type { SeriesSeed } from './SeriesDialog.tsx';
 
 /*
  * FullCalendar is most of this page's weight: it loads in a chunk of its own, so the page's
- * title, toolbar and resources paint without waiting for it. It is asked for as soon as this
- * module runs (the header has its own chunk), not once the resources have rendered: on a busy
- * machine, parsing this module and rendering took seconds before the calendar was even asked for.
+ * title, toolbar and resources paint without waiting for it.
  */
-let calendarModule: Promise<typeof import('./AgendaCalendar.tsx')> | undefined;
-const loadCalendar = () => {
-  calendarModule ??= import('./AgendaCalendar.tsx').catch((error: unknown) => {
-    calendarModule = undefined;
-    throw error;
-  });
-  return calendarModule;
-};
-void loadCalendar().catch(() => undefined);
 const AgendaCalendar = lazy(() =>
-  loadCalendar().then((m) => {
+  import('./AgendaCalendar.tsx').then((m) => {
     // The booking dialogs are fetched once the calendar is here, before anyone clicks a slot.
     void loadBookingDialogs();
     return { default: m.AgendaCalendar };
