@@ -14,8 +14,8 @@ import type { SeriesSeed } from './SeriesDialog.tsx';
 
 /*
  * The page's header (its title is the largest thing the page paints first) needs only the
- * centre and the texts: it paints as soon as the centre is known, without waiting for the rest
- * of the page, with the time and booking rules, React Aria's overlays and FullCalendar after it.
+ * centre and the texts: it paints as soon as the centre is known. The rest of the page, with the
+ * time and booking rules, React Aria's overlays and FullCalendar after it, loads right after.
  */
 const loadWorkspace = () => import('./AgendaWorkspace.tsx');
 const AgendaWorkspace = lazy(() => loadWorkspace().then((m) => ({ default: m.AgendaWorkspace })));
@@ -42,7 +42,7 @@ export function AgendaPage({
   const resources = useQuery(resourcesQuery(centre.id));
   const requested = useQuery({ ...requestedBookingsQuery(centre.id, 1), enabled: canApprove });
 
-  // The route asks for it already when it opens; this covers a page shown some other way.
+  // Once the header has painted (not before: its download and parsing would hold it up).
   useEffect(() => {
     void loadWorkspace().catch(() => undefined);
   }, []);

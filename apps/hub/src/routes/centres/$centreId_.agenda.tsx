@@ -9,7 +9,8 @@ import { agendaSearch } from '../../lib/search-params.ts';
 /*
  * The agenda of one centre for the people who work there. The page loads only when it is
  * opened (the router splits route components into their own chunks); its header paints with
- * the centre alone, while the rest of the page (AgendaWorkspace), then FullCalendar, load. Prefetching the calendar from the loader was measured: it competes with the page's chunk
+ * the centre alone, and the rest of the page (AgendaWorkspace), then FullCalendar, load after
+ * it. Prefetching the calendar from the loader was measured: it competes with the page's chunk
  * on a slow link and does not paint sooner.
  */
 export const Route = createFileRoute('/centres/$centreId_/agenda')({
@@ -19,14 +20,11 @@ export const Route = createFileRoute('/centres/$centreId_/agenda')({
   validateSearch: agendaSearch,
   beforeLoad: (args) => {
     // Signed in: the centre and its resources are asked for while the rules load (the guard
-    // waits for them), with the page's code; a visitor goes to sign in without asking.
+    // waits for them); a visitor goes to sign in without asking.
     const { queryClient } = args.context;
     void requireSignedIn(args).then(
       async () => {
         void queryClient.prefetchQuery(centreQuery(args.params.centreId));
-        // The rest of the page too, beside its header: waiting for the header to paint first
-        // put one more wait before the calendar, longer than the header gained.
-        void import('../../components/agenda/AgendaWorkspace.tsx').catch(() => undefined);
         // The booking API module comes with the page's code (already on its way).
         const { resourcesQuery } = await import('../../api/booking.ts');
         void queryClient.prefetchQuery(resourcesQuery(args.params.centreId));
