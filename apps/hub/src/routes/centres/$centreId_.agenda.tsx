@@ -8,10 +8,10 @@ import { agendaSearch } from '../../lib/search-params.ts';
 
 /*
  * The agenda of one centre for the people who work there. The page loads only when it is
- * opened (the router splits route components into their own chunks); its header paints with
- * the centre alone, and the rest of the page (AgendaWorkspace), then FullCalendar, load after
- * it. Prefetching the calendar from the loader was measured: it competes with the page's chunk
- * on a slow link and does not paint sooner.
+ * opened (the router splits route components and loaders into their own chunks), and
+ * FullCalendar, the heaviest part, after it (AgendaPage imports it lazily): the title and
+ * toolbar paint without waiting for the calendar. Prefetching the calendar from the loader
+ * was measured: it competes with the page's chunk on a slow link and does not paint sooner.
  */
 export const Route = createFileRoute('/centres/$centreId_/agenda')({
   // The loader stays with the route's definition (no chunk of its own to fetch first), so the
