@@ -16,7 +16,6 @@ import { VisuallyHidden } from '@lakou/ui/visually-hidden';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Temporal } from 'temporal-polyfill';
-import { ApiError } from '../../api/api-error.ts';
 import {
   createSeries,
   previewSeries,
@@ -24,6 +23,7 @@ import {
   type SeriesReport,
   seriesReportOf,
 } from '../../api/booking.ts';
+import { ApiError } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { describeBooking, formatCentreRange, formatCents } from '../../lib/agenda.ts';
 import {

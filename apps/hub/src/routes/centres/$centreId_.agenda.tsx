@@ -1,8 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, notFound } from '@tanstack/react-router';
-import { ApiError } from '../../api/api-error.ts';
+import { ApiError } from '../../api/client.ts';
 import { centreQuery } from '../../api/queries.ts';
-import { requirePermission, requireSignedIn } from '../../auth/guard.ts';
+import { requirePermission } from '../../auth/guard.ts';
 import { AgendaPage } from '../../components/agenda/AgendaPage.tsx';
 import { agendaSearch } from '../../lib/search-params.ts';
 
@@ -14,27 +14,11 @@ import { agendaSearch } from '../../lib/search-params.ts';
  * was measured: it competes with the page's chunk on a slow link and does not paint sooner.
  */
 export const Route = createFileRoute('/centres/$centreId_/agenda')({
-  // The loader stays with the route's definition (no chunk of its own to fetch first), so the
-  // centre is asked for as soon as the guard has passed.
-  codeSplitGroupings: [['component'], ['errorComponent'], ['notFoundComponent']],
   validateSearch: agendaSearch,
-  beforeLoad: (args) => {
-    // Signed in: the centre and its resources are asked for while the rules load (the guard
-    // waits for them); a visitor goes to sign in without asking.
-    const { queryClient } = args.context;
-    void requireSignedIn(args).then(
-      async () => {
-        void queryClient.prefetchQuery(centreQuery(args.params.centreId));
-        // The booking API module comes with the page's code (already on its way).
-        const { resourcesQuery } = await import('../../api/booking.ts');
-        void queryClient.prefetchQuery(resourcesQuery(args.params.centreId));
-      },
-      () => undefined,
-    );
-    return requirePermission('booking.read', () => ({
-      centreId: args.params.centreId.toLowerCase(),
-    }))(args);
-  },
+  beforeLoad: (args) =>
+    requirePermission('booking.read', () => ({ centreId: args.params.centreId.toLowerCase() }))(
+      args,
+    ),
   loader: async ({ context: { queryClient }, params }) => {
     try {
       await queryClient.ensureQueryData(centreQuery(params.centreId));
