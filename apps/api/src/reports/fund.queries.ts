@@ -142,7 +142,7 @@ function inflowRows(
   options: FundSumOptions,
 ): SQL {
   // A gift in kind always names its centre (donations_in_kind_check): saying so lets the
-  // (centre, date) index skip the money gifts, which name none.
+  // (centre, date) index pass over the money gifts, which name none.
   const inKind = sql`
     select d.received_on as d, 'in_kind' as flow, d.donor_id, d.amount_cents as cents
       from donations d

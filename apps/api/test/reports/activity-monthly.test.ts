@@ -9,6 +9,7 @@ import { rowsOf } from '../../src/circular/reports.sql.ts';
 import { seedDemoNetwork } from '../../src/db/seed/seed.ts';
 import { activityData } from '../../src/reports/activity.queries.ts';
 import { engines, freshDatabase, type TestDatabase } from '../harness.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 /**
  * The monthly booking sums (booking_monthly and booking_needs_monthly, kept by triggers on
@@ -18,19 +19,6 @@ import { engines, freshDatabase, type TestDatabase } from '../harness.ts';
  * events cancelled and restored (a booking holding a live event counts with the event);
  * for months, quarters and years, periods on and off month boundaries, every centre or some.
  */
-
-/** A small deterministic generator (same draws on every run). */
-function random(seed: number) {
-  let x = seed >>> 0;
-  const next = () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x / 2 ** 32;
-  };
-  return {
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T,
-  };
-}
 
 const sortedSums = (d: ActivityData) => ({
   occupancy: d.occupancy
@@ -43,7 +31,7 @@ describe.each(engines)('monthly booking sums (%s)', { timeout: 120_000 }, (kind)
   let database: TestDatabase;
   const today = Temporal.PlainDate.from('2026-11-23');
   let centreIds: string[] = [];
-  const r = random(20261206);
+  const r = seededRandom(20261206);
 
   /**
    * booking_monthly holds exactly the sums recomputed from the bookings (months in Cayenne time,

@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from '../../src/db/seed/demo-users.ts';
 import { organisationId } from '../../src/fund/fund.queries.ts';
 import { fundAggregates } from '../../src/reports/fund.queries.ts';
 import { call, engines, seededApp, signIn } from '../harness.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 /**
  * The fund's monthly inflow sums (fund_inflow_monthly, kept by triggers) and the report read
@@ -233,19 +234,6 @@ function expectReportOf(
   expect(comparable(report.network?.balancesByKind), label).toBe(comparable(expected.byKind));
 }
 
-/** A small deterministic generator (same draws on every run). */
-function random(seed: number) {
-  let x = seed >>> 0;
-  const next = () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x / 2 ** 32;
-  };
-  return {
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T,
-  };
-}
-
 const PERIODS: [string, string][] = [
   ['2026-01-01', '2026-12-31'],
   ['2025-11-24', '2026-11-23'],
@@ -263,7 +251,7 @@ describe.each(engines)('monthly fund inflow sums (%s)', { timeout: 240_000 }, (k
   let org = '';
   let funds: string[] = [];
   let people: string[] = [];
-  const r = random(20261206);
+  const r = seededRandom(20261206);
 
   /** fund_inflow_monthly holds exactly the sums recomputed from the entries, no more, no less. */
   async function expectInStep() {

@@ -16,6 +16,7 @@ import {
   splitByMonths,
 } from '../../src/reports/recycling.queries.ts';
 import { engines, freshDatabase, type TestDatabase } from '../harness.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 /**
  * The monthly sums (circular_monthly, kept by triggers) give exactly the figures of the
@@ -57,19 +58,6 @@ describe('splitByMonths', () => {
   });
 });
 
-/** A small deterministic generator (same draws on every run). */
-function random(seed: number) {
-  let x = seed >>> 0;
-  const next = () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x / 2 ** 32;
-  };
-  return {
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T,
-  };
-}
-
 const sorted = (d: RecyclingData) => ({
   rows: d.rows.map((r) => JSON.stringify(r)).sort(),
   collected: d.collected.map((r) => JSON.stringify(r)).sort(),
@@ -81,7 +69,7 @@ describe.each(engines)('monthly circular sums (%s)', { timeout: 120_000 }, (kind
   let centreIds: string[] = [];
   let streamIds: string[] = [];
   let facilityId = '';
-  const r = random(20261123);
+  const r = seededRandom(20261123);
 
   /** circular_monthly holds exactly the sums recomputed from the movements, no more, no less. */
   async function expectInStep() {
