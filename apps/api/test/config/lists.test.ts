@@ -234,7 +234,8 @@ describe.each(engines)('editable lists (%s)', (kind) => {
       send(who.manager, 'POST', '/api/donations', {
         kind: 'in_kind',
         donorId: donor.id,
-        receivedOn: new Date().toISOString().slice(0, 10),
+        // Two days back: a UTC "today" is still tomorrow in Cayenne after 21:00 there.
+        receivedOn: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10),
         description: 'Trois jeux de société complets',
         category,
         quantity: 3,
