@@ -1,6 +1,6 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
-import { ApiError } from './api/client.ts';
+import { ApiError } from './api/api-error.ts';
 import { NotFound } from './components/NotFound.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
 import { RouteError } from './components/RouteError.tsx';

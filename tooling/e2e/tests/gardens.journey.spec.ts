@@ -143,6 +143,9 @@ test('staff on a phone open their garden, read the plot map, log a gardener’s 
     await expectNoAxeViolations(page);
     const newcomer = unique('Line Jardinière');
     await panel.getByRole('combobox', { name: /Jardinier ou jardinière/ }).fill(newcomer);
+    // The search answered (the list narrows to one choice) before one is picked: a pick from the
+    // list shown while typing is followed by the answer, which opens the list again.
+    await expect(page.getByRole('option')).toHaveCount(1, SLOW);
     await page
       .getByRole('option', { name: `Nouveau jardinier ou jardinière : « ${newcomer} »` })
       .click();
@@ -183,6 +186,7 @@ test('staff on a phone open their garden, read the plot map, log a gardener’s 
     await panel.getByText('Quelqu’un d’autre', { exact: true }).click();
     await expect(panel.getByText(`${firstName} attend en premier`)).toBeVisible();
     await panel.getByRole('combobox', { name: /Jardinier ou jardinière/ }).fill(gardener);
+    await expect(page.getByRole('option')).toHaveCount(1, SLOW);
     await page.getByRole('option', { name: new RegExp(`^${gardener}`) }).click();
     await panel.getByRole('button', { name: 'Attribuer' }).click();
     await expect(panel.getByRole('alert')).toContainText(

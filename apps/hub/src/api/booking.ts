@@ -10,7 +10,7 @@ import type {
 } from '@lakou/domain/booking/rules';
 import type { Page, Problem } from '@lakou/domain/shared';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { allPages } from '../lib/agenda.ts';
+import { allPages } from '../lib/all-pages.ts';
 import { ApiError, api, unwrap } from './client.ts';
 
 export const bookingKeys = {

@@ -11,7 +11,7 @@ import type {
   SessionKind,
 } from '@lakou/domain/circles';
 import { queryOptions } from '@tanstack/react-query';
-import { allPages } from '../lib/agenda.ts';
+import { allPages } from '../lib/all-pages.ts';
 import { api, unwrap } from './client.ts';
 
 /*

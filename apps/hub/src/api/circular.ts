@@ -17,7 +17,7 @@ import type {
 import type { Page, Problem } from '@lakou/domain/shared';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { TreatmentOperationView } from '../lib/circular.ts';
-import { ApiError } from './client.ts';
+import { ApiError } from './api-error.ts';
 
 /*
  * The circular economy (issue 7): material streams, facilities, inflows, re-use and shipments,

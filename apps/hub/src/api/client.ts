@@ -1,43 +1,18 @@
 import type { AppType } from '@lakou/api/app';
 import type { Problem } from '@lakou/domain/shared';
 import { type ClientResponse, hc } from 'hono/client';
+import { ApiError } from './api-error.ts';
 
 /**
  * The one typed client of the Lakou API. The hub is served by the API on the same origin in
  * production, and Vite proxies `/api` in development, so the base is always this origin.
  */
-export const api = hc<AppType>(
+// Pure: modules that import only `ApiError` or `unwrap` (the first load's) leave the client out.
+export const api = /* @__PURE__ */ hc<AppType>(
   typeof window === 'undefined' ? 'http://localhost' : window.location.origin,
 );
 
-/** Extra facts some answers carry beside the problem document. */
-export interface ApiErrorExtras {
-  /** A machine-readable code (the auth library answers `{ code, message }`). */
-  code?: string | undefined;
-  /** Seconds to wait, from a 429's `Retry-After` header. */
-  retryAfterSeconds?: number | undefined;
-}
-
-/** A non-2xx answer of the API, carrying its RFC 9457 problem document. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly problem: Problem;
-  readonly code: string | undefined;
-  readonly retryAfterSeconds: number | undefined;
-
-  constructor(problem: Problem, extras: ApiErrorExtras = {}) {
-    super(problem.detail ?? problem.title);
-    this.name = 'ApiError';
-    this.status = problem.status;
-    this.problem = problem;
-    this.code = extras.code;
-    this.retryAfterSeconds = extras.retryAfterSeconds;
-  }
-
-  get isNotFound(): boolean {
-    return this.status === 404;
-  }
-}
+export { ApiError, type ApiErrorExtras } from './api-error.ts';
 
 function isProblem(value: unknown): value is Problem {
   return (

@@ -7,7 +7,7 @@ import type {
 } from '@lakou/domain/events';
 import type { Page, Problem } from '@lakou/domain/shared';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { allPages } from '../lib/agenda.ts';
+import { allPages } from '../lib/all-pages.ts';
 import { ApiError, api, unwrap } from './client.ts';
 
 /*

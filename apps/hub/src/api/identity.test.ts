@@ -2,8 +2,8 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { signInErrorMessage } from '../auth/authErrors.ts';
 import en from '../i18n/en.json';
-import fr from '../i18n/fr.json';
-import { ApiError } from './client.ts';
+import fr from '../i18n/shell.fr.json';
+import { ApiError } from './api-error.ts';
 import { errorOf, searchString } from './identity.ts';
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}) {

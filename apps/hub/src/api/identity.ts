@@ -9,7 +9,7 @@ import type {
 } from '@lakou/domain/identity';
 import type { Page, Problem } from '@lakou/domain/shared';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { ApiError } from './client.ts';
+import { ApiError } from './api-error.ts';
 
 /*
  * The identity endpoints (session, users, tokens, audit). The auth routes under /api/auth are

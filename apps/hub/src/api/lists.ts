@@ -7,7 +7,7 @@ import type {
 } from '@lakou/domain/config/lists';
 import type { Problem } from '@lakou/domain/shared';
 import { queryOptions } from '@tanstack/react-query';
-import { ApiError } from './client.ts';
+import { ApiError } from './api-error.ts';
 
 /*
  * Editable lists (issue 9, « Paramètres › Listes »): resource kinds, event kinds, material

@@ -7,7 +7,9 @@ import type {
 } from '@lakou/domain/network';
 import type { Page } from '@lakou/domain/shared';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { api, unwrap } from './client.ts';
+// Plain typed fetches (requestJson), not the typed Hono client: the banner and the pages' first
+// paint use these queries, and the client would weigh on the hub's first load.
+import { requestJson, searchString } from './identity.ts';
 
 export type CentreSort = 'name' | 'commune';
 export type SortOrder = 'asc' | 'desc';
@@ -29,15 +31,6 @@ export interface PartnerFilters {
   pageSize?: number | undefined;
 }
 
-/** Query-string values are strings; unset filters are left out of the URL entirely. */
-function queryString<T extends Record<string, string | number | boolean | undefined>>(params: T) {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') out[key] = String(value);
-  }
-  return out;
-}
-
 export const queryKeys = {
   health: ['health'] as const,
   organisation: ['organisation'] as const,
@@ -49,13 +42,13 @@ export const queryKeys = {
 export const healthQuery = () =>
   queryOptions({
     queryKey: queryKeys.health,
-    queryFn: async () => unwrap(api.api.health.$get()),
+    queryFn: async (): Promise<{ status: string }> => requestJson('GET', '/api/health'),
   });
 
 export const organisationQuery = () =>
   queryOptions({
     queryKey: queryKeys.organisation,
-    queryFn: async (): Promise<Organisation> => unwrap(api.api.organisation.$get()),
+    queryFn: async (): Promise<Organisation> => requestJson('GET', '/api/organisation'),
     // The organisation's name changes rarely; no need to refetch it on every screen.
     staleTime: 5 * 60_000,
   });
@@ -64,7 +57,7 @@ export const centresQuery = (filters: CentreFilters) =>
   queryOptions({
     queryKey: queryKeys.centres(filters),
     queryFn: async (): Promise<Page<CentreSummary>> =>
-      unwrap(api.api.centres.$get({ query: queryString({ ...filters }) })),
+      requestJson('GET', `/api/centres${searchString({ ...filters })}`),
     // Keep the previous page on screen while the next one loads, instead of a blank table.
     placeholderData: keepPreviousData,
   });
@@ -72,13 +65,14 @@ export const centresQuery = (filters: CentreFilters) =>
 export const centreQuery = (id: string) =>
   queryOptions({
     queryKey: queryKeys.centre(id),
-    queryFn: async (): Promise<Centre> => unwrap(api.api.centres[':id'].$get({ param: { id } })),
+    queryFn: async (): Promise<Centre> =>
+      requestJson('GET', `/api/centres/${encodeURIComponent(id)}`),
   });
 
 export const partnersQuery = (filters: PartnerFilters) =>
   queryOptions({
     queryKey: queryKeys.partners(filters),
     queryFn: async (): Promise<Page<Partner>> =>
-      unwrap(api.api.partners.$get({ query: queryString({ ...filters }) })),
+      requestJson('GET', `/api/partners${searchString({ ...filters })}`),
     placeholderData: keepPreviousData,
   });

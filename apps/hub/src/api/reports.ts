@@ -2,7 +2,7 @@ import type { Problem } from '@lakou/domain/shared';
 import type { ReportFilters, ReportModel, ReportName } from '@lakou/reports/model';
 import { queryOptions } from '@tanstack/react-query';
 import { reportUrl } from '../lib/reports.ts';
-import { ApiError } from './client.ts';
+import { ApiError } from './api-error.ts';
 
 /*
  * The board's reports (issue 8): `GET /api/reports/{name}` answers a `ReportModel` for the

@@ -1,6 +1,6 @@
 import { type Me, roles } from '@lakou/domain/identity';
 import { describe, expect, it } from 'vitest';
-import fr from '../i18n/fr.json';
+import fr from '../i18n/shell.fr.json';
 import {
   actorOf,
   assignmentLabel,

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from '../api/client.ts';
+import { ApiError } from '../api/api-error.ts';
 
 /**
  * The message to show for a failed sign-in: the API's own French words when it gave some

@@ -1,12 +1,16 @@
 import { ErrorState } from '@lakou/ui/states';
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { type ErrorComponentProps, useRouter } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
+import { ApiError } from '../api/api-error.ts';
 import { AccessDenied } from '../auth/guard.ts';
-import { AccessDeniedPage } from './AccessDeniedPage.tsx';
 import { useDocumentTitle } from './useDocumentTitle.ts';
+
+// Its own chunk (with the centres' names it lists): the first load of the hub needs none of it.
+const AccessDeniedPage = lazy(() =>
+  import('./AccessDeniedPage.tsx').then((m) => ({ default: m.AccessDeniedPage })),
+);
 
 /**
  * Shown in place of a page whose guard, loader or render failed: « Accès non autorisé » for a
@@ -14,9 +18,18 @@ import { useDocumentTitle } from './useDocumentTitle.ts';
  */
 export function RouteError(props: ErrorComponentProps) {
   const { error } = props;
-  if (error instanceof AccessDenied) return <AccessDeniedPage roles={error.roles} />;
-  if (error instanceof ApiError && error.status === 403) return <AccessDeniedPage roles={[]} />;
-  return <FailedPage {...props} />;
+  const roles =
+    error instanceof AccessDenied
+      ? error.roles
+      : error instanceof ApiError && error.status === 403
+        ? []
+        : null;
+  if (roles === null) return <FailedPage {...props} />;
+  return (
+    <Suspense fallback={null}>
+      <AccessDeniedPage roles={roles} />
+    </Suspense>
+  );
 }
 
 function FailedPage({ error }: ErrorComponentProps) {

@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
+import { ApiError } from '../api/api-error.ts';
 import { identityKeys, inviteUser, resendInvitation, updateUser } from '../api/identity.ts';
 import { problemMessage } from '../auth/authErrors.ts';
 import { useLocale } from '../i18n/index.ts';

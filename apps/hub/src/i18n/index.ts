@@ -1,98 +1,65 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import circularFr from './circular.fr.json';
-import dashboardsFr from './dashboards.fr.json';
-import donationsFr from './donations.fr.json';
-import frBase from './fr.json';
-import fundFr from './fund.fr.json';
-import gardensFr from './gardens.fr.json';
 import { defaultLanguage, intlLocales, isLanguage, type Language } from './languages.ts';
-import listsFr from './lists.fr.json';
-import reportsFr from './reports.fr.json';
-import settingsFr from './settings.fr.json';
+import type { pagesFr } from './pages.fr.ts';
+import shellFr from './shell.fr.json';
 
 export { type Language, languages } from './languages.ts';
 
 const STORAGE_KEY = 'lakou.language';
 
 /**
- * One catalog per language; the larger contexts keep their texts in a file of their own
- * (`fund.*.json`, `donations.*.json`, `circular.*.json`, `gardens.*.json`, `reports.*.json`,
- * `dashboards.*.json`, `settings.*.json`, `lists.*.json`), mounted under their own key.
- * French, the default, ships in the entry bundle with the texts every page may show (the base,
- * and the settings and lists, which custom-field forms and list pickers show on many pages);
- * the contexts' own texts (`lazyParts`) ship with it too for now (see `frFirstLoad`), though
- * `loadCatalogsFor`, run by the root route before a page renders, can load them with their routes. English (`./en.ts`) is a chunk of its own, loaded whole
- * when someone chooses it (or chose it on this device before): the first load of the hub does
- * not carry a catalog most people never read.
+ * One catalog per language. French, the default, comes in two parts: the entry bundle carries
+ * what every page's frame shows and what a visitor signing in reads (`shell.fr.json`: banner,
+ * navigation, errors, « Accès non autorisé », the sign-in page); the texts of the other
+ * pages (`pages.fr.ts`: the base catalog `fr.json` and the contexts' files, fund,
+ * gifts, circular economy, gardens, reports, dashboards, settings, lists) are one chunk, which
+ * the root route's `beforeLoad` awaits before any of those pages renders, so no component ever
+ * reads a text before it is there. English (`./en.ts`) is a chunk of its own, loaded whole when
+ * someone chooses it (or chose it on this device before).
  */
-const frFirstLoad = {
-  ...frBase,
-  settings: settingsFr,
-  lists: listsFr,
-  // Shipped with the entry again: loaded with their routes, a text could be read before its
-  // context arrived (a picker's options built once, an accessible name against a visible
-  // label), which made two journeys fail now and then. The route loading below stays ready.
-  fund: fundFr,
-  donations: donationsFr,
-  circular: circularFr,
-  gardens: gardensFr,
-  dashboards: dashboardsFr,
-  reports: reportsFr,
-};
+type PagesCatalog = typeof pagesFr;
+type FrenchCatalog = typeof shellFr & PagesCatalog;
 
-/** The French texts of a context, a chunk each, loaded by the routes that show them. */
-export const lazyParts = {
-  fund: () => import('./fund.fr.json').then((m) => m.default),
-  donations: () => import('./donations.fr.json').then((m) => m.default),
-  circular: () => import('./circular.fr.json').then((m) => m.default),
-  gardens: () => import('./gardens.fr.json').then((m) => m.default),
-  dashboards: () => import('./dashboards.fr.json').then((m) => m.default),
-  reports: () => import('./reports.fr.json').then((m) => m.default),
-};
-type LazyPart = keyof typeof lazyParts;
-type FrenchCatalog = typeof frFirstLoad & {
-  [P in LazyPart]: Awaited<ReturnType<(typeof lazyParts)[P]>>;
-};
+/** The page that shows the entry's texts only: what a visitor sees before signing in. */
+const SHELL_ONLY_PATH = /^\/sign-in\/?$/;
 
-/** Which contexts' texts a path shows (what their pages import from other contexts too). */
-const partsByPath: Array<[RegExp, LazyPart[]]> = [
-  [/^\/fund(\/|$)/, ['fund']],
-  [/^\/(donations|donors|receipts)(\/|$)/, ['donations', 'fund']],
-  [/^\/circular(\/|$)/, ['circular']],
-  [/^\/gardens(\/|$)/, ['gardens', 'circular', 'fund']],
-  [/^\/reports(\/|$)/, ['reports']],
-  [/^\/dashboards(\/|$)/, ['dashboards', 'reports']],
-];
+let pagesTexts: PagesCatalog | undefined;
+let pagesLoading: Promise<void> | undefined;
 
-function partsFor(pathname: string): LazyPart[] {
-  return partsByPath.filter(([pattern]) => pattern.test(pathname)).flatMap(([, parts]) => parts);
+/** Adds the signed-in pages' French texts to the catalog (once); English has them all already. */
+function loadPagesTexts(): Promise<void> {
+  pagesLoading ??= import('./pages.fr.ts').then(
+    ({ pagesFr }) => {
+      pagesTexts = pagesFr;
+      // Deep (the shell holds a few keys of the same groups), overwriting nothing; the `added`
+      // event re-renders what used these texts.
+      i18next.addResourceBundle('fr', 'translation', pagesFr, true, false);
+    },
+    (error: unknown) => {
+      pagesLoading = undefined;
+      throw error;
+    },
+  );
+  return pagesLoading;
 }
 
-const loadedParts = new Set<LazyPart>(Object.keys(lazyParts) as LazyPart[]);
-const loadingParts = new Map<LazyPart, Promise<void>>();
+type Texts = { [key: string]: string | Texts };
 
-function isLazyPart(key: string): key is LazyPart {
-  return Object.hasOwn(lazyParts, key);
+/** `base` with `extra`'s keys added, groups merged key by key. */
+function mergeTexts(base: Texts, extra: Texts): Texts {
+  const merged: Texts = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const current = merged[key];
+    merged[key] =
+      typeof current === 'object' && typeof value === 'object' ? mergeTexts(current, value) : value;
+  }
+  return merged;
 }
 
-/** Adds a context's French texts to the catalog (once); English has them all already. */
-function loadPart(part: LazyPart): Promise<void> {
-  const pending =
-    loadingParts.get(part) ??
-    lazyParts[part]().then(
-      (texts) => {
-        loadedParts.add(part);
-        // Deep, overwriting nothing; the `added` event re-renders what used these texts.
-        i18next.addResourceBundle('fr', 'translation', { [part]: texts }, true, false);
-      },
-      (error: unknown) => {
-        loadingParts.delete(part);
-        throw error;
-      },
-    );
-  loadingParts.set(part, pending);
-  return pending;
+/** The French catalog as far as it has loaded. */
+function frenchTexts(): Texts {
+  return pagesTexts ? mergeTexts(shellFr, pagesTexts) : shellFr;
 }
 
 function frenchNeeded() {
@@ -100,25 +67,23 @@ function frenchNeeded() {
 }
 
 /**
- * Loads the French texts of the contexts a path shows, when French is in use: the root
- * route's `beforeLoad` (on navigation and on preload) awaits it. Nothing to wait for (the
- * usual case after the first visit) gives `undefined`, so navigation stays synchronous.
+ * Loads the French texts a path's page shows, when French is in use: the root route's
+ * `beforeLoad` (on navigation and on preload) awaits it. Nothing to wait for (the usual case
+ * after the first page) gives `undefined`, so navigation stays synchronous.
  */
 export function loadCatalogsFor(pathname: string): Promise<void> | undefined {
-  if (!frenchNeeded()) return undefined;
-  const wanted = partsFor(pathname).filter((part) => !loadedParts.has(part));
-  return wanted.length ? Promise.all(wanted.map(loadPart)).then(() => undefined) : undefined;
+  if (pagesTexts || !frenchNeeded() || SHELL_ONLY_PATH.test(pathname)) return undefined;
+  return loadPagesTexts();
 }
 
 /**
- * A safety net for a context's text shown outside the paths `partsByPath` knows: a missing
- * key of a context not loaded yet starts loading it and shows nothing meanwhile (i18next's
- * `added` event then re-renders it with its text).
+ * A safety net for a page's text read where only the entry's texts are loaded (the sign-in
+ * pages): it starts loading them and shows nothing meanwhile (i18next's `added` event then
+ * re-renders it with its text).
  */
 function missingKey(key: string, defaultValue?: string): string {
-  const part = key.split('.', 1)[0] ?? '';
-  if (isLazyPart(part) && !loadedParts.has(part) && frenchNeeded()) {
-    void loadPart(part).catch(() => undefined);
+  if (!pagesTexts && frenchNeeded()) {
+    void loadPagesTexts().catch(() => undefined);
     return defaultValue ?? '';
   }
   // What i18next shows without this handler: the default value given, else the key.
@@ -163,10 +128,12 @@ const lazyCatalogs: BackendModule = {
         (error: Error) => callback(error, false),
       );
     } else {
-      // Back to French: the contexts' texts this page and the pages seen so far show come too.
-      const parts = new Set([...loadingParts.keys(), ...partsFor(window.location.pathname)]);
-      Promise.all([...parts].map((part) => loadPart(part).then(() => part))).then(
-        () => callback(null, frFirstLoad),
+      // Back to French: the pages' texts come first when this page (or an earlier one) shows them.
+      const wanted =
+        pagesLoading ??
+        (SHELL_ONLY_PATH.test(window.location.pathname) ? undefined : loadPagesTexts());
+      Promise.resolve(wanted).then(
+        () => callback(null, frenchTexts()),
         (error: Error) => callback(error, false),
       );
     }
@@ -183,7 +150,7 @@ export function initI18n() {
     .use(lazyCatalogs)
     .use(initReactI18next)
     .init({
-      resources: { fr: { translation: frFirstLoad } },
+      resources: { fr: { translation: shellFr } },
       partialBundledLanguages: true,
       lng: storedLanguage(),
       fallbackLng: defaultLanguage,
@@ -193,7 +160,7 @@ export function initI18n() {
       interpolation: { escapeValue: false },
       returnNull: false,
       parseMissingKeyHandler: missingKey,
-      // Re-render when a context's texts arrive (`addResourceBundle`).
+      // Re-render when the pages' texts arrive (`addResourceBundle`).
       react: { bindI18nStore: 'added' },
     });
   return { i18n: i18next, ready };

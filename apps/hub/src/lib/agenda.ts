@@ -121,16 +121,5 @@ export function bookingEvents(bookings: readonly Booking[], canWrite: boolean): 
     }));
 }
 
-/** Fetches every page of a paginated list (the agenda needs all bookings of its range). */
-export async function allPages<T>(
-  fetchPage: (page: number) => Promise<{ items: T[]; total: number; pageSize: number }>,
-  maxPages = 50,
-): Promise<T[]> {
-  const items: T[] = [];
-  for (let page = 1; page <= maxPages; page++) {
-    const result = await fetchPage(page);
-    items.push(...result.items);
-    if (result.items.length === 0 || page * result.pageSize >= result.total) break;
-  }
-  return items;
-}
+// In a module of its own, so that the API modules that page through lists load no booking rules.
+export { allPages } from './all-pages.ts';

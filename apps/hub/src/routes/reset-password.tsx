@@ -5,7 +5,7 @@ import { createFileRoute } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
+import { ApiError } from '../api/api-error.ts';
 import { resetPassword } from '../api/identity.ts';
 import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';

@@ -16,6 +16,7 @@ import { VisuallyHidden } from '@lakou/ui/visually-hidden';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Temporal } from 'temporal-polyfill';
+import { ApiError } from '../../api/api-error.ts';
 import {
   createSeries,
   previewSeries,
@@ -23,7 +24,6 @@ import {
   type SeriesReport,
   seriesReportOf,
 } from '../../api/booking.ts';
-import { ApiError } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { describeBooking, formatCentreRange, formatCents } from '../../lib/agenda.ts';
 import {

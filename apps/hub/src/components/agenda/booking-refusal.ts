@@ -1,5 +1,5 @@
+import { ApiError } from '../../api/api-error.ts';
 import { conflictsOf } from '../../api/booking.ts';
-import { ApiError } from '../../api/client.ts';
 import type { PreCheck } from '../../lib/agenda.ts';
 
 /*

@@ -10,6 +10,7 @@ import { toast } from '@lakou/ui/toast';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/api-error.ts';
 import {
   APPROVALS_PAGE_SIZE,
   bookingKeys,
@@ -17,7 +18,6 @@ import {
   resourcesQuery,
   sendBookingEvent,
 } from '../../api/booking.ts';
-import { ApiError } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatCentreRange, formatCents } from '../../lib/agenda.ts';
 import { useListItems } from '../lists/useListItems.ts';

@@ -1,6 +1,6 @@
 import type { CustomFieldSpec } from '@lakou/domain/config';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { customColumns } from './customColumns.ts';
 import {
   checkCustomValues,

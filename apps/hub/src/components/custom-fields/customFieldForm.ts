@@ -5,7 +5,7 @@ import {
   customValuesSchema,
 } from '@lakou/domain/config';
 import type { Problem } from '@lakou/domain/shared';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 
 /*
  * The form side of custom fields, without React: the raw control values a form keeps, the

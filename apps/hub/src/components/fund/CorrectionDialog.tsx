@@ -4,7 +4,7 @@ import { Dialog } from '@lakou/ui/dialog';
 import { TextField } from '@lakou/ui/form-field';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { correctEntry } from '../../api/fund.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format.ts';

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { fieldProblems } from '../../api/events.ts';
 import { createDisbursement, inKindGiftsQuery } from '../../api/fund.ts';
 import { partnersQuery } from '../../api/queries.ts';

@@ -5,7 +5,7 @@ import { SelectField, TextField } from '@lakou/ui/form-field';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { createGrant, fundersQuery } from '../../api/fund.ts';
 import { formProblems, isCalendarDate, typedEurosToCents } from '../../lib/fund.ts';
 import { useCentres } from '../useCentreNames.ts';

@@ -5,7 +5,7 @@ import { Checkbox, SelectField, TextField } from '@lakou/ui/form-field';
 import { useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { createSubFund } from '../../api/fund.ts';
 import {
   formProblems,

@@ -4,7 +4,7 @@ import { Dialog } from '@lakou/ui/dialog';
 import { SelectField, TextField } from '@lakou/ui/form-field';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { createGarden, updateGarden } from '../../api/gardens.ts';
 import { formProblems } from '../../lib/fund.ts';
 import { positiveNumber, wholeCount } from '../../lib/gardens.ts';

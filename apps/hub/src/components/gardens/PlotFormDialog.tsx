@@ -12,7 +12,7 @@ import { SelectField, TextField } from '@lakou/ui/form-field';
 import { useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { createPlot, deletePlot, updatePlot } from '../../api/gardens.ts';
 import { formProblems } from '../../lib/fund.ts';
 import { cellProblem, firstFreeCell, positiveNumber, wholeCount } from '../../lib/gardens.ts';

@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, LoadingState } from '@lakou/ui/states';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { fieldProblems } from '../../api/events.ts';
 import {
   addToWaitingList,

@@ -7,7 +7,7 @@ import {
 import { EmptyState, ErrorState, LoadingState } from '@lakou/ui/states';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { reportQuery } from '../../api/reports.ts';
 import type { ReportsSearch } from '../../lib/reports-search.ts';
 import { RouterLink } from '../RouterLink.tsx';

@@ -14,7 +14,7 @@ import { toast } from '@lakou/ui/toast';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import {
   createCustomField,
   customFieldKeys,

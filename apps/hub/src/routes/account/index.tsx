@@ -8,7 +8,7 @@ import { createFileRoute } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { changePassword } from '../../api/identity.ts';
 import { centresQuery } from '../../api/queries.ts';
 import { sortAssignments } from '../../auth/actor.ts';

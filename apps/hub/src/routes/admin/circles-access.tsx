@@ -7,13 +7,13 @@ import { useMutation } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/api-error.ts';
 import {
   caseParticipants,
   lookupCase,
   MIN_REASON_LENGTH,
   REFERENCE_PATTERN,
 } from '../../api/breakGlass.ts';
-import { ApiError } from '../../api/client.ts';
 import { problemMessage } from '../../auth/authErrors.ts';
 import { AccessDenied, requireSignedIn } from '../../auth/guard.ts';
 import { useCentreName } from '../../components/useCentreNames.ts';

@@ -6,7 +6,7 @@ import { createFileRoute, notFound } from '@tanstack/react-router';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Temporal } from 'temporal-polyfill';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { centreQuery } from '../../api/queries.ts';
 import { useCan } from '../../auth/session.ts';
 import { NotFound } from '../../components/NotFound.tsx';

@@ -1,8 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, notFound } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/api-error.ts';
 import { caseQuery } from '../../api/circles.ts';
-import { ApiError } from '../../api/client.ts';
 import { centreQuery } from '../../api/queries.ts';
 import { requireSignedIn } from '../../auth/guard.ts';
 import { CasePage } from '../../components/circles/CasePage.tsx';

@@ -1,6 +1,6 @@
 import { createFileRoute, notFound } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { dashboardQuery } from '../../api/dashboards.ts';
 import { requirePermission } from '../../auth/guard.ts';
 import { DashboardPage } from '../../components/dashboards/DashboardPage.tsx';

@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, notFound } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { donorQuery } from '../../api/donations.ts';
 import { requirePermission } from '../../auth/guard.ts';
 import { DonorPage } from '../../components/donations/DonorPage.tsx';

@@ -1,6 +1,6 @@
 import { createFileRoute, notFound } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { gardenQuery } from '../../api/gardens.ts';
 import { requirePermission } from '../../auth/guard.ts';
 import { GardenPage, type GardenSearch } from '../../components/gardens/GardenPage.tsx';

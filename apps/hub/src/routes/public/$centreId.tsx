@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, notFound } from '@tanstack/react-router';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { centreQuery } from '../../api/queries.ts';
 import { PublicAgendaPage } from '../../components/events/PublicAgendaPage.tsx';
 import { publicAgendaSearch } from '../../lib/events-search.ts';
