@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { routePreloads } from './build/route-preloads.ts';
 
 // The API the dev server and preview forward /api to (override to run several checkouts side by side).
 const apiTarget = process.env.LAKOU_API_URL ?? 'http://localhost:3001';
@@ -21,6 +22,7 @@ export default defineConfig({
     }),
     react(),
     chunkModules(),
+    routePreloads(fileURLToPath(new URL('./src/routes', import.meta.url))),
   ],
   server: {
     port: 3000,

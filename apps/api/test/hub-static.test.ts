@@ -13,12 +13,31 @@ describe('the built hub on the API’s port', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(
       join(dist, 'index.html'),
-      '<!doctype html><title>Lakou</title><div id="root"></div>',
+      '<!doctype html><html><head><title>Lakou</title></head><body><div id="root"></div></body></html>',
     );
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log("hub")');
     writeFileSync(join(dist, 'assets', 'big-def456.js'), 'console.log("hub");\n'.repeat(400));
     mkdirSync(join(dist, '.vite'));
     writeFileSync(join(dist, '.vite', 'manifest.json'), '{"index.html":{}}');
+    writeFileSync(
+      join(dist, '.vite', 'preloads.json'),
+      JSON.stringify({
+        routes: [
+          {
+            pattern: ['centres', '$centreId', 'agenda'],
+            layout: false,
+            files: ['/assets/agenda-1.js'],
+          },
+          { pattern: ['centres', '$centreId'], layout: false, files: ['/assets/centre-2.js'] },
+          { pattern: ['settings'], layout: true, files: ['/assets/settings-3.js'] },
+          { pattern: ['settings', 'lists'], layout: false, files: ['/assets/lists-4.js'] },
+          { pattern: [], layout: false, files: ['/assets/home-5.js'] },
+        ],
+        pageTexts: ['/assets/pages.fr-6.js'],
+        shellOnly: [['sign-in']],
+        signedIn: ['/assets/identity-7.js', '/assets/schemas-8.js'],
+      }),
+    );
     database = await freshDatabase('pglite');
     app = createApp({ database, hubDist: dist });
   });
@@ -36,6 +55,46 @@ describe('the built hub on the API’s port', () => {
       expect(await res.text()).toContain('<div id="root">');
       expect(res.headers.get('cache-control')).toBe('no-cache');
     }
+  });
+
+  it('names in index.html the code of the page asked for, for a slow link to fetch beside the entry', async () => {
+    const preloaded = async (path: string, cookie?: string) => {
+      const res = await app.request(path, cookie ? { headers: { Cookie: cookie } } : {});
+      expect(res.status, path).toBe(200);
+      const html = await res.text();
+      expect(html, path).toContain('<div id="root">');
+      return [
+        ...html.matchAll(
+          /<link rel="modulepreload" crossorigin fetchpriority="low" href="([^"]+)"/g,
+        ),
+      ]
+        .map((m) => m[1])
+        .sort();
+    };
+    expect(await preloaded('/centres/7d0c2f3e/agenda')).toEqual([
+      '/assets/agenda-1.js',
+      '/assets/pages.fr-6.js',
+    ]);
+    expect(await preloaded('/centres/7d0c2f3e')).toEqual([
+      '/assets/centre-2.js',
+      '/assets/pages.fr-6.js',
+    ]);
+    // A layout route comes with each page below it; the root page only at the root.
+    expect(await preloaded('/settings/lists')).toEqual([
+      '/assets/lists-4.js',
+      '/assets/pages.fr-6.js',
+      '/assets/settings-3.js',
+    ]);
+    expect(await preloaded('/')).toEqual(['/assets/home-5.js', '/assets/pages.fr-6.js']);
+    // The sign-in page shows the entry's texts only; a session brings the identity rules.
+    expect(await preloaded('/sign-in')).toEqual([]);
+    expect(await preloaded('/centres/7d0c2f3e', 'lakou.session_token=abc')).toEqual([
+      '/assets/centre-2.js',
+      '/assets/identity-7.js',
+      '/assets/pages.fr-6.js',
+      '/assets/schemas-8.js',
+    ]);
+    expect(await preloaded('/nowhere/at/all')).toEqual(['/assets/pages.fr-6.js']);
   });
 
   it('serves hashed assets with a year-long immutable cache', async () => {

@@ -9,7 +9,7 @@ import type { ApiEnv } from '../http/router.ts';
 import { rolesOf } from './roles.queries.ts';
 import { findTokenUser, touchToken } from './tokens.queries.ts';
 
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?lakou\.session_token=/;
+export const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?lakou\.session_token=/;
 
 /**
  * Works out who is asking: a personal access token (`Authorization: Bearer lk_…`), else the

@@ -21,7 +21,7 @@ const STORAGE_KEY = 'lakou.language';
 type PagesCatalog = typeof pagesFr;
 type FrenchCatalog = typeof shellFr & PagesCatalog;
 
-/** The page that shows the entry's texts only: what a visitor sees before signing in. */
+/** The page that shows the entry's texts only: what a visitor sees before signing in (the server's preloads, build/route-preloads.ts, name it too). */
 const SHELL_ONLY_PATH = /^\/sign-in\/?$/;
 
 let pagesTexts: PagesCatalog | undefined;
