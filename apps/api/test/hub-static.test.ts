@@ -27,6 +27,7 @@ describe('the built hub on the API’s port', () => {
             pattern: ['centres', '$centreId', 'agenda'],
             layout: false,
             files: ['/assets/agenda-1.js'],
+            data: ['/api/centres/$centreId'],
           },
           { pattern: ['centres', '$centreId'], layout: false, files: ['/assets/centre-2.js'] },
           { pattern: ['settings'], layout: true, files: ['/assets/settings-3.js'] },
@@ -95,6 +96,24 @@ describe('the built hub on the API’s port', () => {
       '/assets/schemas-8.js',
     ]);
     expect(await preloaded('/nowhere/at/all')).toEqual(['/assets/pages.fr-6.js']);
+  });
+
+  it('names the API answer a page asks for first, for a browser with a session only', async () => {
+    const fetched = async (path: string, cookie?: string) => {
+      const res = await app.request(path, cookie ? { headers: { Cookie: cookie } } : {});
+      const html = await res.text();
+      return [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin/g)].map(
+        (m) => m[1],
+      );
+    };
+    const session = 'lakou.session_token=abc';
+    expect(await fetched('/centres/7d0c2f3e-58c1/agenda', session)).toEqual([
+      '/api/centres/7d0c2f3e-58c1',
+    ]);
+    expect(await fetched('/centres/7d0c2f3e-58c1/agenda')).toEqual([]);
+    expect(await fetched('/centres/7d0c2f3e-58c1', session)).toEqual([]);
+    // A value that is not a plain identifier is never put into a URL.
+    expect(await fetched('/centres/%22%3E%3Cscript%3E/agenda', session)).toEqual([]);
   });
 
   it('serves hashed assets with a year-long immutable cache', async () => {

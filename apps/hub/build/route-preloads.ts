@@ -10,8 +10,11 @@ import type { Plugin, Rollup } from 'vite';
  * link downloads them beside the entry instead of after it has run.
  */
 export interface RoutePreloads {
-  /** `pattern`: the URL's segments, `$name` for a parameter; `layout`: also for the paths below. */
-  routes: { pattern: string[]; layout: boolean; files: string[] }[];
+  /**
+   * `pattern`: the URL's segments, `$name` for a parameter; `layout`: also for the paths below;
+   * `data`: the API answers the page asks for first, `$name` taken from the path (a session's).
+   */
+  routes: { pattern: string[]; layout: boolean; files: string[]; data?: string[] }[];
   /** The pages' French texts, for every page but those of `shellOnly`. */
   pageTexts: string[];
   /** The pages that show the entry's texts only (`SHELL_ONLY_PATH` in src/i18n/index.ts). */
@@ -19,6 +22,14 @@ export interface RoutePreloads {
   /** The identity rules (every page of a signed-in person). */
   signedIn: string[];
 }
+
+/**
+ * The answer a page waits for before its largest text paints, by route file; its query in
+ * src/api asks for the very same URL (`centreQuery`), so the browser takes the preloaded answer.
+ */
+const FIRST_DATA: Record<string, string[]> = {
+  'centres/$centreId_.agenda': ['/api/centres/$centreId'],
+};
 
 const ROUTE_CHUNK = /\/src\/routes\/(.+)\.tsx\?tsr-split=(?:component|loader)$/;
 
@@ -61,13 +72,14 @@ export function routePreloads(routesDir: string): Plugin {
         byRoute.set(routeFile, files);
       }
       const texts = withModule(/\/src\/i18n\/pages\.fr\.ts$/);
-      const rules = withModule(/\/packages\/domain\/src\/identity\/index\.ts$/);
+      const rules = withModule(/\/packages\/domain\/src\/identity\/rules\.ts$/);
       if (!texts || !rules) throw new Error('route-preloads: the pages’ texts or the rules moved');
       const preloads: RoutePreloads = {
         routes: [...byRoute].map(([routeFile, files]) => ({
           pattern: patternOf(routeFile),
           layout: existsSync(join(routesDir, routeFile)),
           files: [...files].sort(),
+          ...(FIRST_DATA[routeFile] ? { data: FIRST_DATA[routeFile] } : {}),
         })),
         pageTexts: beyondEntry(texts.fileName),
         shellOnly: [['sign-in']],

@@ -7,14 +7,14 @@ import { roleOrder } from './actor.ts';
  * schemas that visitors of the public pages never need, so the first download of the hub leaves
  * them out; they load as soon as someone is signed in or a guarded page is opened.
  */
-export type Policy = typeof import('@lakou/domain/identity');
+export type Policy = typeof import('@lakou/domain/identity/rules');
 
 let loaded: Policy | undefined;
 let loading: Promise<Policy> | undefined;
 const listeners = new Set<() => void>();
 
 export function loadPolicy(): Promise<Policy> {
-  loading ??= import('@lakou/domain/identity').then((policy) => {
+  loading ??= import('@lakou/domain/identity/rules').then((policy) => {
     loaded = policy;
     for (const listener of listeners) listener();
     return policy;

@@ -1,4 +1,5 @@
-import type { Role, RoleAssignment } from './roles.ts';
+import type { Role } from './role-names.ts';
+import type { RoleAssignment } from './roles.ts';
 
 /**
  * Who is asking. `null` is an anonymous visitor. A personal access token acts as its user,

@@ -1,18 +1,10 @@
 import { z } from 'zod';
 
-/**
- * The five roles. `admin` and `board` span the whole network; `manager`, `staff` and
- * `facilitator` are held in one or more centres.
- */
-export const roles = ['admin', 'manager', 'staff', 'facilitator', 'board'] as const;
+import { isNetworkRole, roles } from './role-names.ts';
+
+export { isNetworkRole, NETWORK_ROLES, type Role, roles } from './role-names.ts';
+
 export const role = z.enum(roles, { error: `Rôle attendu : ${roles.join(', ')}.` });
-export type Role = z.infer<typeof role>;
-
-export const NETWORK_ROLES: readonly Role[] = ['admin', 'board'];
-
-export function isNetworkRole(r: Role): boolean {
-  return NETWORK_ROLES.includes(r);
-}
 
 /** One role held by a user: in a centre, or (for admin and board) across the network. */
 export const roleAssignment = z
