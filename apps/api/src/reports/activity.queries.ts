@@ -210,22 +210,26 @@ const eventsWithHeadcounts = (p: Period, g: Granularity, centreIds: readonly str
        and ${startsIn(sql`e.starts_at`, p)}
   )`;
 
-/** A booking that holds a live event: the event counts instead of the booking. */
-const holdsLiveEvent = sql`exists (
-  select 1 from event_bookings eb join events e on e.id = eb.event_id
-   where eb.booking_id = b.id and e.status = 'scheduled')`;
+/**
+ * A booking that holds an event counted in the same report (live, starting in the period, `ev`):
+ * the event counts instead of the booking, so nothing is counted twice in a period, and a booking
+ * whose event falls outside it (or is cancelled) still counts there.
+ */
+const holdsEventOfPeriod = sql`exists (
+  select 1 from event_bookings eb join ev on ev.id = eb.event_id where eb.booking_id = b.id)`;
 
 /**
  * The events per centre and bucket, and per basic need the activities serving it and the people
  * they reached, in one query so that the events and their headcounts are read once (`ev`,
  * materialised). An event counts with its participation; a booking counts with its declared
- * headcount, unless it holds a live event (the event counts instead, so nothing is counted twice).
+ * headcount, unless it holds one of those events (the event counts instead, so nothing is counted
+ * twice in the period).
  *
  * For buckets of a month or more, the bookings of whole months come from
  * `booking_needs_monthly` (kept by triggers; every booking that served people, one row per need),
- * the days around them from the bookings, and the bookings that hold a live event — as many as
- * the events, far fewer than the bookings — are taken away again. `monthly: false` reads the
- * bookings alone (what the sums are checked against).
+ * the days around them from the bookings, and the bookings of the period's events — reached from
+ * those events, a few each, far fewer than the bookings — are taken away again. `monthly: false`
+ * reads the bookings alone (what the sums are checked against).
  */
 async function eventAndNeedSums(
   db: Db,
@@ -238,12 +242,13 @@ async function eventAndNeedSums(
     !monthly || g === 'day' || g === 'week'
       ? { months: null, days: [p] }
       : splitByMonths(p.from, p.to);
-  const bookingsOf = (span: Period, sign: 1 | -1, which: SQL) => sql`
+  const bookingsOf = (span: Period, sign: 1 | -1, from: SQL, which: SQL) => sql`
     select n.need, ${sign}::int as activities, ${sign}::int * b.headcount as people
-      from bookings b cross join lateral unnest(b.basic_needs) as n(need)
+      from ${from} cross join lateral unnest(b.basic_needs) as n(need)
      where ${SERVED} and ${inCentres(sql`b.centre_id`, centreIds)}
        and ${startsIn(sql`b.starts_at`, span)}
        and cardinality(b.basic_needs) > 0 and ${which}`;
+  const allBookings = sql`bookings b`;
   const parts: SQL[] = [
     sql`select n.need, 1 as activities, ev.registered - ev.absent + ev.anonymous_headcount as people
           from ev cross join lateral unnest(ev.basic_needs) as n(need)`,
@@ -254,9 +259,21 @@ async function eventAndNeedSums(
         from booking_needs_monthly m
        where ${inCentres(sql`m.centre_id`, centreIds)}
          and m.month between ${split.months.from}::date and ${split.months.to}::date`);
-    for (const span of split.days) parts.push(bookingsOf(span, 1, sql`true`));
-    parts.push(bookingsOf(p, -1, holdsLiveEvent));
-  } else parts.push(bookingsOf(p, 1, sql`not ${holdsLiveEvent}`));
+    for (const span of split.days) parts.push(bookingsOf(span, 1, allBookings, sql`true`));
+    // The bookings of the period's events, reached from the events (a few per event), not by
+    // testing every booking of the period.
+    parts.push(
+      bookingsOf(
+        p,
+        -1,
+        // (`limit 1` on the key keeps the planner on one look-up per booking: estimating `ev`
+        // badly, it would rather read every booking of the period to join them.)
+        sql`ev join event_bookings eb on eb.event_id = ev.id
+            cross join lateral (select * from bookings x where x.id = eb.booking_id limit 1) b`,
+        sql`true`,
+      ),
+    );
+  } else parts.push(bookingsOf(p, 1, allBookings, sql`not ${holdsEventOfPeriod}`));
   const rows = await rowsOf<Record<string, unknown>>(
     db,
     sql`

@@ -16,7 +16,7 @@ import { seededRandom } from '../seeded-random.ts';
  * bookings) give exactly the occupancy and the basic needs of the bookings themselves: on the demo network, then after bulk inserts at every
  * hour of the day (a booking at 22:00 in Cayenne on the last day of a month is already the next
  * month in UTC), deletes, moves in time, changes of resource, cancellations and restorations,
- * events cancelled and restored (a booking holding a live event counts with the event);
+ * events cancelled and restored (a booking holding a live event of the period counts with it);
  * for months, quarters and years, periods on and off month boundaries, every centre or some.
  */
 

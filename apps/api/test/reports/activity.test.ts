@@ -1,4 +1,5 @@
 import type { ReportModel } from '@lakou/reports/model';
+import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -402,6 +403,45 @@ describe.each(engines)('activity report on a hand-made fixture (%s)', (kind) => 
     expect(k.events?.value).toBe(1);
     expect(k.checkIns?.value).toBe(0);
     expect(model.tables.find((t) => t.id === 'by-centre')?.rows).toHaveLength(1);
+  });
+
+  it('counts a booking whose event starts outside the period as a booking of the period', async () => {
+    const needsOf = (m: ReportModel) =>
+      Object.fromEntries(
+        (m.tables.find((t) => t.id === 'basic-needs')?.rows ?? []).map((r) => [
+          r.cells.need,
+          [r.cells.activities, r.cells.people],
+        ]),
+      );
+    const atelier = and(
+      eq(events.centreId, alpha.id),
+      eq(events.startsAt, cayenne('2026-03-25T14:00')),
+    );
+    // The atelier now starts on 24 February; its room stays booked on 25 March.
+    const moved = await ctx.db
+      .update(events)
+      .set({ startsAt: cayenne('2026-02-24T14:00') })
+      .where(atelier)
+      .returning({ id: events.id });
+    expect(moved).toHaveLength(1);
+    try {
+      for (const granularity of ['month', 'week', 'year']) {
+        const march = needsOf(await load({ granularity }));
+        // March: the booking of 25 March counts (education 5 people), the atelier does not
+        // (income: the two bookings of 3 and 4 March only).
+        expect(march['S’éduquer'], granularity).toEqual([1, 5]);
+        expect(march['Se financer'], granularity).toEqual([2, 10]);
+      }
+      // February: the atelier counts with its 3 participants; its booking is not in February.
+      const february = needsOf(await load({ from: '2026-02-01', to: '2026-02-28' }));
+      expect(february['S’éduquer']).toEqual([1, 3]);
+      expect(february['Se financer']).toEqual([1, 3]);
+    } finally {
+      await ctx.db
+        .update(events)
+        .set({ startsAt: cayenne('2026-03-25T14:00') })
+        .where(eq(events.id, moved[0]?.id ?? ''));
+    }
   });
 });
 

@@ -222,8 +222,8 @@ export const bookingMonthly = pgTable(
 /**
  * Bookings that served people (neither cancelled nor a no-show) and declare basic needs, summed
  * per calendar month of their local start day (America/Cayenne), centre and need: the activity
- * report's needs read whole months here. A booking that holds a live event counts with the event
- * instead; the report takes those few bookings away again from their rows. Derived data, kept by
+ * report's needs read whole months here. A booking that holds an event of the report's period
+ * counts with the event instead; the report takes those few bookings away again from their rows. Derived data, kept by
  * triggers on bookings (migration 0023, which also fills it).
  */
 export const bookingNeedsMonthly = pgTable(
