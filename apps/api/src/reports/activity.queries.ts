@@ -191,21 +191,17 @@ async function occupancy(
 }
 
 /**
- * The events of the period (not cancelled), each with its registered and absent places (summed
- * per event by a lateral sub-query: far quicker than grouping all registrations first).
+ * The events of the period (not cancelled), each with its registered and absent places (from
+ * `event_headcounts`, kept by triggers on the registrations: one row per event, not every
+ * registration).
  */
 const eventsWithHeadcounts = (p: Period, g: Granularity, centreIds: readonly string[]) => sql`
   ev as materialized (
     select e.id, e.centre_id, e.basic_needs, e.anonymous_headcount,
            ${localBucket(sql`e.starts_at`, g)} as bucket,
-           coalesce(r.registered, 0) as registered, coalesce(r.absent, 0) as absent
+           coalesce(h.registered, 0) as registered, coalesce(h.absent, 0) as absent
       from events e
-      left join lateral (
-        select sum(x.seats) filter (where x.status = 'registered') as registered,
-               sum(x.seats) filter (where x.status = 'registered' and x.attendance = 'absent') as absent
-          from event_registrations x
-         where x.event_id = e.id
-      ) r on true
+      left join event_headcounts h on h.event_id = e.id
      where e.status = 'scheduled' and ${inCentres(sql`e.centre_id`, centreIds)}
        and ${startsIn(sql`e.starts_at`, p)}
   )`;

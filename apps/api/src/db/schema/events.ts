@@ -133,3 +133,15 @@ export const eventRegistrations = pgTable(
     check('event_registrations_source_check', sql`${t.source} in ('public', 'staff')`),
   ],
 );
+
+/**
+ * Places per event, summed from its registrations: those still registered, and the absent among
+ * them. Derived data, kept by statement triggers on event_registrations (migration 0025, which
+ * also fills it); the activity report reads it instead of every registration of its events. An
+ * event with no place held has no row.
+ */
+export const eventHeadcounts = pgTable('event_headcounts', {
+  eventId: uuid('event_id').primaryKey(),
+  registered: integer('registered').notNull(),
+  absent: integer('absent').notNull(),
+});
