@@ -4,7 +4,7 @@
  * primitives from the model (bars, lines or a doughnut, axes, legend, the palette of the hub's
  * charts) followed by its data table, its tables and its definitions. Page numbers in the footer.
  */
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import type { ChartModel, Kpi, ReportModel, TableModel } from '../model/report.ts';
 import {
   axisMassUnit,
@@ -97,6 +97,9 @@ function collect(doc: Doc): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 /** A document with its current page number and its table of contents being recorded. */
+/** pdfkit, loaded when a PDF is asked for, not when the server starts (~0.3 s of start-up). */
+const loadPdfKit = async (): Promise<typeof PDFDocument> => (await import('pdfkit')).default;
+
 class Writer {
   readonly doc: Doc;
   /** 1-based number of the current page. */
@@ -104,8 +107,8 @@ class Writer {
   readonly toc: TocEntry[] = [];
   private destinations = 0;
 
-  constructor(title: string) {
-    this.doc = new PDFDocument({
+  constructor(PDFKitDocument: typeof PDFDocument, title: string) {
+    this.doc = new PDFKitDocument({
       size: 'A4',
       margins: { top: MARGIN, bottom: MARGIN + FOOTER_SPACE, left: MARGIN, right: MARGIN },
       lang: 'fr-FR',
@@ -821,7 +824,7 @@ function reportBody(w: Writer, model: ReportModel): void {
 
 /** One report as a PDF: its header, then its body; page numbers in the footer. */
 export async function reportPdf(model: ReportModel): Promise<Uint8Array<ArrayBuffer>> {
-  const w = new Writer(model.title);
+  const w = new Writer(await loadPdfKit(), model.title);
   const done = collect(w.doc);
   reportBody(w, model);
   w.footer(`Lakou — ${model.title} — ${model.period.label}`);
@@ -839,7 +842,7 @@ export async function boardPackPdf(
   models: readonly ReportModel[],
   options: BoardPackOptions,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const w = new Writer(options.title);
+  const w = new Writer(await loadPdfKit(), options.title);
   const doc = w.doc;
   const done = collect(doc);
 
