@@ -80,14 +80,14 @@ describe('the built hub on the API’s port', () => {
       '/assets/centre-2.js',
       '/assets/pages.fr-6.js',
     ]);
-    // A layout route comes with each page below it; the root page only at the root.
+    // A layout route comes with each page below it; the root page at the root alone.
     expect(await preloaded('/settings/lists')).toEqual([
       '/assets/lists-4.js',
       '/assets/pages.fr-6.js',
       '/assets/settings-3.js',
     ]);
     expect(await preloaded('/')).toEqual(['/assets/home-5.js', '/assets/pages.fr-6.js']);
-    // The sign-in page shows the entry's texts only; a session brings the identity rules.
+    // The sign-in page shows the entry's texts alone; a session brings the identity rules.
     expect(await preloaded('/sign-in')).toEqual([]);
     expect(await preloaded('/centres/7d0c2f3e', 'lakou.session_token=abc')).toEqual([
       '/assets/centre-2.js',
@@ -98,7 +98,7 @@ describe('the built hub on the API’s port', () => {
     expect(await preloaded('/nowhere/at/all')).toEqual(['/assets/pages.fr-6.js']);
   });
 
-  it('names the API answer a page asks for first, for a browser with a session only', async () => {
+  it('names the API answer a page asks for first, never without a session', async () => {
     const fetched = async (path: string, cookie?: string) => {
       const res = await app.request(path, cookie ? { headers: { Cookie: cookie } } : {});
       const html = await res.text();

@@ -17,7 +17,7 @@ export interface RoutePreloads {
   routes: { pattern: string[]; layout: boolean; files: string[]; data?: string[] }[];
   /** The pages' French texts, for every page but those of `shellOnly`. */
   pageTexts: string[];
-  /** The pages that show the entry's texts only (`SHELL_ONLY_PATH` in src/i18n/index.ts). */
+  /** The pages that show the entry's texts alone (`SHELL_ONLY_PATH` in src/i18n/index.ts). */
   shellOnly: string[][];
   /** The identity rules (every page of a signed-in person). */
   signedIn: string[];

@@ -35,7 +35,7 @@ export function mountHub<E extends Env>(app: Hono<E>, hubDist: string) {
     if (/\.[a-z0-9]+$/i.test(path)) return serveStatic({ root })(c, next);
     c.header('Cache-Control', 'no-cache');
     if (!preloads) return c.html(html);
-    // The identity rules are named only for a browser that holds a session: the page differs.
+    // The identity rules are named for a browser that holds a session alone: the page differs.
     c.header('Vary', 'Cookie');
     const hasSession = SESSION_COOKIE.test(c.req.header('Cookie') ?? '');
     return c.html(withPreloads(html, preloadsFor(preloads, path, hasSession)));

@@ -428,7 +428,7 @@ describe.each(engines)('activity report on a hand-made fixture (%s)', (kind) => 
       for (const granularity of ['month', 'week', 'year']) {
         const march = needsOf(await load({ granularity }));
         // March: the booking of 25 March counts (education 5 people), the atelier does not
-        // (income: the two bookings of 3 and 4 March only).
+        // (income: the two bookings of 3 and 4 March, nothing else).
         expect(march['S’éduquer'], granularity).toEqual([1, 5]);
         expect(march['Se financer'], granularity).toEqual([2, 10]);
       }

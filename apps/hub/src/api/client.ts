@@ -7,7 +7,7 @@ import { ApiError } from './api-error.ts';
  * The one typed client of the Lakou API. The hub is served by the API on the same origin in
  * production, and Vite proxies `/api` in development, so the base is always this origin.
  */
-// Pure: modules that import only `ApiError` or `unwrap` (the first load's) leave the client out.
+// Pure: modules that import just `ApiError` or `unwrap` (the first load's) leave the client out.
 export const api = /* @__PURE__ */ hc<AppType>(
   typeof window === 'undefined' ? 'http://localhost' : window.location.origin,
 );

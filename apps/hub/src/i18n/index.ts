@@ -21,7 +21,7 @@ const STORAGE_KEY = 'lakou.language';
 type PagesCatalog = typeof pagesFr;
 type FrenchCatalog = typeof shellFr & PagesCatalog;
 
-/** The page that shows the entry's texts only: what a visitor sees before signing in (the server's preloads, build/route-preloads.ts, name it too). */
+/** The page that shows the entry's texts alone: what a visitor sees before signing in (the server's preloads, build/route-preloads.ts, name it too). */
 const SHELL_ONLY_PATH = /^\/sign-in\/?$/;
 
 let pagesTexts: PagesCatalog | undefined;
@@ -77,7 +77,7 @@ export function loadCatalogsFor(pathname: string): Promise<void> | undefined {
 }
 
 /**
- * A safety net for a page's text read where only the entry's texts are loaded (the sign-in
+ * A safety net for a page's text read where just the entry's texts are loaded (the sign-in
  * pages): it starts loading them and shows nothing meanwhile (i18next's `added` event then
  * re-renders it with its text).
  */

@@ -13,7 +13,7 @@ import { refusalOf } from './booking-refusal.ts';
 import type { SeriesSeed } from './SeriesDialog.tsx';
 
 /*
- * The page's header (its title is the largest thing the page paints first) needs only the
+ * The page's header (its title is the largest thing the page paints first) needs just the
  * centre and the texts: it paints as soon as the centre is known, without waiting for the rest
  * of the page, with the time and booking rules, React Aria's overlays and FullCalendar after it.
  */
