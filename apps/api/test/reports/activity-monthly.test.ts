@@ -197,10 +197,24 @@ describe.each(engines)('monthly booking sums (%s)', { timeout: 120_000 }, (kind)
       sql`update bookings set status = 'cancelled', cancel_reason = 'Essai'
            where status <> 'cancelled' and id in (${some(left, 150)})`,
     );
+    // Restored: cancelled bookings whose slot is still free, one per resource in this statement
+    // (two restored at once on a resource could overlap each other).
+    const cancelled = sql`select count(*)::int as n from bookings where status = 'cancelled'`;
+    const [cancelledBefore] = await rowsOf<{ n: number }>(database.db, cancelled);
     await database.db.execute(
       sql`update bookings set status = 'confirmed', cancel_reason = null
-           where status = 'cancelled' and id in (${some(left, 150)})`,
+           where id in (
+             select distinct on (c.resource_id) c.id
+               from bookings c
+              where c.status = 'cancelled' and c.id in (${some(left, 150)})
+                and not exists (
+                  select 1 from bookings o
+                   where o.resource_id = c.resource_id and o.status <> 'cancelled'
+                     and tstzrange(o.starts_at, o.blocked_until) && tstzrange(c.starts_at, c.blocked_until))
+              order by c.resource_id, c.id)`,
     );
+    const [after] = await rowsOf<{ n: number }>(database.db, cancelled);
+    expect(after?.n).toBeLessThan(cancelledBefore?.n ?? 0);
     await expectInStep();
     await expectSameReports();
   });
