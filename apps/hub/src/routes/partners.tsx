@@ -94,12 +94,10 @@ function PartnersPage() {
       header: t('partners.columns.website'),
       cell: (partner) =>
         partner.website ? (
-          <>
-            <a className="lk-link" href={partner.website} target="_blank" rel="noopener noreferrer">
-              {t('partners.websiteLink', { name: partner.name })}
-              <VisuallyHidden> {t('partners.newTab')}</VisuallyHidden>
-            </a>
-          </>
+          <a className="lk-link" href={partner.website} target="_blank" rel="noopener noreferrer">
+            {t('partners.websiteLink', { name: partner.name })}
+            <VisuallyHidden> {t('partners.newTab')}</VisuallyHidden>
+          </a>
         ) : (
           <span className="hub-muted">{t('partners.noWebsite')}</span>
         ),
