@@ -1,4 +1,9 @@
-import { effectiveBookableHours, freeSlots, type Resource } from '@lakou/domain/booking';
+import {
+  effectiveBookableHours,
+  freeSlots,
+  instantString,
+  type Resource,
+} from '@lakou/domain/booking';
 import type { Db } from '../db/client.ts';
 import {
   busyIntervalsOf,
@@ -39,7 +44,10 @@ export async function slotsOf(
     closures: calendar.closures,
     bufferMinutes: resource.bufferMinutes,
     busy: [...busy, ...alsoBusy],
-  }).map((s) => ({ start: s.start.toString(), end: s.end.toString() }));
+  }).map((s) => ({
+    start: instantString(s.start.epochMilliseconds),
+    end: instantString(s.end.epochMilliseconds),
+  }));
 }
 
 /**
@@ -88,12 +96,11 @@ export async function availabilityOf(
         closures,
         bufferMinutes: 0,
         busy: [],
-      }).map((s) => ({
-        start: s.start.toString(),
-        end: s.end.toString(),
-        startMs: s.start.epochMilliseconds,
-        endMs: s.end.epochMilliseconds,
-      }));
+      }).map((s) => {
+        const startMs = s.start.epochMilliseconds;
+        const endMs = s.end.epochMilliseconds;
+        return { start: instantString(startMs), end: instantString(endMs), startMs, endMs };
+      });
       grids.set(key, grid);
     }
     const bufferMs = resource.bufferMinutes * 60_000;

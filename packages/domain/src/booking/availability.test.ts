@@ -248,6 +248,86 @@ describe('freeSlots', () => {
   });
 });
 
+describe('freeSlots, every slot it should offer', () => {
+  it('offers each step of a merged window that fits, in Cayenne and around the change of clocks in Paris', () => {
+    const zones = ['America/Cayenne', 'Europe/Paris'] as const;
+    const windowArb = fc
+      .tuple(
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 0, max: 287 }),
+        fc.integer({ min: 1, max: 10 * 12 }),
+      )
+      .map(([weekday, start5, length5]) => {
+        const opens = start5 * 5;
+        const closes = Math.min(opens + length5 * 5, 24 * 60 - 5);
+        const hhmm = (m: number) =>
+          `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+        return { weekday, opens: hhmm(opens), closes: hhmm(closes) };
+      })
+      .filter((w) => w.opens < w.closes);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.constantFrom('2026-03-26', '2026-10-22', '2026-11-23'),
+        fc.array(windowArb, { maxLength: 6 }),
+        fc.integer({ min: 1, max: 36 }),
+        fc.constantFrom(5, 15, 30, 60),
+        (zone, first, windows, duration5, step) => {
+          const durationMinutes = duration5 * 5;
+          const day0 = Temporal.PlainDate.from(first);
+          const from = day0.toZonedDateTime({ timeZone: zone }).toInstant();
+          const to = day0.add({ days: 5 }).toZonedDateTime({ timeZone: zone }).toInstant();
+          const offered = new Set(
+            freeSlots({
+              window: { from, to },
+              durationMinutes,
+              stepMinutes: step,
+              timeZone: zone,
+              bookableHours: windows,
+              closures: [],
+              bufferMinutes: 0,
+              busy: [],
+            }).map((s) => s.start.epochMilliseconds),
+          );
+          // The expected starts of each day whose clocks do not change, worked out minute by minute
+          // from the rules of the zones (wallClock): a minute is open when a window of its weekday
+          // covers it; a merged window starts at an open minute after a closed one; a slot starts
+          // there plus steps, every minute of it open, ending before midnight.
+          for (let d = 0; d < 5; d++) {
+            const midnight = day0.add({ days: d }).toZonedDateTime({ timeZone: zone });
+            const ms0 = midnight.epochMilliseconds;
+            const wall0 = wallClock(zone, ms0);
+            const wallEnd = wallClock(zone, ms0 + 86_400_000);
+            if (wall0.minutes !== 0 || wallEnd.minutes !== 0 || wallEnd.date === wall0.date) continue;
+            const open = Array.from({ length: 24 * 60 }, (_, m) =>
+              windows.some((w) => {
+                const [oh, om] = w.opens.split(':').map(Number);
+                const [ch, cm] = w.closes.split(':').map(Number);
+                return (
+                  w.weekday === wall0.weekday &&
+                  (oh ?? 0) * 60 + (om ?? 0) <= m &&
+                  m < (ch ?? 0) * 60 + (cm ?? 0)
+                );
+              }),
+            );
+            const expected: number[] = [];
+            for (let s = 0; s < 24 * 60; s++) {
+              if (!open[s] || (s > 0 && open[s - 1])) continue;
+              for (let m = s; m + durationMinutes < 24 * 60; m += step) {
+                if (!open.slice(m, m + durationMinutes).every(Boolean)) break;
+                expected.push(ms0 + m * 60_000);
+              }
+            }
+            const actual = [...offered].filter((ms) => ms >= ms0 && ms < ms0 + 86_400_000);
+            expect(actual.sort((a, b) => a - b)).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('outsideBookableHours', () => {
   it('accepts what fits and explains what does not', () => {
     const interval = (a: string, b: string) => ({ start: at(a), end: at(b) });

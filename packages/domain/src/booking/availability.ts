@@ -165,7 +165,28 @@ export function freeSlots(query: FreeSlotsQuery): Slot[] {
     day = day.add({ days: 1 })
   ) {
     if (closureOn(query.closures, day.toString())) continue;
-    for (const stretch of days[day.dayOfWeek] ?? []) {
+    const stretches = days[day.dayOfWeek] ?? [];
+    if (stretches.length === 0) continue;
+    const midnight = steadyMidnightMs(day, timeZone);
+    if (midnight !== null) {
+      // A day without a change of clocks: the wall clock is midnight plus the minutes, and a slot
+      // inside a stretch fits it (it ends before the next midnight, on the same local day).
+      for (const stretch of stretches) {
+        for (let m = stretch.from; m + durationMinutes <= stretch.to; m += stepMinutes) {
+          if (m + durationMinutes >= MINUTES_PER_DAY) break;
+          const startMs = midnight + m * 60_000;
+          const endMs = startMs + durationMinutes * 60_000;
+          if (startMs < fromMs || endMs > toMs || found.has(startMs)) continue;
+          if (isBlocked(blocked, startMs, endMs)) continue;
+          found.set(startMs, {
+            start: Temporal.Instant.fromEpochMilliseconds(startMs),
+            end: Temporal.Instant.fromEpochMilliseconds(endMs),
+          });
+        }
+      }
+      continue;
+    }
+    for (const stretch of stretches) {
       for (let m = stretch.from; m + durationMinutes <= stretch.to; m += stepMinutes) {
         const start = day.toZonedDateTime({
           timeZone,
@@ -182,6 +203,23 @@ export function freeSlots(query: FreeSlotsQuery): Slot[] {
     }
   }
   return [...found.entries()].sort(([a], [b]) => a - b).map(([, slot]) => slot);
+}
+
+const MINUTES_PER_DAY = 24 * 60;
+
+/**
+ * The instant of local midnight on `day` when the clocks do not change that day (the day lasts
+ * 24 hours, starts at 00:00 and no transition falls inside it), or null. On such a day every wall
+ * time is midnight plus its minutes: no time zone needs working out slot by slot.
+ */
+function steadyMidnightMs(day: Temporal.PlainDate, timeZone: string): number | null {
+  const start = day.toZonedDateTime({ timeZone });
+  if (start.hour !== 0 || start.minute !== 0) return null;
+  const next = day.add({ days: 1 }).toZonedDateTime({ timeZone });
+  if (next.epochMilliseconds - start.epochMilliseconds !== MINUTES_PER_DAY * 60_000) return null;
+  const change = start.getTimeZoneTransition('next');
+  if (change && change.epochMilliseconds < next.epochMilliseconds) return null;
+  return start.epochMilliseconds;
 }
 
 interface Range {
