@@ -224,7 +224,7 @@ const holdsEventOfPeriod = sql`exists (
  * For buckets of a month or more, the bookings of whole months come from
  * `booking_needs_monthly` (kept by triggers; every booking that served people, one row per need),
  * the days around them from the bookings, and the bookings of the period's events — reached from
- * those events, a few each, far fewer than the bookings — are taken away again. `monthly: false`
+ * those events in `event_held_bookings`, a few each — are taken away again. `monthly: false`
  * reads the bookings alone (what the sums are checked against).
  */
 async function eventAndNeedSums(
@@ -238,13 +238,12 @@ async function eventAndNeedSums(
     !monthly || g === 'day' || g === 'week'
       ? { months: null, days: [p] }
       : splitByMonths(p.from, p.to);
-  const bookingsOf = (span: Period, sign: 1 | -1, from: SQL, which: SQL) => sql`
-    select n.need, ${sign}::int as activities, ${sign}::int * b.headcount as people
-      from ${from} cross join lateral unnest(b.basic_needs) as n(need)
+  const bookingsOf = (span: Period, which: SQL) => sql`
+    select n.need, 1 as activities, b.headcount as people
+      from bookings b cross join lateral unnest(b.basic_needs) as n(need)
      where ${SERVED} and ${inCentres(sql`b.centre_id`, centreIds)}
        and ${startsIn(sql`b.starts_at`, span)}
        and cardinality(b.basic_needs) > 0 and ${which}`;
-  const allBookings = sql`bookings b`;
   const parts: SQL[] = [
     sql`select n.need, 1 as activities, ev.registered - ev.absent + ev.anonymous_headcount as people
           from ev cross join lateral unnest(ev.basic_needs) as n(need)`,
@@ -255,21 +254,17 @@ async function eventAndNeedSums(
         from booking_needs_monthly m
        where ${inCentres(sql`m.centre_id`, centreIds)}
          and m.month between ${split.months.from}::date and ${split.months.to}::date`);
-    for (const span of split.days) parts.push(bookingsOf(span, 1, allBookings, sql`true`));
-    // The bookings of the period's events, reached from the events (a few per event), not by
-    // testing every booking of the period.
-    parts.push(
-      bookingsOf(
-        p,
-        -1,
-        // (`limit 1` on the key keeps the planner on one look-up per booking: estimating `ev`
-        // badly, it would rather read every booking of the period to join them.)
-        sql`ev join event_bookings eb on eb.event_id = ev.id
-            cross join lateral (select * from bookings x where x.id = eb.booking_id limit 1) b`,
-        sql`true`,
-      ),
-    );
-  } else parts.push(bookingsOf(p, 1, allBookings, sql`not ${holdsEventOfPeriod}`));
+    for (const span of split.days) parts.push(bookingsOf(span, sql`true`));
+    // The bookings of the period's events, taken away again: reached from those events in
+    // event_held_bookings (a narrow copy of the bookings that hold an event, serve people and
+    // declare needs, kept by triggers), not by testing every booking of the period nor by
+    // looking each one up in the bookings table.
+    parts.push(sql`
+      select n.need, -1 as activities, -h.headcount as people
+        from ev join event_held_bookings h on h.event_id = ev.id
+        cross join lateral unnest(h.basic_needs) as n(need)
+       where ${inCentres(sql`h.centre_id`, centreIds)} and ${startsIn(sql`h.starts_at`, p)}`);
+  } else parts.push(bookingsOf(p, sql`not ${holdsEventOfPeriod}`));
   const rows = await rowsOf<Record<string, unknown>>(
     db,
     sql`

@@ -145,3 +145,23 @@ export const eventHeadcounts = pgTable('event_headcounts', {
   registered: integer('registered').notNull(),
   absent: integer('absent').notNull(),
 });
+
+/**
+ * The bookings that hold an event and served people with declared needs: a narrow copy of what
+ * the activity report takes away again (the event counts instead of its booking), one row per
+ * such booking. Derived data, kept by statement triggers on event_bookings and bookings
+ * (migration 0026, which also fills it), so that the report reaches them from its events without
+ * reading the bookings table.
+ */
+export const eventHeldBookings = pgTable(
+  'event_held_bookings',
+  {
+    bookingId: uuid('booking_id').primaryKey(),
+    eventId: uuid('event_id').notNull(),
+    centreId: uuid('centre_id').notNull(),
+    startsAt: tz('starts_at').notNull(),
+    basicNeeds: text('basic_needs').array().notNull(),
+    headcount: integer('headcount').notNull(),
+  },
+  (t) => [index('event_held_bookings_event_idx').on(t.eventId)],
+);
