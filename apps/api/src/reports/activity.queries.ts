@@ -334,11 +334,10 @@ export async function activityData(
   centreIds: readonly string[],
   { monthly = true }: { monthly?: boolean } = {},
 ): Promise<ActivityData> {
-  const { events, needs } = await eventAndNeedSums(db, p, g, centreIds, monthly);
-  return {
-    occupancy: await occupancy(db, p, g, centreIds, monthly),
-    events,
-    needs,
-    checkIns: await checkInSums(db, p, g, centreIds),
-  };
+  const [{ events, needs }, occupied, checkIns] = await Promise.all([
+    eventAndNeedSums(db, p, g, centreIds, monthly),
+    occupancy(db, p, g, centreIds, monthly),
+    checkInSums(db, p, g, centreIds),
+  ]);
+  return { occupancy: occupied, events, needs, checkIns };
 }

@@ -14,8 +14,10 @@ export const circlesSource: ReportSource = {
     const ids = centres.map((c) => c.id);
     const g = filters.granularity;
     const comparison = comparisonPeriod(filters.from, filters.to, filters.compare);
-    const current = await circlesData(db, filters, g, ids);
-    const previous = comparison ? await circlesData(db, comparison, g, ids) : null;
+    const [current, previous] = await Promise.all([
+      circlesData(db, filters, g, ids),
+      comparison ? circlesData(db, comparison, g, ids) : null,
+    ]);
     return circlesReport({ filters, centres, current, previous });
   },
 };

@@ -532,10 +532,7 @@ export async function fundAggregates(
     return empty(zero, comparison ? zero : null);
   }
 
-  const inflows = await inflowsOf(db, org, p, g, scope, options);
-  const outflows = await disbursementsOf(db, org, p, g, scope);
-
-  const grants = await rowsOf<{
+  const grantsRead = rowsOf<{
     status: GrantStatus;
     n: unknown;
     requested: unknown;
@@ -552,8 +549,9 @@ export async function fundAggregates(
          group by status`,
   );
 
-  let network: FundAggregates['network'] = null;
-  if (scope === 'all') {
+  /** The network-level figures (balances, receipts): for the whole network alone. */
+  const networkRead = async (): Promise<FundAggregates['network']> => {
+    if (scope !== 'all') return null;
     const { subFunds, balancesByKind } = await subFundBalances(db, org, p, g, options);
     const receipts = await rowsOf<{
       kind: ReceiptKind;
@@ -575,7 +573,7 @@ export async function fundAggregates(
              and issued_on between ${p.from}::date and ${p.to}::date
            group by kind`,
     );
-    network = {
+    return {
       subFunds,
       balancesByKind,
       receipts: receipts
@@ -589,7 +587,16 @@ export async function fundAggregates(
         })),
       cancelledReceipts: receipts.reduce((s, r) => s + num(r.cancelled), 0),
     };
-  }
+  };
+
+  // The parts are independent: read at once (on PostgreSQL, on several connections of the pool).
+  const [inflows, outflows, grants, network, compared] = await Promise.all([
+    inflowsOf(db, org, p, g, scope, options),
+    disbursementsOf(db, org, p, g, scope),
+    grantsRead,
+    networkRead(),
+    comparisonOf(db, org, comparison, g, scope, options),
+  ]);
 
   return {
     network,
@@ -607,6 +614,6 @@ export async function fundAggregates(
       inflowCents: inflows.totalCents,
       disbursedCents: outflows.totalCents,
     }),
-    ...(await comparisonOf(db, org, comparison, g, scope, options)),
+    ...compared,
   };
 }

@@ -17,10 +17,10 @@ export const gardensSource: ReportSource = {
       granularity: filters.granularity,
     });
     const comparison = comparisonPeriod(filters.from, filters.to, filters.compare);
-    const current = await gardensSums(db, scope(filters.from, filters.to));
-    const previous = comparison
-      ? await gardensSums(db, scope(comparison.from, comparison.to))
-      : null;
+    const [current, previous] = await Promise.all([
+      gardensSums(db, scope(filters.from, filters.to)),
+      comparison ? gardensSums(db, scope(comparison.from, comparison.to)) : null,
+    ]);
     return gardensReport({ filters, centres, current, previous });
   },
 };

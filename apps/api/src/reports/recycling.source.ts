@@ -20,11 +20,11 @@ export const recyclingSource: ReportSource = {
       granularity: filters.granularity,
     });
     const comparison = comparisonPeriod(filters.from, filters.to, filters.compare);
-    const current = await recyclingSums(db, scope(filters.from, filters.to));
-    const previous = comparison
-      ? await recyclingSums(db, scope(comparison.from, comparison.to))
-      : null;
-    const streams = await reportStreams(db, filters.streamIds);
+    const [current, previous, streams] = await Promise.all([
+      recyclingSums(db, scope(filters.from, filters.to)),
+      comparison ? recyclingSums(db, scope(comparison.from, comparison.to)) : null,
+      reportStreams(db, filters.streamIds),
+    ]);
     return recyclingReport({ filters, centres, streams, current, previous });
   },
 };
