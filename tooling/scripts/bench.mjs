@@ -23,7 +23,11 @@
 //   - and, in the table, the scale figures on a real PostgreSQL (apps/api/bench/scale.bench.ts):
 //     booking creation through the API against the raw INSERT at concurrency 1 and 32, availability
 //     of a centre's week at 10k, 100k and 1M bookings.
-// Options: --runs N (default 5), --write (saves bench/results/latest.json and a dated markdown table).
+//   - with --reports-scale, in the table too: the board reports on the scale seed, 50 centres at 1,
+//     5 and 10 years, on a real PostgreSQL (apps/api/bench/reports-scale.bench.ts; writing the data
+//     sets takes minutes, or --reports-scale-reuse to time those a previous --keep run left).
+// Options: --runs N (default 5), --write (saves bench/results/latest.json and a dated markdown
+// table), --reports-scale, --reports-scale-reuse.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +37,12 @@ import { hubFigures } from './bench-hub.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, write: { type: 'boolean' } },
+  options: {
+    runs: { type: 'string', default: '5' },
+    write: { type: 'boolean' },
+    'reports-scale': { type: 'boolean' },
+    'reports-scale-reuse': { type: 'boolean' },
+  },
 });
 const runs = Number(values.runs);
 let nextPort = 3900;
@@ -152,12 +161,25 @@ async function httpLatency() {
 }
 
 /** apps/api/bench/scale.bench.ts on a real PostgreSQL (skipped without one): its rows join the table. */
-async function scaleFigures() {
-  const file = join(mkdtempSync(join(tmpdir(), 'lakou-bench-')), 'scale.json');
+function scaleFigures() {
   console.log(
     '\nScale (real PostgreSQL: booking creation API vs raw INSERT, availability at 10k–1M)…',
   );
-  await run('pnpm', ['--filter', '@lakou/api', '--silent', 'bench:scale', '--runs', String(runs)], {
+  return figuresOf('bench:scale', ['--runs', String(runs)]);
+}
+
+/** apps/api/bench/reports-scale.bench.ts (50 centres, 1, 5 and 10 years), when asked. */
+function reportsScaleFigures() {
+  if (!values['reports-scale'] && !values['reports-scale-reuse']) return [];
+  console.log('\nBoard reports on the scale seed (real PostgreSQL, 50 centres, 1, 5, 10 years)…');
+  const reuse = values['reports-scale-reuse'] ? ['--reuse'] : [];
+  return figuresOf('bench:reports-scale', ['--runs', String(Math.max(runs, 5)), ...reuse]);
+}
+
+/** Runs an API bench script that writes its rows to BENCH_JSON; its rows, figure and size joined. */
+async function figuresOf(script, args) {
+  const file = join(mkdtempSync(join(tmpdir(), 'lakou-bench-')), 'rows.json');
+  await run('pnpm', ['--filter', '@lakou/api', '--silent', script, ...args], {
     env: { ...process.env, BENCH_JSON: file },
   });
   try {
@@ -188,6 +210,7 @@ const results = [
   ...(await coldStarts('pnpm start (build cached)', 'pnpm', ['start'])),
   ...(await httpLatency()),
   ...(await scaleFigures()),
+  ...(await reportsScaleFigures()),
 ];
 
 const fmt = (x) => (x === null || x === undefined ? '—' : x.toFixed(1));
