@@ -30,6 +30,5 @@ export function canFor(policy: Pick<Policy, 'can'> | undefined, actor: Actor | n
 export function useCan(): CanFn {
   const actor = useActor();
   const policy = usePolicy(actor !== null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: canFor is pure
   return useCallback(canFor(policy, actor), [policy, actor]);
 }

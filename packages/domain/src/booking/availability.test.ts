@@ -298,7 +298,8 @@ describe('freeSlots, every slot it should offer', () => {
             const ms0 = midnight.epochMilliseconds;
             const wall0 = wallClock(zone, ms0);
             const wallEnd = wallClock(zone, ms0 + 86_400_000);
-            if (wall0.minutes !== 0 || wallEnd.minutes !== 0 || wallEnd.date === wall0.date) continue;
+            if (wall0.minutes !== 0 || wallEnd.minutes !== 0 || wallEnd.date === wall0.date)
+              continue;
             const open = Array.from({ length: 24 * 60 }, (_, m) =>
               windows.some((w) => {
                 const [oh, om] = w.opens.split(':').map(Number);
