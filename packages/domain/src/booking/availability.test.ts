@@ -292,7 +292,8 @@ describe('freeSlots, every slot it should offer', () => {
           // The expected starts of each day whose clocks do not change, worked out minute by minute
           // from the rules of the zones (wallClock): a minute is open when a window of its weekday
           // covers it; a merged window starts at an open minute after a closed one; a slot starts
-          // there plus steps, every minute of it open, ending before midnight.
+          // there plus steps, every minute from the window's start to the slot's end open (a slot
+          // stays in its window), ending before midnight.
           for (let d = 0; d < 5; d++) {
             const midnight = day0.add({ days: d }).toZonedDateTime({ timeZone: zone });
             const ms0 = midnight.epochMilliseconds;
@@ -315,7 +316,7 @@ describe('freeSlots, every slot it should offer', () => {
             for (let s = 0; s < 24 * 60; s++) {
               if (!open[s] || (s > 0 && open[s - 1])) continue;
               for (let m = s; m + durationMinutes < 24 * 60; m += step) {
-                if (!open.slice(m, m + durationMinutes).every(Boolean)) break;
+                if (!open.slice(s, m + durationMinutes).every(Boolean)) break;
                 expected.push(ms0 + m * 60_000);
               }
             }
