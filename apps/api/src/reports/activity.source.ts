@@ -1,7 +1,7 @@
 import { activityReport } from '@lakou/reports/activity';
-import { comparisonPeriod } from '@lakou/reports/model';
 import { activityData } from './activity.queries.ts';
 import type { ReportSource } from './report.source.ts';
+import { readPeriods } from './report-periods.ts';
 
 /**
  * The activity report: occupancy of rooms and desks, events and attendance, basic needs served,
@@ -12,12 +12,7 @@ export const activitySource: ReportSource = {
   async load({ db, filters, centres }) {
     const ids = centres.map((c) => c.id);
     const g = filters.granularity;
-    const comparison = comparisonPeriod(filters.from, filters.to, filters.compare);
-    // The two periods are read at once: on PostgreSQL they run on two connections of the pool.
-    const [current, previous] = await Promise.all([
-      activityData(db, filters, g, ids),
-      comparison ? activityData(db, comparison, g, ids) : null,
-    ]);
+    const { current, previous } = await readPeriods(filters, (p) => activityData(db, p, g, ids));
     return activityReport({ filters, centres, current, previous });
   },
 };

@@ -1,7 +1,7 @@
 import { circlesReport } from '@lakou/reports/circles';
-import { comparisonPeriod } from '@lakou/reports/model';
 import { circlesData } from './circles.queries.ts';
 import type { ReportSource } from './report.source.ts';
+import { readPeriods } from './report-periods.ts';
 
 /**
  * The restorative circles report, for the board: counts over the reader's centres, every count
@@ -13,11 +13,7 @@ export const circlesSource: ReportSource = {
   async load({ db, filters, centres }) {
     const ids = centres.map((c) => c.id);
     const g = filters.granularity;
-    const comparison = comparisonPeriod(filters.from, filters.to, filters.compare);
-    const [current, previous] = await Promise.all([
-      circlesData(db, filters, g, ids),
-      comparison ? circlesData(db, comparison, g, ids) : null,
-    ]);
+    const { current, previous } = await readPeriods(filters, (p) => circlesData(db, p, g, ids));
     return circlesReport({ filters, centres, current, previous });
   },
 };

@@ -1,7 +1,7 @@
 import { gardensReport } from '@lakou/reports/gardens';
-import { comparisonPeriod } from '@lakou/reports/model';
 import { type GardensScope, gardensSums } from './gardens.queries.ts';
 import type { ReportContext, ReportSource } from './report.source.ts';
+import { readPeriods } from './report-periods.ts';
 
 /**
  * GET /api/reports/gardens: harvests by centre, crop and destination, the plots held and their
@@ -16,11 +16,9 @@ export const gardensSource: ReportSource = {
       centres: wholeNetwork ? 'all' : centres.map((c) => c.id),
       granularity: filters.granularity,
     });
-    const comparison = comparisonPeriod(filters.from, filters.to, filters.compare);
-    const [current, previous] = await Promise.all([
-      gardensSums(db, scope(filters.from, filters.to)),
-      comparison ? gardensSums(db, scope(comparison.from, comparison.to)) : null,
-    ]);
+    const { current, previous } = await readPeriods(filters, (p) =>
+      gardensSums(db, scope(p.from, p.to)),
+    );
     return gardensReport({ filters, centres, current, previous });
   },
 };

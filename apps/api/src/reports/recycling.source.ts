@@ -1,7 +1,7 @@
-import { comparisonPeriod } from '@lakou/reports/model';
 import { recyclingReport } from '@lakou/reports/recycling';
 import { type RecyclingScope, recyclingSums, reportStreams } from './recycling.queries.ts';
 import type { ReportContext, ReportSource } from './report.source.ts';
+import { readPeriods } from './report-periods.ts';
 
 /**
  * GET /api/reports/recycling: the circular indicators (the domain's `indicatorsOf` over SQL
@@ -19,10 +19,8 @@ export const recyclingSource: ReportSource = {
       streamIds: filters.streamIds,
       granularity: filters.granularity,
     });
-    const comparison = comparisonPeriod(filters.from, filters.to, filters.compare);
-    const [current, previous, streams] = await Promise.all([
-      recyclingSums(db, scope(filters.from, filters.to)),
-      comparison ? recyclingSums(db, scope(comparison.from, comparison.to)) : null,
+    const [{ current, previous }, streams] = await Promise.all([
+      readPeriods(filters, (p) => recyclingSums(db, scope(p.from, p.to))),
       reportStreams(db, filters.streamIds),
     ]);
     return recyclingReport({ filters, centres, streams, current, previous });

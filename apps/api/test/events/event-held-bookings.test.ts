@@ -31,6 +31,10 @@ async function expectInStep(database: TestDatabase) {
   expect(kept).toEqual(recomputed);
 }
 
+/** The count a `select count(*)::int as n …` gives. */
+const count = async (database: TestDatabase, query: ReturnType<typeof sql>) =>
+  (await rowsOf<{ n: number }>(database.db, query))[0]?.n ?? 0;
+
 /**
  * event_held_bookings (kept by statement triggers on event_bookings and bookings) holds exactly
  * the bookings that hold an event, served people and declare needs, as they read now: on the
@@ -40,9 +44,6 @@ async function expectInStep(database: TestDatabase) {
  */
 describe.each(engines)('bookings that hold an event (%s)', { timeout: 120_000 }, (kind) => {
   let database: TestDatabase;
-
-  const count = async (query: ReturnType<typeof sql>) =>
-    (await rowsOf<{ n: number }>(database.db, query))[0]?.n ?? 0;
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
@@ -101,11 +102,13 @@ describe.each(engines)('bookings that hold an event (%s)', { timeout: 120_000 },
       update bookings set starts_at = starts_at - interval '1 hour'
        where id in (select booking_id from event_bookings order by booking_id limit 4)`);
     await expectInStep(database);
-    const before = await count(sql`select count(*)::int as n from event_held_bookings`);
+    const before = await count(database, sql`select count(*)::int as n from event_held_bookings`);
     await database.db.execute(
       sql`update bookings set purpose = purpose || ' ' where id in ${held}`,
     );
-    expect(await count(sql`select count(*)::int as n from event_held_bookings`)).toBe(before);
+    expect(await count(database, sql`select count(*)::int as n from event_held_bookings`)).toBe(
+      before,
+    );
     await expectInStep(database);
   });
 
@@ -117,6 +120,7 @@ describe.each(engines)('bookings that hold an event (%s)', { timeout: 120_000 },
     await database.db.execute(sql`delete from bookings where id = ${booking?.id}::uuid`);
     expect(
       await count(
+        database,
         sql`select count(*)::int as n from event_held_bookings where booking_id = ${booking?.id}::uuid`,
       ),
     ).toBe(0);
@@ -129,6 +133,7 @@ describe.each(engines)('bookings that hold an event (%s)', { timeout: 120_000 },
     await database.db.execute(sql`delete from events where id = ${event?.id}::uuid`);
     expect(
       await count(
+        database,
         sql`select count(*)::int as n from event_held_bookings where event_id = ${event?.id}::uuid`,
       ),
     ).toBe(0);
@@ -143,7 +148,7 @@ describe.each(engines)('bookings that hold an event (%s)', { timeout: 120_000 },
     await database.db.execute(sql.raw(backfill));
     await expectInStep(database);
     await database.db.execute(sql`truncate event_bookings`);
-    expect(await count(sql`select count(*)::int as n from event_held_bookings`)).toBe(0);
+    expect(await count(database, sql`select count(*)::int as n from event_held_bookings`)).toBe(0);
   });
 });
 
@@ -152,8 +157,6 @@ describe.each(engines.filter((k) => k === 'postgres'))(
   { timeout: 120_000 },
   (kind) => {
     let database: TestDatabase;
-    const count = async (query: ReturnType<typeof sql>) =>
-      (await rowsOf<{ n: number }>(database.db, query))[0]?.n ?? 0;
 
     beforeAll(async () => {
       database = await freshDatabase(kind);
@@ -205,6 +208,7 @@ describe.each(engines.filter((k) => k === 'postgres'))(
       }
       expect(
         await count(
+          database,
           sql`select count(*)::int as n from event_held_bookings
              where booking_id in (${sql.join(
                free.map((id) => sql`${id}::uuid`),
