@@ -98,9 +98,11 @@ describe.each(engines)('bookings that hold an event (%s)', { timeout: 120_000 },
        where id in (select booking_id from event_bookings order by booking_id limit 8)`);
     await database.db.execute(sql`
       update bookings set headcount = headcount + 2 where id in ${held}`);
+    // A later start within the booking's own slot: it can meet no other booking.
     await database.db.execute(sql`
-      update bookings set starts_at = starts_at - interval '1 hour'
-       where id in (select booking_id from event_bookings order by booking_id limit 4)`);
+      update bookings set starts_at = starts_at + interval '15 minutes'
+       where ends_at - starts_at > interval '15 minutes'
+         and id in (select booking_id from event_bookings order by booking_id limit 4)`);
     await expectInStep(database);
     const before = await count(database, sql`select count(*)::int as n from event_held_bookings`);
     await database.db.execute(
